@@ -1,0 +1,408 @@
+//! Proves a template consistent: every placeholder, condition, rule, entity and cross-reference
+//! points at something defined, and defaults do not depend on each other in a circle. A broken
+//! template fails the tests instead of printing "{kommune.dtv}" into an agreement.
+
+use crate::expr::{self, Segment};
+use crate::template::{BlockSpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
+use std::collections::{BTreeMap, BTreeSet};
+
+const FILTERS: &[&str] = &["list", "join", "words", "plural", "plural_words", "or", "prefix", "suffix", "label"];
+const KOERPERSCHAFT_FORMS: &[&str] = &["nom", "gen", "dat", "akk", "akk_art", "titel", "art_gen", "name"];
+const PERSON_FORMS: &[&str] = &["akk", "nom", "funktion", "name"];
+const KOMMUNENARTEN: &[&str] = &["landkreis", "kreisfreie_stadt", "stadt", "gemeinde"];
+const ANREDEN: &[&str] = &["herr", "frau", "keine"];
+/// Topics of the ISA checklist ("Inhalte der Kooperationsvereinbarung").
+pub const CHECKLIST_TOPICS: &[&str] = &[
+    "rechte_pflichten",
+    "leistungen",
+    "qualitaetsstandards",
+    "beteiligung",
+    "konfliktverfahren",
+    "finanzierung",
+    "personal",
+    "paedagogische_gestaltung",
+];
+
+struct Checker<'t> {
+    t: &'t Template,
+    catalog: &'t Catalog,
+    ids: BTreeSet<String>,
+    errors: Vec<String>,
+}
+
+/// All problems of a template, each a sentence naming the place.
+pub fn check(t: &Template, catalog: &Catalog) -> Vec<String> {
+    let mut c = Checker { t, catalog, ids: BTreeSet::new(), errors: Vec::new() };
+    c.run();
+    c.errors
+}
+
+impl<'t> Checker<'t> {
+    fn err(&mut self, msg: String) {
+        self.errors.push(msg);
+    }
+
+    fn run(&mut self) {
+        let t = self.t;
+        let mut seen = BTreeSet::new();
+        for s in &t.steps {
+            if !seen.insert(format!("step:{}", s.id)) {
+                self.err(format!("step id '{}' twice", s.id));
+            }
+        }
+        if t.steps.iter().filter(|s| s.kind == StepKind::Review).count() > 1 {
+            self.err("more than one review step".into());
+        }
+        let mut field_ids = BTreeSet::new();
+        for f in t.fields() {
+            if !field_ids.insert(f.field.id.clone()) {
+                self.err(format!("field id '{}' twice", f.field.id));
+            }
+            self.field(f.field, None);
+        }
+        for (name, e) in &t.entities {
+            let (fields, kinds): (Vec<&String>, Vec<(&str, &[&str])>) = match e {
+                EntitySpec::Koerperschaft { art, name } => (vec![art, name], vec![("art", KOMMUNENARTEN)]),
+                EntitySpec::Person { anrede, funktion, name } => (vec![anrede, funktion, name], vec![("anrede", ANREDEN)]),
+            };
+            for f in &fields {
+                if t.field(f).is_none() && !t.fields().any(|l| l.field.sub_field(f).is_some()) {
+                    self.err(format!("entity '{name}' uses unknown field '{f}'"));
+                }
+            }
+            // The choice values must be the ones the grammar knows.
+            let choice_field = fields[0];
+            if let Some(fr) = t.field(choice_field) {
+                for o in &fr.field.options {
+                    if !kinds[0].1.contains(&o.value.as_str()) {
+                        self.err(format!("entity '{name}': option '{}' of '{}' is not one of {:?}", o.value, choice_field, kinds[0].1));
+                    }
+                }
+            }
+        }
+        // Identities of sections and clauses, for references.
+        for b in &t.document.blocks {
+            let id = match b {
+                BlockSpec::Section { id, .. } | BlockSpec::Subsection { id, .. } | BlockSpec::Clause { id, .. } => id,
+                _ => continue,
+            };
+            if let Some(id) = id {
+                if !self.ids.insert(id.clone()) {
+                    self.err(format!("clause id '{id}' twice"));
+                }
+            }
+        }
+        for b in &t.document.blocks {
+            self.block(b);
+        }
+        for rule in &t.rules {
+            let mut paths = vec![rule.field.clone()];
+            paths.extend(rule.with.iter().cloned());
+            paths.extend(rule.other.iter().cloned());
+            for p in paths {
+                if self.field_or_sub(&p).is_none() {
+                    self.err(format!("rule on '{}' names unknown field '{p}'", rule.field));
+                }
+            }
+            let scope = rule.field.split_once('.').and_then(|(l, _)| t.field(l)).map(|f| f.field);
+            if let Some(w) = &rule.when {
+                self.condition(w, scope, &format!("rule on '{}'", rule.field));
+            }
+            self.text(&rule.message, scope, &format!("message of rule on '{}'", rule.field));
+            if matches!(rule.kind, RuleKind::InList | RuleKind::Unreferenced) {
+                match rule.list.as_deref().and_then(|l| t.field(l)) {
+                    Some(l) if l.field.sub_field(rule.key.as_deref().unwrap_or("name")).is_some() => {}
+                    _ => self.err(format!("rule on '{}' needs an existing list and key", rule.field)),
+                }
+            }
+            if rule.kind == RuleKind::DateAfter && rule.other.is_none() {
+                self.err(format!("date_after rule on '{}' needs 'other'", rule.field));
+            }
+        }
+        for entry in &t.checklist {
+            if !CHECKLIST_TOPICS.contains(&entry.topic.as_str()) {
+                self.err(format!("unknown checklist topic '{}'", entry.topic));
+            }
+            for c in &entry.clauses {
+                if !self.ids.contains(c) {
+                    self.err(format!("checklist topic '{}' names unknown clause '{c}'", entry.topic));
+                }
+            }
+            if entry.clauses.is_empty() && entry.hint.is_none() {
+                self.err(format!("checklist topic '{}' needs clauses or a hint", entry.topic));
+            }
+        }
+        for (what, text) in [
+            ("meta.title", &t.meta.title),
+            ("meta.subject", &t.meta.subject),
+            ("meta.author", &t.meta.author),
+            ("meta.header", &t.meta.header),
+            ("file_name", &t.file_name),
+            ("draft_name", &t.draft_name),
+        ] {
+            self.text(text, None, what);
+        }
+        self.default_cycles();
+    }
+
+    fn field_or_sub(&self, spec: &str) -> Option<&'t Field> {
+        match spec.split_once('.') {
+            Some((l, s)) => self.t.field(l)?.field.sub_field(s),
+            None => self.t.field(spec).map(|f| f.field),
+        }
+    }
+
+    fn field(&mut self, f: &'t Field, list: Option<&'t Field>) {
+        let place = format!("field '{}'", f.id);
+        match f.kind {
+            FieldKind::Choice | FieldKind::Multi if f.options.is_empty() => self.err(format!("{place} has no options")),
+            FieldKind::List if f.fields.is_empty() => self.err(format!("{place} has no sub-fields")),
+            FieldKind::Pattern if f.pattern.is_none() => self.err(format!("{place} has no pattern")),
+            _ => {}
+        }
+        for v in &f.default_set {
+            if f.option_label(v).is_none() {
+                self.err(format!("{place}: default '{v}' is not an option"));
+            }
+        }
+        if let Some(l) = &f.lookup {
+            if self.catalog.lookup(l).is_none() {
+                self.err(format!("{place}: unknown lookup '{l}'"));
+            }
+        }
+        for case in &f.default {
+            if let Some(w) = &case.when {
+                self.condition(w, list, &place);
+            }
+            self.text(&case.value, list, &place);
+        }
+        if let Some(g) = &f.gap_text {
+            self.text(g, list, &place);
+        }
+        if let Some(it) = &f.item_title {
+            self.text(it, Some(f), &place);
+        }
+        for item in &f.default_items {
+            for k in item.keys() {
+                if f.sub_field(k).is_none() {
+                    self.err(format!("{place}: default item names unknown sub-field '{k}'"));
+                }
+            }
+        }
+        let mut subs = BTreeSet::new();
+        for sub in &f.fields {
+            if !subs.insert(&sub.id) {
+                self.err(format!("{place}: sub-field '{}' twice", sub.id));
+            }
+            if sub.kind == FieldKind::List {
+                self.err(format!("{place}: lists inside lists are not supported"));
+            }
+            self.field(sub, Some(f));
+        }
+    }
+
+    fn block(&mut self, b: &'t BlockSpec) {
+        let t = self.t;
+        let list = |name: &Option<String>| name.as_deref().and_then(|n| t.field(n)).map(|f| f.field);
+        let when = match b {
+            BlockSpec::Title { text, when } | BlockSpec::Subtitle { text, when } | BlockSpec::Heading { text, when } => {
+                self.text(text, None, "heading");
+                when
+            }
+            BlockSpec::Paragraph { text, when, .. } | BlockSpec::Clause { text, when, .. } => {
+                self.text(text, None, &format!("text „{}…“", text.chars().take(40).collect::<String>()));
+                when
+            }
+            BlockSpec::Section { title, when, .. } | BlockSpec::Subsection { title, when, .. } => {
+                self.text(title, None, "section title");
+                when
+            }
+            BlockSpec::Party { lines, alias, each, when } => {
+                let scope = self.list_ref(each, "party block");
+                for l in lines.iter().chain(alias) {
+                    self.text(l, scope, "party block");
+                }
+                when
+            }
+            BlockSpec::Bullets { items, from, each, item, group_by, group, when } => {
+                for i in items {
+                    self.text(i.trim_start_matches('>'), None, "bullet");
+                }
+                if let Some(f) = from {
+                    if !t.field(f).is_some_and(|f| f.field.kind == FieldKind::Multi) {
+                        self.err(format!("bullets from '{f}': not a multi field"));
+                    }
+                }
+                let scope = self.list_ref(each, "bullets");
+                if let Some(i) = item {
+                    self.text(i, scope, "bullet item");
+                }
+                if let Some(g) = group {
+                    self.text(g, scope, "bullet group");
+                }
+                if let Some(k) = group_by {
+                    if !list(each).is_some_and(|l| l.sub_field(k).is_some()) {
+                        self.err(format!("bullets grouped by unknown sub-field '{k}'"));
+                    }
+                }
+                if each.is_some() != item.is_some() {
+                    self.err("bullets: 'each' and 'item' go together".into());
+                }
+                when
+            }
+            BlockSpec::Contacts { each, item, when } => {
+                let scope = self.list_ref(&Some(each.clone()), "contacts");
+                self.text(item, scope, "contacts");
+                when
+            }
+            BlockSpec::Signatures { parties, when } => {
+                for p in parties {
+                    let scope = self.list_ref(&p.each, "signature");
+                    self.text(&p.party, scope, "signature party");
+                    self.text(&p.place, scope, "signature place");
+                    let sig_scope = self.list_ref(&p.signatories, "signatories").or(scope);
+                    self.text(&p.signatory, sig_scope, "signatory");
+                }
+                when
+            }
+        };
+        if let Some(w) = when {
+            self.condition(w, None, "block condition");
+        }
+    }
+
+    fn list_ref(&mut self, name: &Option<String>, place: &str) -> Option<&'t Field> {
+        let n = name.as_deref()?;
+        match self.t.field(n) {
+            Some(f) if f.field.kind == FieldKind::List => Some(f.field),
+            _ => {
+                self.err(format!("{place}: '{n}' is not a list field"));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, scope: Option<&'t Field>, place: &str) {
+        if text.matches('{').count() != text.matches('}').count() {
+            self.err(format!("{place}: unbalanced braces in „{text}“"));
+        }
+        for seg in expr::parse(text) {
+            if let Segment::Placeholder { path, filters } = seg {
+                for (name, _) in &filters {
+                    if !FILTERS.contains(name) {
+                        self.err(format!("{place}: unknown filter '{name}' in {{{path}}}"));
+                    }
+                }
+                let is_list = self.path(path, scope, place);
+                if is_list && !filters.first().is_some_and(|(n, a)| matches!(*n, "list" | "join") && !a.is_empty()) {
+                    self.err(format!("{place}: list field '{path}' needs a 'list:sub-field' filter"));
+                }
+                if let Some((_, args)) = filters.first().filter(|(n, a)| matches!(*n, "list" | "join") && !a.is_empty() && is_list) {
+                    let sub = args[0];
+                    let ok = self.field_in_scope(path, scope).is_some_and(|f| f.sub_field(sub).is_some());
+                    if !ok {
+                        self.err(format!("{place}: list '{path}' has no sub-field '{sub}'"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn field_in_scope(&self, name: &str, scope: Option<&'t Field>) -> Option<&'t Field> {
+        scope.and_then(|l| l.sub_field(name)).or_else(|| self.t.field(name).map(|f| f.field))
+    }
+
+    /// Checks one placeholder path; returns whether it names a list field.
+    fn path(&mut self, path: &str, scope: Option<&'t Field>, place: &str) -> bool {
+        if let Some(id) = path.strip_prefix("ref:") {
+            if !self.ids.contains(id) {
+                self.err(format!("{place}: reference to unknown clause '{id}'"));
+            }
+            return false;
+        }
+        if matches!(path, "heute" | "heute.jahr") {
+            return false;
+        }
+        if let Some((name, col)) = path.split_once('@') {
+            match self.field_in_scope(name, scope) {
+                Some(f) => match f.lookup.as_deref().and_then(|l| self.catalog.lookup(l)) {
+                    Some(l) if l.columns.iter().any(|c| c == col) || col == "name" => {}
+                    _ => self.err(format!("{place}: '{path}': no lookup column '{col}'")),
+                },
+                None => self.err(format!("{place}: unknown field in '{path}'")),
+            }
+            return false;
+        }
+        if let Some((entity, form)) = path.split_once('.') {
+            match self.t.entities.get(entity) {
+                Some(EntitySpec::Koerperschaft { .. }) if KOERPERSCHAFT_FORMS.contains(&form) => {}
+                Some(EntitySpec::Person { .. }) if PERSON_FORMS.contains(&form) => {}
+                Some(_) => self.err(format!("{place}: entity '{entity}' has no form '{form}'")),
+                None => self.err(format!("{place}: unknown entity '{entity}'")),
+            }
+            return false;
+        }
+        match self.field_in_scope(path, scope) {
+            Some(f) => f.kind == FieldKind::List,
+            None => {
+                self.err(format!("{place}: unknown field '{path}'"));
+                false
+            }
+        }
+    }
+
+    fn condition(&mut self, cond: &str, scope: Option<&'t Field>, place: &str) {
+        for p in expr::condition_paths(cond) {
+            if p.is_empty() {
+                self.err(format!("{place}: empty condition in '{cond}'"));
+            } else {
+                self.path(&p, scope, place);
+            }
+        }
+    }
+
+    fn default_cycles(&mut self) {
+        let t = self.t;
+        let mut deps: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for f in t.fields() {
+            let mut d = Vec::new();
+            for case in &f.field.default {
+                d.extend(expr::placeholder_paths(&case.value));
+                if let Some(w) = &case.when {
+                    d.extend(expr::condition_paths(w));
+                }
+            }
+            let d = d.into_iter().map(|p| p.split(['@', '.']).next().unwrap_or("").to_string()).collect();
+            deps.insert(&f.field.id, d);
+        }
+        fn visit<'a>(
+            n: &'a str,
+            deps: &'a BTreeMap<&str, Vec<String>>,
+            stack: &mut Vec<&'a str>,
+            done: &mut BTreeSet<&'a str>,
+        ) -> Option<String> {
+            if stack.contains(&n) {
+                return Some(format!("{} -> {n}", stack.join(" -> ")));
+            }
+            if done.contains(n) {
+                return None;
+            }
+            stack.push(n);
+            for d in deps.get(n).into_iter().flatten() {
+                if let Some(c) = visit(d, deps, stack, done) {
+                    return Some(c);
+                }
+            }
+            stack.pop();
+            done.insert(n);
+            None
+        }
+        let mut done = BTreeSet::new();
+        for n in deps.keys() {
+            if let Some(cycle) = visit(n, &deps, &mut Vec::new(), &mut done) {
+                self.err(format!("defaults depend on each other in a circle: {cycle}"));
+                break;
+            }
+        }
+    }
+}

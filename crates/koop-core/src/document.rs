@@ -1,0 +1,393 @@
+//! The neutral document model: what the agreement says, independent of HTML or Word. The live
+//! preview and the DOCX export are both rendered from it, so what users see is what they get.
+
+use crate::context::{Context, FieldPath};
+use crate::expr::{self, Refs};
+use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
+use crate::types::ascii_file_part;
+use crate::validate::Report;
+use std::collections::BTreeMap;
+
+/// Where a gap leads: the step and the field to fill.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub step: usize,
+    pub path: FieldPath,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Inline {
+    Text(String),
+    /// A missing answer, printed highlighted ("[Name der Kommune]").
+    Gap {
+        text: String,
+        target: Option<Target>,
+    },
+}
+
+pub type Text = Vec<Inline>;
+
+/// The text of inlines with gaps as their placeholder text.
+pub fn plain(text: &[Inline]) -> String {
+    text.iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.as_str(),
+            Inline::Gap { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    /// Running header on every page.
+    pub header: String,
+    pub language: String,
+    /// ASCII-safe, with date and extension.
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Bullet {
+    pub level: u8,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub party: Text,
+    pub place: Text,
+    /// Printed names, one signature line each.
+    pub signatories: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Block {
+    Title(Text),
+    Subtitle(Text),
+    Party {
+        lines: Vec<Text>,
+        alias: Option<Text>,
+    },
+    Paragraph {
+        style: ParagraphStyle,
+        text: Text,
+    },
+    /// Level 1: numbered section; level 2: subsection (or an unnumbered heading).
+    Heading {
+        level: u8,
+        number: Option<String>,
+        text: Text,
+        id: Option<String>,
+    },
+    Clause {
+        number: String,
+        id: Option<String>,
+        text: Text,
+    },
+    Bullets(Vec<Bullet>),
+    /// People with their details, one per line.
+    Contacts(Vec<Text>),
+    Signatures(Vec<Signature>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    /// Something required is missing or invalid: "ENTWURF" is printed.
+    pub draft: bool,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Every gap with its target, in reading order.
+    pub fn gaps(&self) -> Vec<(&str, Option<&Target>)> {
+        let mut out = Vec::new();
+        self.for_each_text(|t| {
+            for i in t {
+                if let Inline::Gap { text, target } = i {
+                    out.push((text.as_str(), target.as_ref()));
+                }
+            }
+        });
+        out
+    }
+
+    /// Calls `f` for every piece of text in reading order.
+    pub fn for_each_text<'d>(&'d self, mut f: impl FnMut(&'d [Inline])) {
+        for b in &self.blocks {
+            match b {
+                Block::Title(t) | Block::Subtitle(t) | Block::Paragraph { text: t, .. } | Block::Clause { text: t, .. } => f(t),
+                Block::Heading { text, .. } => f(text),
+                Block::Party { lines, alias } => {
+                    lines.iter().for_each(|l| f(l));
+                    if let Some(a) = alias {
+                        f(a)
+                    }
+                }
+                Block::Bullets(items) => items.iter().for_each(|i| f(&i.text)),
+                Block::Contacts(items) => items.iter().for_each(|i| f(i)),
+                Block::Signatures(sigs) => {
+                    for s in sigs {
+                        f(&s.party);
+                        f(&s.place);
+                        s.signatories.iter().for_each(|n| f(n));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The document as plain text, one line per paragraph (tests, search, fallbacks).
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |s: String| {
+            out.push_str(&s);
+            out.push('\n');
+        };
+        for b in &self.blocks {
+            match b {
+                Block::Title(t) | Block::Subtitle(t) => line(plain(t)),
+                Block::Party { lines, alias } => {
+                    lines.iter().for_each(|l| line(plain(l)));
+                    if let Some(a) = alias {
+                        line(format!("- „{}“ -", plain(a)));
+                    }
+                }
+                Block::Paragraph { text, .. } => line(plain(text)),
+                Block::Heading { number, text, .. } => line(match number {
+                    Some(n) => format!("{n} {}", plain(text)),
+                    None => plain(text),
+                }),
+                Block::Clause { number, text, .. } => line(format!("{number} {}", plain(text))),
+                Block::Bullets(items) => {
+                    items.iter().for_each(|i| line(format!("{}• {}", "  ".repeat(usize::from(i.level)), plain(&i.text))))
+                }
+                Block::Contacts(items) => items.iter().for_each(|i| line(plain(i))),
+                Block::Signatures(sigs) => {
+                    for s in sigs {
+                        line(plain(&s.party));
+                        line(format!("{}, den ……………", plain(&s.place)));
+                        s.signatories.iter().for_each(|n| line(format!("Unterschrift: {}", plain(n))));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Numbers of sections, subsections and clauses, in document order.
+struct Numbering {
+    suffix: String,
+    section: u32,
+    sub: u32,
+    clause: u32,
+}
+
+impl Numbering {
+    fn section(&mut self) -> (String, String) {
+        self.section += 1;
+        self.sub = 0;
+        self.clause = 0;
+        (format!("{}{}", self.section, self.suffix), self.section.to_string())
+    }
+    fn subsection(&mut self) -> String {
+        self.sub += 1;
+        self.clause = 0;
+        format!("{}.{}", self.section, self.sub)
+    }
+    fn clause(&mut self) -> String {
+        self.clause += 1;
+        if self.sub > 0 { format!("{}.{}.{}", self.section, self.sub, self.clause) } else { format!("{}.{}", self.section, self.clause) }
+    }
+}
+
+fn when(b: &BlockSpec) -> Option<&str> {
+    match b {
+        BlockSpec::Title { when, .. }
+        | BlockSpec::Subtitle { when, .. }
+        | BlockSpec::Party { when, .. }
+        | BlockSpec::Paragraph { when, .. }
+        | BlockSpec::Heading { when, .. }
+        | BlockSpec::Section { when, .. }
+        | BlockSpec::Subsection { when, .. }
+        | BlockSpec::Clause { when, .. }
+        | BlockSpec::Bullets { when, .. }
+        | BlockSpec::Contacts { when, .. }
+        | BlockSpec::Signatures { when, .. } => when.as_deref(),
+    }
+}
+
+/// The current number of every identified section, subsection and clause. References are
+/// computed from clause identities, so they stay right when clauses come and go.
+pub fn clause_numbers(ctx: &Context<'_>) -> Refs {
+    let mut refs = BTreeMap::new();
+    let mut n = Numbering { suffix: String::new(), section: 0, sub: 0, clause: 0 };
+    for b in visible(ctx) {
+        let (number, id) = match b {
+            BlockSpec::Section { id, .. } => (n.section().1, id),
+            BlockSpec::Subsection { id, .. } => (n.subsection(), id),
+            BlockSpec::Clause { id, .. } => (n.clause(), id),
+            _ => continue,
+        };
+        if let Some(id) = id {
+            refs.insert(id.clone(), number);
+        }
+    }
+    refs
+}
+
+fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c {
+    ctx.template.document.blocks.iter().filter(move |b| when(b).is_none_or(|c| expr::condition(ctx, None, c)))
+}
+
+/// Builds the agreement from template and draft.
+pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
+    let refs = clause_numbers(ctx);
+    let t = |s: &str| expr::eval(ctx, None, Some(&refs), s);
+    let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
+    let mut blocks = Vec::new();
+    for b in visible(ctx) {
+        match b {
+            BlockSpec::Title { text, .. } => blocks.push(Block::Title(t(text))),
+            BlockSpec::Subtitle { text, .. } => blocks.push(Block::Subtitle(t(text))),
+            BlockSpec::Heading { text, .. } => blocks.push(Block::Heading { level: 2, number: None, text: t(text), id: None }),
+            BlockSpec::Paragraph { text, style, .. } => blocks.push(Block::Paragraph { style: *style, text: t(text) }),
+            BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
+                Some(list) => {
+                    for e in ctx.entries(list) {
+                        let te = |s: &str| expr::eval(ctx, Some((list, &e)), Some(&refs), s);
+                        blocks.push(Block::Party { lines: lines.iter().map(|l| te(l)).collect(), alias: alias.as_deref().map(te) });
+                    }
+                }
+                None => blocks.push(Block::Party { lines: lines.iter().map(|l| t(l)).collect(), alias: alias.as_deref().map(t) }),
+            },
+            BlockSpec::Section { title, id, .. } => {
+                let (number, _) = n.section();
+                blocks.push(Block::Heading { level: 1, number: Some(number), text: t(title), id: id.clone() });
+            }
+            BlockSpec::Subsection { title, id, .. } => {
+                let number = n.subsection();
+                if !title.is_empty() {
+                    blocks.push(Block::Heading { level: 2, number: Some(number), text: t(title), id: id.clone() });
+                }
+            }
+            BlockSpec::Clause { text, id, .. } => blocks.push(Block::Clause { number: n.clause(), id: id.clone(), text: t(text) }),
+            BlockSpec::Bullets { items, from, each, item, group_by, group, .. } => {
+                let bullets =
+                    bullets(ctx, &refs, items, from.as_deref(), each.as_deref(), item.as_deref(), group_by.as_deref(), group.as_deref());
+                if !bullets.is_empty() {
+                    blocks.push(Block::Bullets(bullets));
+                }
+            }
+            BlockSpec::Contacts { each, item, .. } => {
+                if let Some(list) = ctx.field(each) {
+                    let items = ctx.entries(list).iter().map(|e| expr::eval(ctx, Some((list, e)), Some(&refs), item)).collect();
+                    blocks.push(Block::Contacts(items));
+                }
+            }
+            BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, &refs, parties))),
+        }
+    }
+    Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bullets(
+    ctx: &Context<'_>,
+    refs: &Refs,
+    items: &[String],
+    from: Option<&str>,
+    each: Option<&str>,
+    item: Option<&str>,
+    group_by: Option<&str>,
+    group: Option<&str>,
+) -> Vec<Bullet> {
+    let mut out: Vec<Bullet> = items
+        .iter()
+        .map(|s| {
+            let level = s.chars().take_while(|c| *c == '>').count();
+            Bullet { level: level as u8, text: expr::eval(ctx, None, Some(refs), &s[level..]) }
+        })
+        .collect();
+    if let Some(field) = from.and_then(|f| ctx.field(f)) {
+        for v in ctx.set(field) {
+            if let Some(label) = field.option_label(&v) {
+                out.push(Bullet { level: 0, text: vec![Inline::Text(label.to_string())] });
+            }
+        }
+    }
+    if let (Some(list), Some(item)) = (each.and_then(|f| ctx.field(f)), item) {
+        let entries = ctx.entries(list);
+        match group_by {
+            None => out.extend(entries.iter().map(|e| Bullet { level: 0, text: expr::eval(ctx, Some((list, e)), Some(refs), item) })),
+            Some(key) => {
+                // Groups in order of first appearance; the group line is formatted with the
+                // first entry of the group in scope.
+                let mut groups: Vec<(String, Vec<&crate::draft::Entry>)> = Vec::new();
+                for e in &entries {
+                    let k = e.get(key).trim().to_string();
+                    match groups.iter_mut().find(|(g, _)| g.to_lowercase() == k.to_lowercase()) {
+                        Some((_, members)) => members.push(e),
+                        None => groups.push((k, vec![e])),
+                    }
+                }
+                for (key_value, members) in groups {
+                    let head = match group {
+                        Some(g) => expr::eval(ctx, Some((list, members[0])), Some(refs), g),
+                        None => vec![Inline::Text(key_value)],
+                    };
+                    out.push(Bullet { level: 0, text: head });
+                    out.extend(members.iter().map(|e| Bullet { level: 1, text: expr::eval(ctx, Some((list, e)), Some(refs), item) }));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<Signature> {
+    let mut out = Vec::new();
+    for p in parties {
+        let one = |scope: expr::Scope<'_>| {
+            let ev = |s: &str| expr::eval(ctx, scope, Some(refs), s);
+            let signatories = match p.signatories.as_deref().and_then(|l| ctx.field(l)) {
+                Some(list) => ctx.entries(list).iter().map(|e| expr::eval(ctx, Some((list, e)), Some(refs), &p.signatory)).collect(),
+                None => vec![ev(&p.signatory)],
+            };
+            Signature { party: ev(&p.party), place: ev(&p.place), signatories }
+        };
+        match p.each.as_deref().and_then(|l| ctx.field(l)) {
+            Some(list) => out.extend(ctx.entries(list).iter().map(|e| one(Some((list, e))))),
+            None => out.push(one(None)),
+        }
+    }
+    out
+}
+
+fn meta(ctx: &Context<'_>, refs: &Refs) -> Meta {
+    let m = &ctx.template.meta;
+    let p = |s: &str| plain(&expr::eval(ctx, None, Some(refs), s));
+    let stem = expr::plain_text(ctx, None, &ctx.template.file_name).unwrap_or_else(|| {
+        // Missing parts (e.g. no Kommune yet) are named "Entwurf" rather than "[…]".
+        expr::eval(ctx, None, None, &ctx.template.file_name)
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) => t.clone(),
+                Inline::Gap { .. } => "Entwurf".to_string(),
+            })
+            .collect()
+    });
+    let stem = ascii_file_part(&stem);
+    Meta {
+        title: p(&m.title),
+        subject: p(&m.subject),
+        author: p(&m.author),
+        header: p(&m.header),
+        language: "de-DE".to_string(),
+        file_name: format!("{}_{}.docx", if stem.is_empty() { "Kooperationsvereinbarung".to_string() } else { stem }, ctx.today.iso()),
+    }
+}

@@ -1,0 +1,389 @@
+//! The small language inside template text.
+//!
+//! Placeholders: `{field}`, `{field|filter:arg:arg|filter}`, `{entity.form}`,
+//! `{field@column}` (lookup table), `{ref:clause-id}` (the clause's current number),
+//! `{heute}` / `{heute.jahr}`. Inside a list entry, sub-field names resolve first.
+//!
+//! Conditions: atoms joined by `&&`: `path` (filled and valid), `!path`, `path == value`,
+//! `path != value`, `path ~ value` (a multi field contains value).
+
+use crate::context::{Context, FieldPath};
+use crate::document::{Inline, Target};
+use crate::draft::Entry;
+use crate::grammar::{self, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::template::{EntitySpec, Field, FieldKind};
+use crate::types::Datum;
+use crate::validate::check_value;
+use std::collections::BTreeMap;
+
+/// A list entry whose sub-fields are in scope.
+pub type Scope<'s> = Option<(&'s Field, &'s Entry)>;
+
+/// Clause numbers by clause id, for `{ref:…}`.
+pub type Refs = BTreeMap<String, String>;
+
+/// A piece of template text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'t> {
+    Lit(&'t str),
+    Placeholder { path: &'t str, filters: Vec<(&'t str, Vec<&'t str>)> },
+}
+
+/// Splits template text into literal text and placeholders. An unclosed "{" is literal.
+pub fn parse(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        if open > 0 {
+            out.push(Segment::Lit(&rest[..open]));
+        }
+        let inner = &rest[open + 1..close];
+        let mut parts = inner.split('|');
+        let path = parts.next().unwrap_or("").trim();
+        let filters = parts
+            .map(|f| {
+                let mut args = f.split(':');
+                let name = args.next().unwrap_or("").trim();
+                (name, args.collect())
+            })
+            .collect();
+        out.push(Segment::Placeholder { path, filters });
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Lit(rest));
+    }
+    out
+}
+
+/// A resolved placeholder before it becomes text.
+#[derive(Debug, Clone)]
+enum Val {
+    Text(String),
+    Items(Vec<String>),
+    Number(i64),
+    Missing(Miss),
+}
+
+#[derive(Debug, Clone)]
+struct Miss {
+    label: String,
+    path: FieldPath,
+    step: usize,
+    required: bool,
+    /// Final text of the gap instead of "[label]".
+    gap: Option<String>,
+}
+
+struct Env<'c, 'a> {
+    ctx: &'c Context<'a>,
+    scope: Scope<'c>,
+    refs: Option<&'c Refs>,
+}
+
+/// Evaluates template text into document inlines (gaps where answers are missing).
+pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &str) -> Vec<Inline> {
+    let env = Env { ctx, scope, refs };
+    let mut out: Vec<Inline> = Vec::new();
+    for seg in parse(text) {
+        match seg {
+            Segment::Lit(s) => push_text(&mut out, s),
+            Segment::Placeholder { path, filters } => {
+                let hint = filters.first().and_then(|(_, args)| args.first().copied());
+                let mut val = env.resolve(path, hint);
+                for (name, args) in &filters {
+                    val = apply(val, name, args);
+                }
+                env.emit(val, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Evaluates to plain text; `None` if anything is missing.
+pub fn plain_text(ctx: &Context<'_>, scope: Scope<'_>, text: &str) -> Option<String> {
+    let inlines = eval(ctx, scope, None, text);
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) => s.push_str(&t),
+            Inline::Gap { .. } => return None,
+        }
+    }
+    Some(s)
+}
+
+fn push_text(out: &mut Vec<Inline>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text(prev)) = out.last_mut() {
+        prev.push_str(s);
+    } else {
+        out.push(Inline::Text(s.to_string()));
+    }
+}
+
+fn apply(val: Val, name: &str, args: &[&str]) -> Val {
+    let arg = |i: usize| args.get(i).copied().unwrap_or("");
+    let is_empty = |v: &Val| match v {
+        Val::Text(t) => t.is_empty(),
+        Val::Items(i) => i.is_empty(),
+        Val::Number(_) => false,
+        Val::Missing(_) => true,
+    };
+    match (name, val) {
+        ("list", Val::Items(items)) => Val::Text(grammar::aufzaehlung(&items)),
+        ("join", Val::Items(items)) => Val::Text(items.join(", ")),
+        ("words", Val::Number(n)) => Val::Text(grammar::zahlwort(n)),
+        ("plural", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &n.to_string()) }),
+        ("plural_words", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &grammar::zahlwort(n)) }),
+        ("or", v) if is_empty(&v) => Val::Text(args.join(":")),
+        ("prefix" | "suffix", Val::Missing(m)) if !m.required && m.gap.is_none() => Val::Text(String::new()),
+        ("prefix" | "suffix", v) if is_empty(&v) => v,
+        ("prefix", v) => Val::Text(format!("{}{}", args.join(":"), text_of(v))),
+        ("suffix", v) => Val::Text(format!("{}{}", text_of(v), args.join(":"))),
+        (_, v) => v,
+    }
+}
+
+fn text_of(v: Val) -> String {
+    match v {
+        Val::Text(t) => t,
+        Val::Items(i) => grammar::aufzaehlung(&i),
+        Val::Number(n) => n.to_string(),
+        Val::Missing(_) => String::new(),
+    }
+}
+
+impl Env<'_, '_> {
+    fn emit(&self, val: Val, out: &mut Vec<Inline>) {
+        match val {
+            Val::Missing(m) => {
+                let target = Some(Target { step: m.step, path: m.path.clone() });
+                if let Some(text) = m.gap {
+                    out.push(Inline::Gap { text, target });
+                } else if m.required {
+                    out.push(Inline::Gap { text: format!("[{}]", m.label), target });
+                }
+            }
+            other => push_text(out, &text_of(other)),
+        }
+    }
+
+    /// A field in scope: a sub-field of the current entry, else a top-level field.
+    fn lookup_field(&self, name: &str) -> Option<(&Field, Option<&Entry>)> {
+        if let Some((list, entry)) = self.scope {
+            if let Some(sub) = list.sub_field(name) {
+                return Some((sub, Some(entry)));
+            }
+        }
+        self.ctx.field(name).map(|f| (f, None))
+    }
+
+    fn path_of(&self, field: &Field, entry: Option<&Entry>) -> (FieldPath, usize) {
+        match (self.scope, entry) {
+            (Some((list, _)), Some(e)) => {
+                (FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: field.id.clone() }, self.ctx.step_of(&list.id))
+            }
+            _ => (FieldPath::field(&field.id), self.ctx.step_of(&field.id)),
+        }
+    }
+
+    fn raw(&self, field: &Field, entry: Option<&Entry>) -> String {
+        match entry {
+            Some(e) => e.get(&field.id).to_string(),
+            None => self.ctx.text(field),
+        }
+    }
+
+    fn missing(&self, field: &Field, entry: Option<&Entry>) -> Val {
+        let (path, step) = self.path_of(field, entry);
+        let required = field.required || field.min.is_some_and(|m| m > 0) || field.min_items.is_some_and(|m| m > 0);
+        let gap = field.gap_text.as_deref().map(|g| plain_text(self.ctx, None, g).unwrap_or_else(|| g.to_string()));
+        Val::Missing(Miss { label: field.label.clone(), path, step, required, gap })
+    }
+
+    /// The valid value of a field, or `None` if empty or invalid.
+    fn valid_raw(&self, field: &Field, entry: Option<&Entry>) -> Option<String> {
+        let raw = self.raw(field, entry);
+        let ok = !raw.trim().is_empty() && check_value(self.ctx, field, &raw).is_ok();
+        ok.then(|| raw.trim().to_string())
+    }
+
+    fn resolve(&self, path: &str, sub_hint: Option<&str>) -> Val {
+        if let Some(id) = path.strip_prefix("ref:") {
+            return Val::Text(self.refs.and_then(|r| r.get(id)).cloned().unwrap_or_else(|| "?".to_string()));
+        }
+        match path {
+            "heute" => return Val::Text(self.ctx.today.to_string()),
+            "heute.jahr" => return Val::Text(self.ctx.today.jahr.to_string()),
+            _ => {}
+        }
+        if let Some((name, column)) = path.split_once('@') {
+            return match self.lookup_field(name) {
+                Some((f, entry)) => {
+                    let row = self.ctx.lookup(f).and_then(|l| l.row(&self.raw(f, entry)));
+                    Val::Text(row.and_then(|r| r.get(column)).cloned().unwrap_or_default())
+                }
+                None => Val::Text(String::new()),
+            };
+        }
+        if let Some((entity, form)) = path.split_once('.') {
+            if let Some(spec) = self.ctx.template.entities.get(entity) {
+                return self.entity(spec, form);
+            }
+        }
+        let Some((field, entry)) = self.lookup_field(path) else {
+            return Val::Text(format!("{{{path}}}"));
+        };
+        match field.kind {
+            FieldKind::List => {
+                let entries = self.ctx.entries(field);
+                let sub = sub_hint.and_then(|s| field.sub_field(s));
+                let items: Vec<String> = match sub {
+                    Some(sub) => entries.iter().filter_map(|e| self.valid_entry_value(field, sub, e)).collect(),
+                    None => Vec::new(),
+                };
+                if items.is_empty() && field.min_items.unwrap_or(0) > 0 { self.missing(field, None) } else { Val::Items(items) }
+            }
+            FieldKind::Multi => {
+                let chosen: Vec<String> = self.ctx.set(field).iter().filter_map(|v| field.option_label(v)).map(str::to_string).collect();
+                if (chosen.len() as i64) < field.min.unwrap_or(0) { self.missing(field, entry) } else { Val::Items(chosen) }
+            }
+            _ => match self.valid_raw(field, entry) {
+                None => self.missing(field, entry),
+                Some(raw) => match field.kind {
+                    FieldKind::Integer => raw.parse().map_or_else(|_| self.missing(field, entry), Val::Number),
+                    FieldKind::Choice => Val::Text(field.option_label(&raw).unwrap_or(&raw).to_string()),
+                    FieldKind::Date => Val::Text(Datum::parse(&raw).map_or(raw, |d| d.to_string())),
+                    _ => Val::Text(raw),
+                },
+            },
+        }
+    }
+
+    fn valid_entry_value(&self, list: &Field, sub: &Field, e: &Entry) -> Option<String> {
+        let env = Env { ctx: self.ctx, scope: Some((list, e)), refs: self.refs };
+        env.valid_raw(sub, Some(e))
+    }
+
+    fn entity(&self, spec: &EntitySpec, form: &str) -> Val {
+        let get = |id: &str| -> Result<String, Val> {
+            match self.lookup_field(id) {
+                Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
+                None => Ok(String::new()),
+            }
+        };
+        match spec {
+            EntitySpec::Koerperschaft { art, name } => {
+                let art = get(art);
+                if form == "art_gen" {
+                    return match art {
+                        Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),
+                        Err(m) => m,
+                    };
+                }
+                // A missing name is the more telling gap ("[Name der Kommune]").
+                let name = match get(name) {
+                    Ok(n) => n,
+                    Err(m) => return m,
+                };
+                let art = match art {
+                    Ok(a) => Kommunenart::from_value(&a),
+                    Err(Val::Missing(mut m)) => {
+                        m.gap = Some(format!("[{}] {name}", m.label));
+                        return Val::Missing(m);
+                    }
+                    Err(other) => return other,
+                };
+                let Some(art) = art else { return Val::Text(name) };
+                let k = Koerperschaft::new(art, name);
+                Val::Text(match form {
+                    "nom" => k.mit_artikel(Kasus::Nominativ),
+                    "gen" => k.mit_artikel(Kasus::Genitiv),
+                    "dat" => k.mit_artikel(Kasus::Dativ),
+                    "akk" => k.mit_artikel(Kasus::Akkusativ),
+                    "akk_art" => k.akkusativ_mit_art(),
+                    "titel" => k.titel(),
+                    _ => k.name,
+                })
+            }
+            EntitySpec::Person { anrede, funktion, name } => {
+                let parts = (get(name), get(funktion), get(anrede));
+                let (name, funktion, anrede) = match parts {
+                    (Ok(n), Ok(f), Ok(a)) => (n, f, a),
+                    (Err(m), _, _) | (_, Err(m), _) | (_, _, Err(m)) => return m,
+                };
+                let v = Vertretung { anrede: Anrede::from_value(&anrede).unwrap_or(Anrede::Keine), funktion, name };
+                Val::Text(match form {
+                    "akk" => v.akkusativ(),
+                    "nom" => v.nominativ(),
+                    "funktion" => v.funktion,
+                    _ => v.name,
+                })
+            }
+        }
+    }
+
+    /// Raw values for conditions: stored choice values (not labels), selected options, or the
+    /// valid text. Invalid values count as empty.
+    fn cond_values(&self, path: &str) -> Vec<String> {
+        if path.contains('@') {
+            return match self.resolve(path, None) {
+                Val::Text(t) if !t.is_empty() => vec![t],
+                _ => Vec::new(),
+            };
+        }
+        match self.lookup_field(path) {
+            Some((f, None)) if f.kind == FieldKind::Multi => self.ctx.set(f),
+            Some((f, None)) if f.kind == FieldKind::List => self.ctx.entries(f).iter().map(|e| e.id.to_string()).collect(),
+            Some((f, entry)) => self.valid_raw(f, entry).into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Evaluates a condition (see the module documentation).
+pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &str) -> bool {
+    let env = Env { ctx, scope, refs: None };
+    cond.split("&&").all(|atom| {
+        let atom = atom.trim();
+        for (op, negate) in [("==", false), ("!=", true), ("~", false)] {
+            if let Some((l, r)) = atom.split_once(op) {
+                let vals = env.cond_values(l.trim());
+                let r = r.trim();
+                let hit = if op == "~" { vals.iter().any(|v| v == r) } else { vals.len() == 1 && vals[0] == r };
+                return hit != negate;
+            }
+        }
+        match atom.strip_prefix('!') {
+            Some(p) => env.cond_values(p.trim()).is_empty(),
+            None => !env.cond_values(atom).is_empty(),
+        }
+    })
+}
+
+/// Every placeholder path and condition path in a text, for the template check.
+pub fn placeholder_paths(text: &str) -> Vec<String> {
+    parse(text)
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Placeholder { path, .. } => Some(path.to_string()),
+            Segment::Lit(_) => None,
+        })
+        .collect()
+}
+
+/// The paths a condition reads.
+pub fn condition_paths(cond: &str) -> Vec<String> {
+    cond.split("&&")
+        .map(|atom| {
+            let atom = atom.trim().trim_start_matches('!');
+            let end = ["==", "!=", "~"].iter().filter_map(|op| atom.find(op)).min().unwrap_or(atom.len());
+            atom[..end].trim().to_string()
+        })
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! The review step: every answer on one page, each with the way back to its field.
+
+use crate::context::{Context, FieldPath};
+use crate::template::{FieldKind, StepKind};
+use crate::validate::Report;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    pub label: String,
+    /// The answer as the user reads it; empty when not given.
+    pub value: String,
+    pub path: FieldPath,
+    pub step: usize,
+    /// The first problem of this answer, if any.
+    pub issue: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSection {
+    pub step: usize,
+    pub title: String,
+    pub rows: Vec<ReviewRow>,
+}
+
+pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
+    let mut out = Vec::new();
+    for (step, s) in ctx.template.steps.iter().enumerate() {
+        if s.kind == StepKind::Review {
+            continue;
+        }
+        let mut rows = Vec::new();
+        for f in &s.fields {
+            let path = FieldPath::field(&f.id);
+            let issue = report.first_for(&path).map(|i| i.message.clone());
+            match f.kind {
+                FieldKind::Multi => {
+                    let labels: Vec<&str> = ctx.set(f).iter().filter_map(|v| f.option_label(v)).collect();
+                    rows.push(ReviewRow { label: f.label.clone(), value: labels.join(", "), path, step, issue });
+                }
+                FieldKind::List => {
+                    let entries = ctx.entries(f);
+                    if entries.is_empty() || issue.is_some() {
+                        rows.push(ReviewRow { label: f.label.clone(), value: String::new(), path, step, issue });
+                    }
+                    let item = f.item_label.as_deref().unwrap_or("Eintrag");
+                    for (n, e) in entries.iter().enumerate() {
+                        let parts: Vec<String> =
+                            f.fields.iter().map(|sub| ctx.display(sub, e.get(&sub.id))).filter(|v| !v.is_empty()).collect();
+                        // Point at the first faulty sub-field, else the first one.
+                        let sub_paths =
+                            f.fields.iter().map(|sub| FieldPath::Entry { list: f.id.clone(), entry: e.id, sub: sub.id.clone() });
+                        let faulty = sub_paths.clone().find_map(|p| {
+                            let message = report.first_for(&p).map(|i| i.message.clone());
+                            message.map(|m| (p, m))
+                        });
+                        let (path, issue) = match faulty {
+                            Some((p, m)) => (p, Some(m)),
+                            None => (sub_paths.clone().next().unwrap_or_else(|| FieldPath::field(&f.id)), None),
+                        };
+                        rows.push(ReviewRow { label: format!("{item} {}", n + 1), value: parts.join(", "), path, step, issue });
+                    }
+                }
+                _ => {
+                    let value = ctx.display(f, &ctx.text(f));
+                    rows.push(ReviewRow { label: f.label.clone(), value, path, step, issue });
+                }
+            }
+        }
+        out.push(ReviewSection { step, title: s.title.clone(), rows });
+    }
+    out
+}

@@ -1,0 +1,278 @@
+//! Storage: the versioned record format (also the format of exported draft files), its
+//! migrations, and the `DraftStore` trait over any key-value store (the browser's
+//! localStorage in the app, memory in tests and as fallback).
+
+use crate::draft::Draft;
+use serde::Serialize;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Marks our records and files.
+pub const FORMAT: &str = "koop-assistent/entwurf";
+/// The schema version this build writes. Older versions are migrated on read.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Key prefix of draft records in the key-value store.
+pub const DRAFT_PREFIX: &str = "koop-assistent.entwurf.";
+/// Largest draft file accepted for import (a complete agreement is a few KB).
+pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why stored text is not a usable draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or JSON of the wrong shape.
+    Corrupt(String),
+    /// JSON, but not one of our drafts.
+    NotADraft,
+    /// Written by a newer version of the app.
+    UnknownVersion(u32),
+    TooLarge(usize),
+}
+
+impl DecodeError {
+    /// A German sentence for the user.
+    pub fn message(&self) -> String {
+        match self {
+            DecodeError::Corrupt(_) => "Die Daten sind beschädigt und können nicht gelesen werden.".to_string(),
+            DecodeError::NotADraft => "Die Datei ist kein Entwurf des Koop-Assistenten.".to_string(),
+            DecodeError::UnknownVersion(v) => {
+                format!(
+                    "Der Entwurf stammt aus einer neueren Version des Koop-Assistenten (Format {v}). Bitte laden Sie die Seite neu, um die aktuelle Version zu verwenden."
+                )
+            }
+            DecodeError::TooLarge(n) => {
+                format!("Die Datei ist mit {} zu groß für einen Entwurf (höchstens {}).", human_size(*n), human_size(MAX_IMPORT_BYTES))
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Corrupt(detail) => write!(f, "corrupt: {detail}"),
+            other => f.write_str(&other.message()),
+        }
+    }
+}
+
+pub fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// What can go wrong with a store, in the style of leptos-use's `UseStorageError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage is switched off or blocked (private mode, policy).
+    Unavailable(String),
+    /// The browser's quota for this site is used up.
+    QuotaExceeded,
+    NotFound(String),
+    Decode(DecodeError),
+    Other(String),
+}
+
+impl StoreError {
+    pub fn message(&self) -> String {
+        match self {
+            StoreError::Unavailable(_) => "Der Browser erlaubt dieser Seite kein Speichern (z. B. im privaten Modus oder durch eine Richtlinie). Ihre Eingaben bleiben nur bis zum Schließen der Seite erhalten – sichern Sie den Entwurf bitte als Datei.".to_string(),
+            StoreError::QuotaExceeded => "Der Speicher des Browsers für diese Seite ist voll. Ihre letzten Eingaben sind noch nicht gespeichert. Bitte sichern Sie den Entwurf als Datei und löschen Sie nicht mehr benötigte Entwürfe.".to_string(),
+            StoreError::NotFound(_) => "Der Entwurf wurde nicht gefunden. Vielleicht wurde er in einem anderen Fenster gelöscht.".to_string(),
+            StoreError::Decode(e) => e.message(),
+            StoreError::Other(_) => "Beim Speichern ist ein unerwarteter Fehler aufgetreten. Bitte sichern Sie den Entwurf als Datei.".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(d) | StoreError::NotFound(d) | StoreError::Other(d) => write!(f, "{}: {d}", self.message()),
+            other => f.write_str(&other.message()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    schema: u32,
+    draft: &'a Draft,
+}
+
+/// The stored text of a draft.
+pub fn encode(draft: &Draft) -> Result<String, StoreError> {
+    serde_json::to_string(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft }).map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// A draft file for download: the same record, pretty-printed so that people can read it.
+pub fn encode_file(draft: &Draft) -> Result<String, StoreError> {
+    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft })
+        .map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// Reads a record of this or an earlier schema version.
+pub fn decode(text: &str) -> Result<Draft, DecodeError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(DecodeError::TooLarge(text.len()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let obj = value.as_object().ok_or(DecodeError::NotADraft)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(DecodeError::NotADraft);
+    }
+    let schema = obj.get("schema").and_then(Value::as_u64).ok_or_else(|| DecodeError::Corrupt("no schema".into()))?;
+    let schema = u32::try_from(schema).map_err(|_| DecodeError::UnknownVersion(u32::MAX))?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::UnknownVersion(schema));
+    }
+    let draft = migrate(value, schema)?;
+    serde_json::from_value(draft).map_err(|e| DecodeError::Corrupt(e.to_string()))
+}
+
+/// One step per earlier schema version: `MIGRATIONS[n - 1]` turns a record of schema `n` into
+/// one of schema `n + 1` (whole records, so a step may move data between envelope and draft).
+type Migration = fn(Value) -> Result<Value, DecodeError>;
+const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a record of `from` up to the current schema and returns its draft object.
+fn migrate(mut record: Value, from: u32) -> Result<Value, DecodeError> {
+    if from == 0 {
+        return Err(DecodeError::Corrupt("schema 0".into()));
+    }
+    for step in MIGRATIONS.iter().skip(from as usize - 1) {
+        record = step(record)?;
+    }
+    record.get_mut("draft").map(Value::take).ok_or_else(|| DecodeError::Corrupt("no draft".into()))
+}
+
+/// A string key-value store (localStorage has exactly this shape).
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// In-memory store: tests, and the fallback when the browser allows no storage. A quota in
+/// bytes (keys plus values) lets tests provoke `QuotaExceeded`.
+#[derive(Debug, Default)]
+pub struct MemoryKv {
+    map: RefCell<BTreeMap<String, String>>,
+    quota: Option<usize>,
+}
+
+impl MemoryKv {
+    pub fn new() -> MemoryKv {
+        MemoryKv::default()
+    }
+    pub fn with_quota(bytes: usize) -> MemoryKv {
+        MemoryKv { map: RefCell::default(), quota: Some(bytes) }
+    }
+    fn used(&self) -> usize {
+        self.map.borrow().iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl KeyValue for MemoryKv {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(q) = self.quota {
+            let old = self.map.borrow().get(key).map_or(0, |v| key.len() + v.len());
+            if self.used() - old + key.len() + value.len() > q {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        self.map.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+}
+
+/// A record that could not be read. It stays untouched in the store; the user can download its
+/// raw text or discard it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    pub key: String,
+    pub raw: String,
+    pub error: DecodeError,
+}
+
+/// The result of listing the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    pub drafts: Vec<Draft>,
+    pub quarantined: Vec<Quarantined>,
+}
+
+pub trait DraftStore {
+    fn list(&self) -> Result<Listing, StoreError>;
+    fn load(&self, id: &str) -> Result<Draft, StoreError>;
+    fn save(&self, draft: &Draft) -> Result<(), StoreError>;
+    fn delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Removes a quarantined record for good.
+    fn discard(&self, key: &str) -> Result<(), StoreError>;
+}
+
+/// Drafts in any key-value store, one record per draft, so that one damaged record cannot take
+/// the others with it.
+pub struct KvDraftStore<K: KeyValue> {
+    pub kv: K,
+}
+
+impl<K: KeyValue> KvDraftStore<K> {
+    pub fn new(kv: K) -> KvDraftStore<K> {
+        KvDraftStore { kv }
+    }
+    pub fn key(id: &str) -> String {
+        format!("{DRAFT_PREFIX}{id}")
+    }
+}
+
+impl<K: KeyValue> DraftStore for KvDraftStore<K> {
+    fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        for key in self.kv.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+            let Some(raw) = self.kv.get(&key)? else { continue };
+            match decode(&raw) {
+                Ok(d) => listing.drafts.push(d),
+                Err(error) => listing.quarantined.push(Quarantined { key, raw, error }),
+            }
+        }
+        listing.drafts.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+        Ok(listing)
+    }
+
+    fn load(&self, id: &str) -> Result<Draft, StoreError> {
+        let raw = self.kv.get(&Self::key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        decode(&raw).map_err(StoreError::Decode)
+    }
+
+    fn save(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.kv.set(&Self::key(&draft.id), &encode(draft)?)
+    }
+
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.kv.remove(&Self::key(id))
+    }
+
+    fn discard(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(DRAFT_PREFIX) {
+            return Err(StoreError::Other(format!("not a draft key: {key}")));
+        }
+        self.kv.remove(key)
+    }
+}

@@ -1,0 +1,315 @@
+//! Validation: template + draft → report. Every message is German and says how to fix the
+//! problem. Field rules come from the field's kind and attributes, cross-field rules from the
+//! template's `rules`.
+
+use crate::context::{Context, FieldPath};
+use crate::draft::Entry;
+use crate::expr;
+use crate::grammar::zahlwort;
+use crate::template::{Field, FieldKind, Rule, RuleKind, Severity};
+use crate::types::{Datum, Email, Postleitzahl, Telefonnummer, matches_pattern};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    pub path: FieldPath,
+    pub step: usize,
+    /// The label of the field, for the error summary.
+    pub label: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Issues shown at one input: errors first.
+    pub fn for_path<'r>(&'r self, path: &'r FieldPath) -> impl Iterator<Item = &'r Issue> + 'r {
+        self.issues.iter().filter(move |i| &i.path == path)
+    }
+
+    pub fn first_for<'r>(&'r self, path: &'r FieldPath) -> Option<&'r Issue> {
+        self.for_path(path).find(|i| i.severity == Severity::Error).or_else(|| self.for_path(path).next())
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    /// How many required answers of a step are still open or invalid.
+    pub fn open_in_step(&self, step: usize) -> usize {
+        self.errors().filter(|i| i.step == step).count()
+    }
+
+    pub fn step_errors(&self, step: usize) -> impl Iterator<Item = &Issue> {
+        self.errors().filter(move |i| i.step == step)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+}
+
+/// Checks one raw value against its field: `Err(message)` says how to fix it.
+pub fn check_value(ctx: &Context<'_>, field: &Field, raw: &str) -> Result<(), String> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return if field.required { Err(required_message(field)) } else { Ok(()) };
+    }
+    match field.kind {
+        FieldKind::Text | FieldKind::Textarea => {
+            if let Some(p) = field.reject.iter().find(|p| value.contains(p.as_str())) {
+                return Err(format!("Bitte ersetzen Sie den Platzhalter „{p}“ durch die richtige Angabe."));
+            }
+            Ok(())
+        }
+        FieldKind::Choice => match field.option_label(value) {
+            Some(_) => Ok(()),
+            None => Err("Bitte wählen Sie eine der angebotenen Möglichkeiten.".to_string()),
+        },
+        FieldKind::Integer => {
+            let (min, max) = (field.min.unwrap_or(i64::MIN), field.max.unwrap_or(i64::MAX));
+            let range = match (field.min, field.max) {
+                (Some(a), Some(b)) => format!(" von {a} bis {b}"),
+                (Some(a), None) => format!(" ab {a}"),
+                (None, Some(b)) => format!(" bis {b}"),
+                (None, None) => String::new(),
+            };
+            match value.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(()),
+                _ => Err(format!("Bitte geben Sie eine ganze Zahl{range} an, zum Beispiel {}.", field.min.unwrap_or(1).max(1))),
+            }
+        }
+        FieldKind::Date => match Datum::parse(value) {
+            None => Err("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 31.12.2028.".to_string()),
+            Some(d) if field.after_today && d <= ctx.today => {
+                Err(format!("Das Datum muss nach dem heutigen Tag ({}) liegen. Bitte geben Sie ein späteres Datum an.", ctx.today))
+            }
+            Some(_) => Ok(()),
+        },
+        FieldKind::Email => match Email::parse(value) {
+            Some(_) => Ok(()),
+            None => Err("Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an.".to_string()),
+        },
+        FieldKind::Phone => match Telefonnummer::parse(value) {
+            Some(_) => Ok(()),
+            None => Err("Bitte geben Sie eine Telefonnummer mit Vorwahl an, zum Beispiel 0361 123456 oder +49 361 123456.".to_string()),
+        },
+        FieldKind::Postcode => match Postleitzahl::parse(value) {
+            Some(_) => Ok(()),
+            None => Err("Die Postleitzahl hat fünf Ziffern, zum Beispiel 99084.".to_string()),
+        },
+        FieldKind::Pattern => {
+            let ok = field.pattern.as_deref().is_none_or(|p| matches_pattern(p, value));
+            if ok { Ok(()) } else { Err(field.pattern_message.clone().unwrap_or_else(|| "Bitte prüfen Sie das Format.".to_string())) }
+        }
+        // Checked as a whole by `validate`.
+        FieldKind::Multi | FieldKind::List => Ok(()),
+    }
+}
+
+fn required_message(field: &Field) -> String {
+    field.required_message.clone().unwrap_or_else(|| format!("Bitte füllen Sie das Feld „{}“ aus.", field.label))
+}
+
+fn selections(n: i64, what: &str) -> String {
+    if n == 1 { format!("mindestens eine {what}") } else { format!("mindestens {} {what}en", zahlwort(n)) }
+}
+
+/// Validates the whole draft.
+pub fn validate(ctx: &Context<'_>) -> Report {
+    let mut issues = Vec::new();
+    for (step, s) in ctx.template.steps.iter().enumerate() {
+        for field in &s.fields {
+            check_field(ctx, step, field, &mut issues);
+        }
+    }
+    for rule in &ctx.template.rules {
+        check_rule(ctx, rule, &mut issues);
+    }
+    Report { issues }
+}
+
+fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<Issue>) {
+    let mut push = |path: FieldPath, label: &str, message: String| {
+        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error })
+    };
+    match field.kind {
+        FieldKind::Multi => {
+            let n = ctx.set(field).iter().filter(|v| field.option_label(v).is_some()).count() as i64;
+            let min = field.min.unwrap_or(i64::from(field.required));
+            if n < min {
+                let msg = field.min_message.clone().unwrap_or_else(|| format!("Bitte wählen Sie {}.", selections(min, "Möglichkeit")));
+                push(FieldPath::field(&field.id), &field.label, msg);
+            }
+        }
+        FieldKind::List => {
+            let entries = ctx.entries(field);
+            let min = field.min_items.unwrap_or(0);
+            if entries.len() < min {
+                let what = field.item_label.as_deref().unwrap_or("Eintrag");
+                let msg = field
+                    .min_message
+                    .clone()
+                    .unwrap_or_else(|| format!("Bitte fügen Sie mindestens {} „{what}“ hinzu.", zahlwort(min as i64)));
+                push(FieldPath::field(&field.id), &field.label, msg);
+            }
+            if let Some(max) = field.max_items.filter(|m| entries.len() > *m) {
+                push(FieldPath::field(&field.id), &field.label, format!("Bitte nennen Sie höchstens {max} Einträge."));
+            }
+            for entry in &entries {
+                for sub in &field.fields {
+                    if let Err(msg) = check_value(ctx, sub, entry.get(&sub.id)) {
+                        let path = FieldPath::Entry { list: field.id.clone(), entry: entry.id, sub: sub.id.clone() };
+                        push(path, &sub.label, msg);
+                    }
+                }
+            }
+        }
+        _ => {
+            if let Err(msg) = check_value(ctx, field, &ctx.text(field)) {
+                push(FieldPath::field(&field.id), &field.label, msg);
+            }
+        }
+    }
+}
+
+/// The fields a rule addresses: "field" or "list.sub" (every entry).
+enum Target<'t> {
+    Field(&'t Field),
+    Sub { list: &'t Field, sub: &'t Field },
+}
+
+fn target<'t>(ctx: &Context<'t>, spec: &str) -> Option<Target<'t>> {
+    match spec.split_once('.') {
+        Some((list, sub)) => {
+            let list = ctx.field(list)?;
+            Some(Target::Sub { list, sub: list.sub_field(sub)? })
+        }
+        None => ctx.field(spec).map(Target::Field),
+    }
+}
+
+/// (path, raw value, entry) of every value a target addresses.
+fn values<'t>(ctx: &Context<'t>, t: &Target<'t>) -> Vec<(FieldPath, String, Option<Entry>)> {
+    match t {
+        Target::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
+        Target::Sub { list, sub } => ctx
+            .entries(list)
+            .into_iter()
+            .map(|e| {
+                let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() };
+                (path, e.get(&sub.id).to_string(), Some(e))
+            })
+            .collect(),
+    }
+}
+
+fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
+    let Some(t) = target(ctx, &rule.field) else { return };
+    let (step, label) = match &t {
+        Target::Field(f) => (ctx.step_of(&f.id), f.label.clone()),
+        Target::Sub { list, sub } => (ctx.step_of(&list.id), sub.label.clone()),
+    };
+    let list_field = match &t {
+        Target::Sub { list, .. } => Some(*list),
+        Target::Field(_) => None,
+    };
+    let mut push = |path: FieldPath, entry: Option<&Entry>| {
+        let scope = list_field.zip(entry);
+        let message = expr::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.clone());
+        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity });
+    };
+    match rule.kind {
+        RuleKind::Condition => {
+            for (path, _, entry) in values(ctx, &t) {
+                let scope = list_field.zip(entry.as_ref());
+                if rule.when.as_deref().is_some_and(|c| expr::condition(ctx, scope, c)) {
+                    push(path, entry.as_ref());
+                }
+            }
+        }
+        RuleKind::DateAfter => {
+            let other = rule.other.as_deref().and_then(|o| ctx.field(o)).and_then(|o| Datum::parse(&ctx.text(o)));
+            for (path, raw, entry) in values(ctx, &t) {
+                if let (Some(d), Some(o)) = (Datum::parse(&raw), other) {
+                    if d <= o {
+                        push(path, entry.as_ref());
+                    }
+                }
+            }
+        }
+        RuleKind::InList => {
+            let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
+            let key = rule.key.as_deref().unwrap_or("name");
+            let allowed: Vec<String> = ctx.entries(list).iter().map(|e| norm(e.get(key))).filter(|k| !k.is_empty()).collect();
+            for (path, raw, entry) in values(ctx, &t) {
+                if !raw.trim().is_empty() && !allowed.contains(&norm(&raw)) {
+                    push(path, entry.as_ref());
+                }
+            }
+        }
+        RuleKind::Unique => {
+            let mut all = values(ctx, &t);
+            for w in &rule.with {
+                if let Some(other) = target(ctx, w) {
+                    all.extend(values(ctx, &other));
+                }
+            }
+            let mut seen: Vec<String> = Vec::new();
+            for (path, raw, entry) in all {
+                let key = norm(&raw);
+                if key.is_empty() {
+                    continue;
+                }
+                if seen.contains(&key) {
+                    // The message belongs to the later duplicate; its own field may differ.
+                    let (step, label) = match ctx.template.fields().find(|f| f.field.id == path.top()) {
+                        Some(f) => (f.step, f.field.sub_field(path_sub(&path)).map_or(f.field.label.clone(), |s| s.label.clone())),
+                        None => (step, label.clone()),
+                    };
+                    let message = match (entry.as_ref(), ctx.field(path.top())) {
+                        (Some(e), Some(l)) => expr::plain_text(ctx, Some((l, e)), &rule.message),
+                        _ => expr::plain_text(ctx, None, &rule.message),
+                    }
+                    .unwrap_or_else(|| rule.message.clone());
+                    issues.push(Issue { path, step, label, message, severity: rule.severity });
+                } else {
+                    seen.push(key);
+                }
+            }
+        }
+        RuleKind::Unreferenced => {
+            let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
+            let key = rule.key.as_deref().unwrap_or("name");
+            let used: Vec<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
+            for e in ctx.entries(list) {
+                let k = norm(e.get(key));
+                if !k.is_empty() && !used.contains(&k) {
+                    let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
+                    let message = expr::plain_text(ctx, Some((list, &e)), &rule.message).unwrap_or_else(|| rule.message.clone());
+                    let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
+                    issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity });
+                }
+            }
+        }
+    }
+}
+
+fn path_sub(path: &FieldPath) -> &str {
+    match path {
+        FieldPath::Entry { sub, .. } => sub,
+        FieldPath::Field(_) => "",
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}

@@ -1,0 +1,102 @@
+//! Shared helpers of the native tests: a fixed "today" and complete example drafts.
+#![allow(dead_code)]
+
+use koop_core::draft::Draft;
+use koop_core::template::{Catalog, Template};
+use koop_core::{Context, Datum, Document, Report};
+
+pub fn catalog() -> &'static Catalog {
+    Catalog::builtin().expect("built-in templates load")
+}
+
+pub fn template(id: &str) -> &'static Template {
+    catalog().template(id).expect("template exists")
+}
+
+/// The tests' "today": 22.11.2026.
+pub fn today() -> Datum {
+    Datum::new(2026, 11, 22).expect("valid date")
+}
+
+pub fn ctx<'a>(t: &'a Template, d: &'a Draft) -> Context<'a> {
+    Context::new(t, catalog(), d, today())
+}
+
+pub fn report_and_doc(t: &Template, d: &Draft) -> (Report, Document) {
+    let c = ctx(t, d);
+    let r = koop_core::validate(&c);
+    let doc = koop_core::build(&c, &r);
+    (r, doc)
+}
+
+/// Sets a list to the given entries (replacing the defaults).
+pub fn set_list(t: &Template, d: &mut Draft, list: &str, entries: &[&[(&str, &str)]]) {
+    let f = t.field(list).expect("list field").field;
+    for e in d.entries(f) {
+        d.remove_entry(f, e.id);
+    }
+    for values in entries {
+        let id = d.add_entry(f);
+        for (k, v) in *values {
+            d.set_entry_value(f, id, k, v);
+        }
+    }
+}
+
+/// A complete IKPE draft for a Landkreis (Sömmerda) as a planner would fill it.
+pub fn ikpe_landkreis() -> Draft {
+    let t = template("ikpe");
+    let mut d = Draft::new(t, "test-lk", 0.0);
+    d.set_text("kommune_art", "landkreis");
+    d.set_text("kommune_name", "Sömmerda");
+    d.set_text("strasse", "Bahnhofstraße 9");
+    d.set_text("plz", "99610");
+    d.set_text("vertreter_anrede", "herr");
+    d.set_text("vertreter_name", "Christian Meyer");
+    d.set_text("vertragsnummer", "PK 7/2026");
+    let bereiche = t.field("bereiche").expect("field").field;
+    d.toggle(bereiche, "jugendhilfe", true);
+    d.toggle(bereiche, "gesundheit", true);
+    set_list(
+        t,
+        &mut d,
+        "ap_prozess",
+        &[&[
+            ("name", "Anna Schulze"),
+            ("funktion", "Sozialplanung"),
+            ("email", "anna.schulze@lra-soemmerda.de"),
+            ("telefon", "03634 354-0"),
+        ]],
+    );
+    set_list(
+        t,
+        &mut d,
+        "ap_strategie",
+        &[&[("name", "Dr. Peter Krause"), ("funktion", "Dezernat Soziales"), ("email", "p.krause@lra-soemmerda.de")]],
+    );
+    d
+}
+
+/// A complete IKPE draft for a kreisfreie Stadt (Jena) with a female representative.
+pub fn ikpe_stadt() -> Draft {
+    let t = template("ikpe");
+    let mut d = Draft::new(t, "test-st", 0.0);
+    d.set_text("kommune_name", "Jena");
+    d.set_text("strasse", "Am Anger 15");
+    d.set_text("plz", "07743");
+    d.set_text("vertreter_anrede", "frau");
+    d.set_text("vertreter_name", "Anna Schmidt");
+    d.set_text("vertragsnummer", "PK 12/2026");
+    let bereiche = t.field("bereiche").expect("field").field;
+    for b in ["bildung", "soziales", "gesundheit"] {
+        d.toggle(bereiche, b, true);
+    }
+    set_list(t, &mut d, "ap_prozess", &[&[("name", "Lena Wolf"), ("funktion", "Fachdienst Jugendhilfe"), ("email", "lena.wolf@jena.de")]]);
+    set_list(
+        t,
+        &mut d,
+        "ap_strategie",
+        &[&[("name", "Tom Berger"), ("funktion", "Dezernat Familie"), ("email", "tom.berger@jena.de"), ("telefon", "+49 3641 49-0")]],
+    );
+    d
+}

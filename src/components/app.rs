@@ -1,0 +1,115 @@
+//! The page frame: header, banners, the start screen or the open draft, footer.
+
+use super::Derived;
+use super::start::StartScreen;
+use super::wizard::Wizard;
+use crate::state::{AppState, NoticeKind};
+use koop_core::template::Catalog;
+use koop_core::{build, validate};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    match Catalog::builtin() {
+        Ok(catalog) => view! { <Shell catalog /> }.into_any(),
+        Err(e) => view! {
+            <main class="start">
+                <h1 class="kern-heading-large">"Koop-Assistent"</h1>
+                <p class="kern-error">{format!("Die Vorlagen konnten nicht geladen werden: {e}")}</p>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Shell(catalog: &'static Catalog) -> impl IntoView {
+    let app = AppState::new(catalog);
+    provide_context(app);
+    let report = Memo::new(move |_| app.with_ctx(validate).unwrap_or_default());
+    let doc = Memo::new(move |_| report.with(|r| app.with_ctx(|c| build(c, r))));
+    provide_context(Derived { report, doc });
+    app.init();
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    // The last change is written as soon as the tab is hidden (switching apps, closing).
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if crate::platform::document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden) {
+            app.flush();
+        }
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        pagehide.remove();
+        hidden.remove();
+    });
+    // Re-rendered only when another draft (or none) is opened, not on every keystroke.
+    let open_template = Memo::new(move |_| app.draft.with(|d| d.as_ref().map(|d| (d.id.clone(), d.template.clone()))));
+    let main = move || match open_template.get() {
+        Some((_, template_id)) => match catalog.template(&template_id) {
+            Some(template) => view! { <Wizard template /> }.into_any(),
+            None => view! { <p class="kern-error">{format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten.")}</p> }
+                .into_any(),
+        },
+        None => view! { <StartScreen /> }.into_any(),
+    };
+    view! {
+        <a class="sprunglink" href="#inhalt">"Zum Inhalt springen"</a>
+        <header class="kopf">
+            <div class="kopf__inhalt">
+                <a
+                    class="kopf__marke"
+                    href=crate::platform::app_url(None, None)
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        app.close_draft();
+                    }
+                >
+                    "Koop-Assistent"
+                </a>
+                <span class="kopf__claim">"Kooperationsvereinbarungen für Landkreise und Städte"</span>
+            </div>
+        </header>
+        <Notices />
+        <main id="inhalt" class="inhalt" tabindex="-1">{main}</main>
+        <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || app.announcement.get()}</div>
+        <footer class="fuss">
+            <p>"Koop-Assistent · läuft vollständig in Ihrem Browser · keine Datenübertragung"</p>
+        </footer>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <div class="hinweise">
+            <For each=move || app.notices.get() key=|n| n.id let:n>
+                {
+                    let (class, icon) = match n.kind {
+                        NoticeKind::Info => ("kern-alert kern-alert--info", "kern-icon kern-icon--info"),
+                        NoticeKind::Success => ("kern-alert kern-alert--success", "kern-icon kern-icon--success"),
+                        NoticeKind::Warning => ("kern-alert kern-alert--warning", "kern-icon kern-icon--warning"),
+                        NoticeKind::Danger => ("kern-alert kern-alert--danger", "kern-icon kern-icon--danger"),
+                    };
+                    let id = n.id;
+                    view! {
+                        <div class=class role="alert" data-testid="hinweis">
+                            <div class="kern-alert__header">
+                                <span class=icon aria-hidden="true"></span>
+                                <span class="kern-title">{n.title.clone()}</span>
+                            </div>
+                            <div class="kern-alert__body">
+                                <p class="kern-body">{n.text.clone()}</p>
+                                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.dismiss(id)>
+                                    <span class="kern-label">"Schließen"</span>
+                                    <span class="kern-sr-only">{format!(": {}", n.title)}</span>
+                                </button>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}

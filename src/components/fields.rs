@@ -1,0 +1,442 @@
+//! Inputs for every field kind, in KERN UX markup: label above the field, "– optional" on
+//! optional fields, hint and error under the label linked with `aria-describedby`,
+//! `aria-invalid` while an error is shown.
+
+use super::Derived;
+use crate::state::AppState;
+use koop_core::template::{Field, FieldKind, Width};
+use koop_core::{FieldPath, draft::Removed};
+use leptos::prelude::*;
+
+/// A list entry in scope: the list field and the entry's identity.
+pub type Scope = Option<(&'static Field, u32)>;
+
+pub fn path_for(field: &Field, scope: Scope) -> FieldPath {
+    match scope {
+        None => FieldPath::field(&field.id),
+        Some((list, entry)) => FieldPath::Entry { list: list.id.clone(), entry, sub: field.id.clone() },
+    }
+}
+
+/// The raw text in effect for a field (typed, or the template's default).
+fn read(app: AppState, field: &'static Field, scope: Scope) -> String {
+    match scope {
+        None => app.with_ctx(|c| c.text(field)).unwrap_or_default(),
+        Some((list, id)) => app
+            .draft
+            .with(|d| d.as_ref().and_then(|d| d.entries(list).into_iter().find(|e| e.id == id)).map(|e| e.get(&field.id).to_string()))
+            .unwrap_or_default(),
+    }
+}
+
+fn write(app: AppState, field: &'static Field, scope: Scope, value: &str) {
+    app.edit(|d| match scope {
+        None => d.set_text(&field.id, value),
+        Some((list, id)) => {
+            d.set_entry_value(list, id, &field.id, value);
+        }
+    });
+}
+
+/// The message shown at a field (once touched or after "Weiter").
+fn message(app: AppState, path: FieldPath, step: usize) -> Memo<Option<String>> {
+    let derived = expect_context::<Derived>();
+    Memo::new(move |_| {
+        if !app.reveal(&path, step) {
+            return None;
+        }
+        derived.report.with(|r| r.first_for(&path).map(|i| i.message.clone()))
+    })
+}
+
+/// One field of any kind.
+#[component]
+pub fn FieldView(
+    /// The field as declared in the template.
+    field: &'static Field,
+    /// Index of the step the field belongs to.
+    step: usize,
+    /// The list entry this field belongs to, if any.
+    #[prop(optional)]
+    scope: Scope,
+) -> impl IntoView {
+    match field.kind {
+        FieldKind::Choice => view! { <ChoiceField field step scope /> }.into_any(),
+        FieldKind::Multi => view! { <MultiField field step /> }.into_any(),
+        FieldKind::List => view! { <ListField field step /> }.into_any(),
+        _ => view! { <TextField field step scope /> }.into_any(),
+    }
+}
+
+#[component]
+fn Label(field: &'static Field, for_id: String) -> impl IntoView {
+    view! {
+        <label class="kern-label" for=for_id>
+            {field.label.clone()}
+            {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
+        </label>
+    }
+}
+
+#[component]
+fn ErrorText(id: String, message: Memo<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <p class="kern-error" id=id.clone()>
+                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+                    <span class="kern-body">{m}</span>
+                </p>
+            }
+        })
+    }
+}
+
+fn described_by(
+    hint: Option<String>,
+    err_id: String,
+    message: Memo<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids: Vec<String> = hint.iter().cloned().collect();
+        if message.with(Option::is_some) {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+#[component]
+fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let path = path_for(field, scope);
+    let id = path.anchor();
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hinweis"));
+    let err_id = format!("{id}-fehler");
+    let msg = message(app, path.clone(), step);
+    let (input_type, inputmode) = match field.kind {
+        FieldKind::Email => ("email", None),
+        FieldKind::Phone => ("tel", None),
+        FieldKind::Postcode | FieldKind::Integer => ("text", Some("numeric")),
+        _ => ("text", None),
+    };
+    let list_id = field.lookup.as_ref().map(|l| format!("vorschlaege-{l}"));
+    let datalist = field.lookup.as_deref().and_then(|l| app.catalog.lookup(l)).map(|l| {
+        let id = format!("vorschlaege-{}", l.id);
+        view! {
+            <datalist id=id>
+                {l.rows.iter().filter_map(|r| r.get("name")).map(|n| view! { <option value=n.clone()></option> }).collect_view()}
+            </datalist>
+        }
+    });
+    let width = match field.width {
+        Width::Short => "breite-kurz",
+        Width::Medium => "breite-mittel",
+        Width::Full => "breite-voll",
+    };
+    let touched_path = path.clone();
+    let input = if field.kind == FieldKind::Textarea {
+        view! {
+            <textarea
+                class="kern-form-input__input"
+                id=id.clone()
+                rows="4"
+                aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+                aria-invalid=move || msg.with(Option::is_some).then_some("true")
+                prop:value=move || read(app, field, scope)
+                on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
+                on:blur=move |_| app.touch(&touched_path)
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class=format!("kern-form-input__input {width}")
+                id=id.clone()
+                type=input_type
+                inputmode=inputmode
+                autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into())
+                spellcheck=matches!(field.kind, FieldKind::Text).then_some("true")
+                list=list_id
+                aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+                aria-invalid=move || msg.with(Option::is_some).then_some("true")
+                prop:value=move || read(app, field, scope)
+                on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
+                on:blur=move |_| app.touch(&touched_path)
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
+            <Label field for_id=id.clone() />
+            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
+            <ErrorText id=err_id.clone() message=msg />
+            {input}
+            {datalist}
+        </div>
+    }
+}
+
+/// Radio buttons. The first option carries the field's anchor id so that links and focus land
+/// on it.
+#[component]
+fn ChoiceField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let path = path_for(field, scope);
+    let anchor = path.anchor();
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{anchor}-hinweis"));
+    let err_id = format!("{anchor}-fehler");
+    let msg = message(app, path.clone(), step);
+    let legend_id = format!("{anchor}-legende");
+    let options = field
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = if i == 0 { anchor.clone() } else { format!("{anchor}-{i}") };
+            let value = o.value.clone();
+            let checked_value = o.value.clone();
+            let p = path.clone();
+            view! {
+                <div class="kern-form-check">
+                    <input
+                        class="kern-form-check__radio"
+                        type="radio"
+                        id=id.clone()
+                        name=anchor.clone()
+                        value=o.value.clone()
+                        prop:checked=move || read(app, field, scope) == checked_value
+                        on:change=move |_| {
+                            write(app, field, scope, &value);
+                            app.touch(&p);
+                        }
+                    />
+                    <label class="kern-label" for=id>{o.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="kern-fieldset feld"
+            class:kern-fieldset--error=move || msg.with(Option::is_some)
+            aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+            aria-invalid=move || msg.with(Option::is_some).then_some("true")
+        >
+            <legend class="kern-label" id=legend_id>
+                {field.label.clone()}
+                {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
+            </legend>
+            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
+            <ErrorText id=err_id.clone() message=msg />
+            <div class="kern-fieldset__body">{options}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn MultiField(field: &'static Field, step: usize) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let path = FieldPath::field(&field.id);
+    let anchor = path.anchor();
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{anchor}-hinweis"));
+    let err_id = format!("{anchor}-fehler");
+    let msg = message(app, path.clone(), step);
+    let options = field
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = if i == 0 { anchor.clone() } else { format!("{anchor}-{i}") };
+            let value = o.value.clone();
+            let checked_value = o.value.clone();
+            let p = path.clone();
+            view! {
+                <div class="kern-form-check">
+                    <input
+                        class="kern-form-check__checkbox"
+                        type="checkbox"
+                        id=id.clone()
+                        value=o.value.clone()
+                        prop:checked=move || app.with_ctx(|c| c.set(field).contains(&checked_value)).unwrap_or(false)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            app.edit(|d| d.toggle(field, &value, on));
+                            app.touch(&p);
+                        }
+                    />
+                    <label class="kern-label" for=id>{o.label.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="kern-fieldset feld"
+            class:kern-fieldset--error=move || msg.with(Option::is_some)
+            aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+        >
+            <legend class="kern-label">
+                {field.label.clone()}
+                {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
+            </legend>
+            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
+            <ErrorText id=err_id.clone() message=msg />
+            <div class="kern-fieldset__body">{options}</div>
+        </fieldset>
+    }
+}
+
+/// A repeating group: entries with their own fields; add, move, remove with undo. Focus moves to
+/// a new entry; removals are announced.
+#[component]
+fn ListField(field: &'static Field, step: usize) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let path = FieldPath::field(&field.id);
+    let anchor = path.anchor();
+    let err_id = format!("{anchor}-fehler");
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{anchor}-hinweis"));
+    let msg = message(app, path.clone(), step);
+    let item_label = field.item_label.clone().unwrap_or_else(|| "Eintrag".into());
+    let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
+    let entries = move || app.draft.with(|d| d.as_ref().map(|d| d.entries(field)).unwrap_or_default());
+    let ids = Memo::new(move |_| entries().iter().map(|e| e.id).collect::<Vec<u32>>());
+    let count = move || ids.with(Vec::len);
+    let add_label = item_label.clone();
+    let add = move |_| {
+        let mut new_id = 0;
+        app.edit(|d| new_id = d.add_entry(field));
+        removed.set(None);
+        let focus =
+            FieldPath::Entry { list: field.id.clone(), entry: new_id, sub: field.fields.first().map(|f| f.id.clone()).unwrap_or_default() }
+                .anchor();
+        request_animation_frame(move || {
+            crate::platform::focus_id(&focus);
+        });
+        app.announce(&format!("{add_label} {} hinzugefügt.", count()));
+    };
+    let undo_label = item_label.clone();
+    let undo = move |_| {
+        if let Some(r) = removed.get_untracked() {
+            let id = r.entry.id;
+            app.edit(|d| d.restore_entry(field, r));
+            removed.set(None);
+            let title = format!("{}-{id}-titel", anchor_of(field));
+            request_animation_frame(move || {
+                crate::platform::focus_id(&title);
+            });
+            app.announce(&format!("{undo_label} wiederhergestellt."));
+        }
+    };
+    view! {
+        <fieldset class="kern-fieldset feld liste" class:kern-fieldset--error=move || msg.with(Option::is_some) id=format!("{anchor}-gruppe")>
+            <legend class="kern-label">{field.label.clone()}</legend>
+            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
+            <ErrorText id=err_id.clone() message=msg />
+            <div class="liste__eintraege">
+                <For each=move || ids.get() key=|id| *id let:entry_id>
+                    <EntryView list=field entry_id step removed />
+                </For>
+            </div>
+            {move || {
+                let undo = undo.clone();
+                removed
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <div class="liste__entfernt" role="status">
+                                <span>{format!("„{}“ wurde entfernt.", entry_title(field, &r.entry, r.index))}</span>
+                                " "
+                                <button type="button" class="kern-btn kern-btn--secondary kern-btn--x-small" id=format!("{}-rueckgaengig", anchor_of(field)) on:click=undo>
+                                    <span class="kern-label">"Rückgängig"</span>
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <button
+                type="button"
+                class="kern-btn kern-btn--secondary"
+                id=anchor.clone()
+                aria-describedby=move || msg.with(Option::is_some).then(|| err_id.clone())
+                on:click=add
+            >
+                <span class="kern-label">{format!("{item_label} hinzufügen")}</span>
+            </button>
+        </fieldset>
+    }
+}
+
+fn anchor_of(field: &Field) -> String {
+    FieldPath::field(&field.id).anchor()
+}
+
+/// "Ansprechperson 2" or, when the template names entries, e.g. "Jugendclub e.V.".
+fn entry_title(list: &Field, entry: &koop_core::Entry, index: usize) -> String {
+    let base = format!("{} {}", list.item_label.as_deref().unwrap_or("Eintrag"), index + 1);
+    let named = list.fields.first().map(|f| entry.get(&f.id).trim().to_string()).filter(|n| !n.is_empty());
+    match named {
+        Some(n) => format!("{base}: {n}"),
+        None => base,
+    }
+}
+
+#[component]
+fn EntryView(list: &'static Field, entry_id: u32, step: usize, removed: RwSignal<Option<Removed>>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let title_id = format!("{}-{entry_id}-titel", anchor_of(list));
+    let item_label = list.item_label.clone().unwrap_or_else(|| "Eintrag".into());
+    let position =
+        Memo::new(move |_| app.draft.with(|d| d.as_ref().and_then(|d| d.entries(list).iter().position(|e| e.id == entry_id))).unwrap_or(0));
+    let len = Memo::new(move |_| app.draft.with(|d| d.as_ref().map(|d| d.entries(list).len())).unwrap_or(0));
+    let label = item_label.clone();
+    let heading = move || format!("{label} {}", position.get() + 1);
+    let mover = move |delta: isize| {
+        move |_| {
+            let mut to = None;
+            app.edit(|d| to = d.move_entry(list, entry_id, delta));
+            if let Some(to) = to {
+                let lbl = list.item_label.clone().unwrap_or_default();
+                app.announce(&format!("{lbl} ist jetzt an Position {}.", to + 1));
+            }
+        }
+    };
+    let remove = move |_| {
+        let mut r = None;
+        app.edit(|d| r = d.remove_entry(list, entry_id));
+        if let Some(r) = r {
+            app.announce(&format!("„{}“ entfernt. Rückgängig machen ist möglich.", entry_title(list, &r.entry, r.index)));
+            removed.set(Some(r));
+            let undo = format!("{}-rueckgaengig", anchor_of(list));
+            request_animation_frame(move || {
+                crate::platform::focus_id(&undo);
+            });
+        }
+    };
+    let sr = move || format!(" ({} {})", item_label, position.get() + 1);
+    let sr2 = sr.clone();
+    let sr3 = sr.clone();
+    view! {
+        <div class="eintrag" role="group" aria-labelledby=title_id.clone()>
+            <h3 class="eintrag__titel" id=title_id.clone() tabindex="-1">{heading}</h3>
+            {list.fields.iter().map(|sub| view! { <FieldView field=sub step scope=Some((list, entry_id)) /> }).collect_view()}
+            <div class="eintrag__aktionen">
+                <Show when=move || { position.get() > 0 }>
+                    <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=mover(-1)>
+                        <span class="kern-label">"Nach oben"<span class="kern-sr-only">{sr.clone()}</span></span>
+                    </button>
+                </Show>
+                <Show when=move || { position.get() + 1 < len.get() }>
+                    <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=mover(1)>
+                        <span class="kern-label">"Nach unten"<span class="kern-sr-only">{sr2.clone()}</span></span>
+                    </button>
+                </Show>
+                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=remove>
+                    <span class="kern-label">"Entfernen"<span class="kern-sr-only">{sr3}</span></span>
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+//! The live preview: the document model rendered as HTML. Blocks are keyed by their content, so
+//! a keystroke re-renders only the blocks whose text changed. Gaps are links to their fields.
+
+use super::Derived;
+use crate::state::AppState;
+use koop_core::document::{Block, Bullet, Inline, Signature, Text};
+use koop_core::template::ParagraphStyle;
+use leptos::prelude::*;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+fn key(i: usize, b: &Block) -> u64 {
+    let mut h = DefaultHasher::new();
+    i.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
+}
+
+/// The whole agreement as it will be exported.
+#[component]
+pub fn Preview() -> impl IntoView {
+    let derived = expect_context::<Derived>();
+    let blocks = Memo::new(move |_| {
+        derived.doc.with(|d| {
+            d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), b.clone())).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    let is_draft = Memo::new(move |_| derived.doc.with(|d| d.as_ref().is_some_and(|d| d.draft)));
+    let gaps = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or(0, |d| d.gaps().len())));
+    view! {
+        <p class="vorschau__hinweis">
+            {move || match gaps.get() {
+                0 => "Alle Angaben sind eingesetzt.".to_string(),
+                1 => "1 Lücke ist markiert – ein Klick führt zum Feld.".to_string(),
+                n => format!("{n} Lücken sind markiert – ein Klick führt zum Feld."),
+            }}
+        </p>
+        <article class="dokument" lang="de" data-testid="vorschau">
+            <Show when=move || is_draft.get()>
+                <p class="dokument__entwurf">"ENTWURF"</p>
+            </Show>
+            <For each=move || blocks.get() key=|(k, _)| *k let:item>
+                <BlockView block=item.1 />
+            </For>
+        </article>
+    }
+}
+
+#[component]
+fn BlockView(block: Block) -> impl IntoView {
+    match block {
+        Block::Title(t) => view! { <h3 class="dokument__titel"><Inlines text=t /></h3> }.into_any(),
+        Block::Subtitle(t) => view! { <p class="dokument__untertitel"><Inlines text=t /></p> }.into_any(),
+        Block::Party { lines, alias } => view! {
+            <div class="dokument__partei">
+                {lines.into_iter().map(|l| view! { <p><Inlines text=l /></p> }).collect_view()}
+                {alias.map(|a| view! { <p class="dokument__alias">"- „"<Inlines text=a />"“ -"</p> })}
+            </div>
+        }
+        .into_any(),
+        Block::Paragraph { style, text } => {
+            let class = match style {
+                ParagraphStyle::Body => "dokument__absatz",
+                ParagraphStyle::Indented => "dokument__absatz dokument__absatz--eingerueckt",
+                ParagraphStyle::Center => "dokument__absatz dokument__absatz--mitte",
+            };
+            view! { <p class=class><Inlines text=text /></p> }.into_any()
+        }
+        Block::Heading { level, number, text, .. } => {
+            let number = number.map(|n| view! { <span class="dokument__nr">{n}</span> });
+            if level == 1 {
+                view! { <h4 class="dokument__abschnitt">{number}<Inlines text=text /></h4> }.into_any()
+            } else {
+                view! { <h5 class="dokument__unterabschnitt">{number}<Inlines text=text /></h5> }.into_any()
+            }
+        }
+        Block::Clause { number, text, .. } => view! {
+            <div class="dokument__klausel">
+                <span class="dokument__nr">{number}</span>
+                <p><Inlines text=text /></p>
+            </div>
+        }
+        .into_any(),
+        Block::Bullets(items) => {
+            view! { <ul class="dokument__liste">{items.into_iter().map(|b| view! { <BulletView bullet=b /> }).collect_view()}</ul> }
+                .into_any()
+        }
+        Block::Contacts(items) => view! {
+            <ul class="dokument__kontakte">{items.into_iter().map(|t| view! { <li><Inlines text=t /></li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Signatures(sigs) => view! {
+            <div class="dokument__unterschriften">{sigs.into_iter().map(|s| view! { <SignatureView sig=s /> }).collect_view()}</div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn BulletView(bullet: Bullet) -> impl IntoView {
+    let class = format!("dokument__punkt dokument__punkt--ebene-{}", bullet.level);
+    view! { <li class=class><Inlines text=bullet.text /></li> }
+}
+
+#[component]
+fn SignatureView(sig: Signature) -> impl IntoView {
+    view! {
+        <div class="dokument__unterschrift">
+            <p class="dokument__unterzeichner"><Inlines text=sig.party /></p>
+            <p class="dokument__ort"><Inlines text=sig.place />", den …………………"</p>
+            {sig
+                .signatories
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <div class="dokument__linie">
+                            <span class="dokument__strich" aria-hidden="true"></span>
+                            <p><Inlines text=n /></p>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Text with gaps: each gap is a highlighted link to the field that fills it.
+#[component]
+pub fn Inlines(text: Text) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    text.into_iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.into_any(),
+            Inline::Gap { text, target } => match target {
+                Some(target) => {
+                    let href = format!("#{}", target.path.anchor());
+                    view! {
+                        <mark class="luecke">
+                            <a
+                                href=href
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    app.go_to_target(&target);
+                                }
+                            >
+                                {text}
+                            </a>
+                        </mark>
+                    }
+                    .into_any()
+                }
+                None => view! { <mark class="luecke">{text}</mark> }.into_any(),
+            },
+        })
+        .collect_view()
+}

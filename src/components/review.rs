@@ -1,0 +1,135 @@
+//! The last step: every answer with a link back to its field, then the export.
+
+use super::Derived;
+use crate::platform;
+use crate::state::AppState;
+use koop_core::document::Target;
+use koop_core::review::review;
+use koop_core::store::human_size;
+use koop_core::template::Template;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReviewStep(template: &'static Template) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let sections = Memo::new(move |_| derived.report.with(|r| app.with_ctx(|c| review(c, r))).unwrap_or_default());
+    let _ = template;
+    view! {
+        <ExportPanel />
+        <h3 class="kern-heading-small">"Ihre Angaben"</h3>
+        {move || {
+            sections
+                .get()
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <section class="pruefen__abschnitt" aria-labelledby=format!("pruefen-{}", s.step)>
+                            <h4 class="kern-heading-x-small" id=format!("pruefen-{}", s.step)>{format!("{}. {}", s.step + 1, s.title)}</h4>
+                            <dl class="kern-description-list">
+                                {s
+                                    .rows
+                                    .into_iter()
+                                    .map(|row| {
+                                        let target = Target { step: row.step, path: row.path.clone() };
+                                        let empty = row.value.is_empty();
+                                        view! {
+                                            <div class="kern-description-list-item" class:pruefen--problem=row.issue.is_some()>
+                                                <dt class="kern-description-list-item__key">{row.label.clone()}</dt>
+                                                <dd class="kern-description-list-item__value">
+                                                    <span class:pruefen__leer=empty>{if empty { "nicht angegeben".to_string() } else { row.value.clone() }}</span>
+                                                    {row.issue.clone().map(|m| view! { <span class="kern-error pruefen__fehler">{m}</span> })}
+                                                    <a
+                                                        class="kern-link pruefen__aendern"
+                                                        href=format!("#{}", row.path.anchor())
+                                                        on:click=move |ev| {
+                                                            ev.prevent_default();
+                                                            app.go_to_target(&target);
+                                                        }
+                                                    >
+                                                        "Ändern"
+                                                        <span class="kern-sr-only">{format!(": {}", row.label)}</span>
+                                                    </a>
+                                                </dd>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
+    }
+}
+
+/// Creates the Word file from the same document model as the preview.
+pub fn export_docx(app: AppState, derived: Derived) -> Result<String, String> {
+    let t0 = platform::perf_now();
+    let rendered = derived.doc.with_untracked(|d| d.as_ref().map(|d| (koop_core::render::docx::render(d), d.meta.file_name.clone())));
+    let (bytes, name) = match rendered {
+        Some((Ok(bytes), name)) => (bytes, name),
+        Some((Err(e), _)) => return Err(format!("Die Word-Datei konnte nicht erstellt werden ({}).", e.0)),
+        None => return Err("Kein Entwurf geöffnet.".into()),
+    };
+    let ms = platform::perf_now() - t0;
+    platform::download(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
+    app.edit(|d| d.last_exported = Some(platform::now_ms()));
+    if let Some(el) = platform::document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-export-ms", &format!("{ms:.2}"));
+    }
+    Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
+}
+
+#[component]
+fn ExportPanel() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
+    let export = move |_| result.set(Some(export_docx(app, derived)));
+    view! {
+        <section class="export" aria-labelledby="export-titel">
+            <h3 class="kern-heading-small" id="export-titel">"Als Word-Datei exportieren"</h3>
+            {move || match errors.get() {
+                0 => view! {
+                    <div class="kern-alert kern-alert--success">
+                        <div class="kern-alert__header">
+                            <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
+                            <span class="kern-title">"Die Vereinbarung ist vollständig."</span>
+                        </div>
+                        <div class="kern-alert__body"><p class="kern-body">"Die Word-Datei kann an die Vertragspartner geschickt werden."</p></div>
+                    </div>
+                }
+                .into_any(),
+                n => view! {
+                    <div class="kern-alert kern-alert--warning">
+                        <div class="kern-alert__header">
+                            <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                            <span class="kern-title">
+                                {if n == 1 { "Es fehlt noch 1 Angabe.".to_string() } else { format!("Es fehlen noch {n} Angaben.") }}
+                            </span>
+                        </div>
+                        <div class="kern-alert__body">
+                            <p class="kern-body">"Sie können trotzdem exportieren: Das Dokument wird als ENTWURF gekennzeichnet, die Lücken sind gelb markiert."</p>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            }}
+            <div class="export__knoepfe">
+                <button type="button" class="kern-btn kern-btn--primary" data-testid="export-docx" on:click=export>
+                    <span class="kern-label">"Word-Datei herunterladen (.docx)"</span>
+                </button>
+            </div>
+            <div role="status" class="export__ergebnis">
+                {move || result.get().map(|r| match r {
+                    Ok(m) => view! { <p class="kern-body">{m}</p> }.into_any(),
+                    Err(m) => view! { <p class="kern-error">{m}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}

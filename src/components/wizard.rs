@@ -1,0 +1,304 @@
+//! The step-by-step form beside the live preview.
+
+use super::Derived;
+use super::fields::FieldView;
+use super::preview::Preview;
+use super::review::ReviewStep;
+use crate::platform;
+use crate::state::{AppState, SaveStatus};
+use koop_core::template::{StepKind, Template};
+use koop_core::{FieldKind, FieldPath};
+use leptos::prelude::*;
+
+/// Where a message's link leads: the input itself, or for lists their "add" button.
+fn focus_id(path: &FieldPath) -> String {
+    path.anchor()
+}
+
+#[component]
+pub fn Wizard(template: &'static Template) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let step_view = move || {
+        let step = app.step.get();
+        view! { <StepView template step /> }
+    };
+    view! {
+        <div class="wizard">
+            <div class="wizard__kopf">
+                <div>
+                    <p class="wizard__vorlage">{template.title.clone()}</p>
+                    <h1 class="kern-heading-medium" id="seitentitel" tabindex="-1">
+                        {move || app.with_ctx(|c| super::draft_name(c)).unwrap_or_default()}
+                    </h1>
+                </div>
+                <div class="wizard__werkzeuge">
+                    <SaveIndicator />
+                    <a
+                        class="kern-link"
+                        href=platform::app_url(None, None)
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            app.close_draft();
+                        }
+                    >
+                        "Zur Übersicht „Meine Entwürfe“"
+                    </a>
+                </div>
+            </div>
+            <div class="wizard__spalten">
+                <div class="wizard__formular">
+                    <StepNav template />
+                    {step_view}
+                </div>
+                <aside class="wizard__vorschau" aria-labelledby="vorschau-titel">
+                    <h2 class="kern-heading-small" id="vorschau-titel">"Vorschau der Vereinbarung"</h2>
+                    <Preview />
+                </aside>
+            </div>
+        </div>
+    }
+}
+
+/// "Gespeichert – vor 5 Sekunden" (quiet, updated every few seconds).
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let tick = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t = t.wrapping_add(1)), std::time::Duration::from_secs(5)) {
+        on_cleanup(move || handle.clear());
+    }
+    let text = move || {
+        tick.track();
+        match app.save_status.get() {
+            SaveStatus::Idle => String::new(),
+            SaveStatus::Pending => "Wird gespeichert …".to_string(),
+            SaveStatus::Saved(at) => {
+                let secs = ((platform::now_ms() - at) / 1000.0).max(0.0) as u64;
+                match secs {
+                    0..=4 => "Gespeichert – gerade eben".to_string(),
+                    5..=59 => format!("Gespeichert – vor {secs} Sekunden"),
+                    60..=119 => "Gespeichert – vor einer Minute".to_string(),
+                    _ => format!("Gespeichert – vor {} Minuten", secs / 60),
+                }
+            }
+            SaveStatus::Failed(_) => "Nicht gespeichert – bitte als Datei sichern".to_string(),
+        }
+    };
+    view! {
+        <p class="speicherstatus" data-testid="speicherstatus" class:speicherstatus--fehler=move || matches!(app.save_status.get(), SaveStatus::Failed(_))>
+            {text}
+        </p>
+    }
+}
+
+/// The steps with their open required answers; every step can be reached directly.
+#[component]
+fn StepNav(template: &'static Template) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let total = template.steps.len();
+    let items = template
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(i)));
+            let is_review = s.kind == StepKind::Review;
+            let href = move || platform::app_url(app.draft.with(|d| d.as_ref().map(|d| d.id.clone())).as_deref(), Some(i));
+            view! {
+                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || app.step.get() == i>
+                    <a
+                        href=href
+                        aria-current=move || (app.step.get() == i).then_some("step")
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            app.go_to(i);
+                        }
+                    >
+                        <span class="schritte__nr">{i + 1}</span>
+                        <span class="schritte__titel">{s.title.clone()}</span>
+                        <span class="schritte__status">
+                            {move || match (is_review, open.get()) {
+                                (true, _) => String::new(),
+                                (false, 0) => "vollständig".to_string(),
+                                (false, 1) => "1 Angabe offen".to_string(),
+                                (false, n) => format!("{n} Angaben offen"),
+                            }}
+                        </span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="schritte" aria-label="Schritte der Vereinbarung">
+            <p class="schritte__fortschritt" data-testid="fortschritt">
+                {move || format!("Schritt {} von {total}", app.step.get() + 1)}
+            </p>
+            <ol>{items}</ol>
+        </nav>
+    }
+}
+
+#[component]
+fn StepView(template: &'static Template, step: usize) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let Some(s) = template.steps.get(step) else {
+        return view! { <p>"Diesen Schritt gibt es nicht."</p> }.into_any();
+    };
+    let total = template.steps.len();
+    let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(step)));
+    let body = if s.kind == StepKind::Review {
+        view! { <ReviewStep template /> }.into_any()
+    } else {
+        let main = s.fields.iter().filter(|f| f.panel.is_none()).map(|f| view! { <FieldView field=f step /> }).collect_view();
+        let mut panels: Vec<&str> = s.fields.iter().filter_map(|f| f.panel.as_deref()).collect();
+        panels.dedup();
+        let panels = panels
+            .into_iter()
+            .map(|name| {
+                let fields: Vec<_> = s.fields.iter().filter(|f| f.panel.as_deref() == Some(name)).collect();
+                let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
+                // Opens itself when one of its fields has a shown problem.
+                let has_problem = Memo::new(move |_| {
+                    derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id)))
+                        && app.submitted.with(|s| s.contains(&step))
+                });
+                view! {
+                    <details class="kern-accordion panel" prop:open=move || has_problem.get()>
+                        <summary class="kern-accordion__header">
+                            <span class="kern-title">{format!("{name} ändern")}</span>
+                        </summary>
+                        <div class="kern-accordion__body">
+                            <p class="kern-body">"Diese Angaben sind vorausgefüllt und müssen meist nicht geändert werden."</p>
+                            {fields.into_iter().map(|f| view! { <FieldView field=f step /> }).collect_view()}
+                        </div>
+                    </details>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="schritt__felder">{main}{panels}</div>
+        }
+        .into_any()
+    };
+    let is_review = s.kind == StepKind::Review;
+    view! {
+        <section class="schritt" aria-labelledby="schritt-titel">
+            <p class="schritt__zaehler">{format!("Schritt {} von {total}", step + 1)}</p>
+            <h2 class="kern-heading-medium" id="schritt-titel" tabindex="-1">{s.title.clone()}</h2>
+            {(!s.intro.is_empty()).then(|| view! { <p class="kern-body schritt__intro">{s.intro.clone()}</p> })}
+            {(!is_review).then(|| view! {
+                <p class="schritt__offen" data-testid="offen">
+                    {move || match open.get() {
+                        0 => "In diesem Schritt ist alles ausgefüllt.".to_string(),
+                        1 => "In diesem Schritt ist noch 1 Pflichtangabe offen.".to_string(),
+                        n => format!("In diesem Schritt sind noch {n} Pflichtangaben offen."),
+                    }}
+                </p>
+            })}
+            <ErrorSummary template step />
+            <form class="schritt__formular" novalidate on:submit=|ev| ev.prevent_default()>
+                {body}
+            </form>
+            <StepButtons template step />
+        </section>
+    }
+    .into_any()
+}
+
+/// After "Weiter" finds problems: a linked list of them at the top of the step.
+#[component]
+fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let last = template.steps.len().saturating_sub(1);
+    move || {
+        if app.summary_for.get() != Some(step) {
+            return None;
+        }
+        let issues: Vec<_> = derived.report.with(|r| r.step_errors(step).cloned().collect());
+        if issues.is_empty() {
+            return None;
+        }
+        let n = issues.len();
+        let title = if n == 1 { "Bitte prüfen Sie 1 Angabe".to_string() } else { format!("Bitte prüfen Sie {n} Angaben") };
+        Some(view! {
+            <div class="kern-alert kern-alert--danger fehlerliste" role="alert" tabindex="-1" id="fehlerliste">
+                <div class="kern-alert__header">
+                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+                    <h3 class="kern-title">{title}</h3>
+                </div>
+                <div class="kern-alert__body">
+                    <ul class="fehlerliste__punkte">
+                        {issues
+                            .into_iter()
+                            .map(|i| {
+                                let target = koop_core::document::Target { step: i.step, path: i.path.clone() };
+                                view! {
+                                    <li>
+                                        <a
+                                            class="kern-link"
+                                            href=format!("#{}", focus_id(&i.path))
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                app.go_to_target(&target);
+                                            }
+                                        >
+                                            {format!("{}: {}", i.label, i.message)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    {(step < last).then(|| view! {
+                        <p class="kern-body">
+                            "Sie können die Angaben auch später ergänzen. "
+                            <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.go_to(step + 1)>
+                                <span class="kern-label">"Trotzdem weiter"</span>
+                            </button>
+                        </p>
+                    })}
+                </div>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn StepButtons(template: &'static Template, step: usize) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let derived = expect_context::<Derived>();
+    let last = template.steps.len().saturating_sub(1);
+    let next = move |_| {
+        app.submitted.update(|s| {
+            s.insert(step);
+        });
+        let open = derived.report.with_untracked(|r| r.open_in_step(step));
+        if open > 0 && app.summary_for.get_untracked() != Some(step) {
+            app.summary_for.set(Some(step));
+            request_animation_frame(|| {
+                platform::focus_id("fehlerliste");
+            });
+        } else {
+            app.go_to(step + 1);
+        }
+    };
+    let has_list = template.steps.get(step).is_some_and(|s| s.fields.iter().any(|f| f.kind == FieldKind::List));
+    view! {
+        <div class="schritt__knoepfe" class:schritt__knoepfe--liste=has_list>
+            {(step > 0).then(|| view! {
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(step - 1)>
+                    <span class="kern-label">"Zurück"</span>
+                </button>
+            })}
+            {(step < last).then(|| view! {
+                <button type="button" class="kern-btn kern-btn--primary" on:click=next>
+                    <span class="kern-label">"Weiter"</span>
+                </button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! Koop-Assistent: the browser app. The logic lives in `koop_core`; this crate holds the
+//! Leptos components, the localStorage adapter and the few browser services they need.
+
+pub mod components;
+pub mod platform;
+pub mod state;
+pub mod storage;
+
+pub use components::app::App;
+
+/// Mounts the app into the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,3 @@
+fn main() {
+    koop_assistent::start();
+}

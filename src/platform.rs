@@ -1,0 +1,119 @@
+//! The few browser services the app needs, each wrapped so that a missing or refusing API
+//! degrades to a message instead of a crash.
+
+use koop_core::Datum;
+use wasm_bindgen::JsCast;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
+
+/// Unix time in milliseconds.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today in the user's time zone.
+pub fn today() -> Datum {
+    let d = js_sys::Date::new_0();
+    Datum::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or_else(|| Datum::from_unix_millis(now_ms()))
+}
+
+/// High-resolution time for measurements (falls back to the clock).
+pub fn perf_now() -> f64 {
+    window().and_then(|w| w.performance()).map_or_else(now_ms, |p| p.now())
+}
+
+/// A new draft identity: time plus randomness, unique enough for one browser.
+pub fn new_id() -> String {
+    let rand = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:x}-{:08x}", now_ms() as u64, rand)
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Moves keyboard focus to an element (and brings it into view).
+pub fn focus_id(id: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else { return false };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return false };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if el.focus().is_err() {
+        return false;
+    }
+    // focus() silently does nothing on elements that cannot take focus (a fieldset).
+    document().and_then(|d| d.active_element()).is_some_and(|a| a.id() == id)
+}
+
+/// A query parameter of the current address.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// The address for a draft and step, relative to the page (works under any sub-path).
+pub fn app_url(draft: Option<&str>, step: Option<usize>) -> String {
+    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let mut query = Vec::new();
+    if let Some(id) = draft {
+        query.push(format!("entwurf={}", js_sys::encode_uri_component(id)));
+    }
+    if let Some(s) = step {
+        query.push(format!("schritt={}", s + 1));
+    }
+    if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+}
+
+/// Adds a history entry so that the browser's back button returns to the previous state.
+pub fn push_url(url: &str) {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let current = window().and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+        });
+        if current.as_deref() != Some(url) {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    }
+}
+
+pub fn replace_url(url: &str) {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Offers bytes as a file download (Blob + object URL + a temporary link).
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let doc = document().ok_or("kein Dokument")?;
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(js_err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_err)?.dyn_into().map_err(|_| "kein Link")?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    let body = doc.body().ok_or("kein body")?;
+    body.append_child(&a).map_err(js_err)?;
+    a.click();
+    a.remove();
+    // Revoked later: Chromium starts the download asynchronously.
+    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(60));
+    Ok(())
+}
+
+pub fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+}
