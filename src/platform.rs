@@ -92,14 +92,19 @@ pub fn replace_url(url: &str) {
     }
 }
 
-/// Offers bytes as a file download (Blob + object URL + a temporary link).
-pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
-    let doc = document().ok_or("kein Dokument")?;
+/// Bytes as a Blob of the given type.
+pub fn blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(js_err)?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(js_err)
+}
+
+/// Offers bytes as a file download (Blob + object URL + a temporary link).
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let doc = document().ok_or("kein Dokument")?;
+    let blob = blob(bytes, mime)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_err)?.dyn_into().map_err(|_| "kein Link")?;
     a.set_href(&url);

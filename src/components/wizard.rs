@@ -28,7 +28,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 <div>
                     <p class="wizard__vorlage">{template.title.clone()}</p>
                     <h1 class="kern-heading-medium" id="seitentitel" tabindex="-1">
-                        {move || app.with_ctx(|c| super::draft_name(c)).unwrap_or_default()}
+                        {move || app.with_ctx(super::draft_name).unwrap_or_default()}
                     </h1>
                 </div>
                 <div class="wizard__werkzeuge">

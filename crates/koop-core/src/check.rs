@@ -86,10 +86,10 @@ impl<'t> Checker<'t> {
                 BlockSpec::Section { id, .. } | BlockSpec::Subsection { id, .. } | BlockSpec::Clause { id, .. } => id,
                 _ => continue,
             };
-            if let Some(id) = id {
-                if !self.ids.insert(id.clone()) {
-                    self.err(format!("clause id '{id}' twice"));
-                }
+            if let Some(id) = id
+                && !self.ids.insert(id.clone())
+            {
+                self.err(format!("clause id '{id}' twice"));
             }
         }
         for b in &t.document.blocks {
@@ -165,10 +165,10 @@ impl<'t> Checker<'t> {
                 self.err(format!("{place}: default '{v}' is not an option"));
             }
         }
-        if let Some(l) = &f.lookup {
-            if self.catalog.lookup(l).is_none() {
-                self.err(format!("{place}: unknown lookup '{l}'"));
-            }
+        if let Some(l) = &f.lookup
+            && self.catalog.lookup(l).is_none()
+        {
+            self.err(format!("{place}: unknown lookup '{l}'"));
         }
         for case in &f.default {
             if let Some(w) = &case.when {
@@ -228,10 +228,10 @@ impl<'t> Checker<'t> {
                 for i in items {
                     self.text(i.trim_start_matches('>'), None, "bullet");
                 }
-                if let Some(f) = from {
-                    if !t.field(f).is_some_and(|f| f.field.kind == FieldKind::Multi) {
-                        self.err(format!("bullets from '{f}': not a multi field"));
-                    }
+                if let Some(f) = from
+                    && !t.field(f).is_some_and(|f| f.field.kind == FieldKind::Multi)
+                {
+                    self.err(format!("bullets from '{f}': not a multi field"));
                 }
                 let scope = self.list_ref(each, "bullets");
                 if let Some(i) = item {
@@ -240,10 +240,10 @@ impl<'t> Checker<'t> {
                 if let Some(g) = group {
                     self.text(g, scope, "bullet group");
                 }
-                if let Some(k) = group_by {
-                    if !list(each).is_some_and(|l| l.sub_field(k).is_some()) {
-                        self.err(format!("bullets grouped by unknown sub-field '{k}'"));
-                    }
+                if let Some(k) = group_by
+                    && list(each).is_none_or(|l| l.sub_field(k).is_none())
+                {
+                    self.err(format!("bullets grouped by unknown sub-field '{k}'"));
                 }
                 if each.is_some() != item.is_some() {
                     self.err("bullets: 'each' and 'item' go together".into());

@@ -175,10 +175,10 @@ impl Env<'_, '_> {
 
     /// A field in scope: a sub-field of the current entry, else a top-level field.
     fn lookup_field(&self, name: &str) -> Option<(&Field, Option<&Entry>)> {
-        if let Some((list, entry)) = self.scope {
-            if let Some(sub) = list.sub_field(name) {
-                return Some((sub, Some(entry)));
-            }
+        if let Some((list, entry)) = self.scope
+            && let Some(sub) = list.sub_field(name)
+        {
+            return Some((sub, Some(entry)));
         }
         self.ctx.field(name).map(|f| (f, None))
     }
@@ -231,10 +231,10 @@ impl Env<'_, '_> {
                 None => Val::Text(String::new()),
             };
         }
-        if let Some((entity, form)) = path.split_once('.') {
-            if let Some(spec) = self.ctx.template.entities.get(entity) {
-                return self.entity(spec, form);
-            }
+        if let Some((entity, form)) = path.split_once('.')
+            && let Some(spec) = self.ctx.template.entities.get(entity)
+        {
+            return self.entity(spec, form);
         }
         let Some((field, entry)) = self.lookup_field(path) else {
             return Val::Text(format!("{{{path}}}"));

@@ -228,11 +228,7 @@ pub fn ascii_file_part(input: &str) -> String {
             'é' | 'è' | 'ê' => out.push('e'),
             'á' | 'à' | 'â' => out.push('a'),
             c if c.is_ascii_alphanumeric() || c == '-' || c == '_' => out.push(c),
-            c if c.is_whitespace() || c == '/' || c == '.' => {
-                if !out.ends_with('_') {
-                    out.push('_')
-                }
-            }
+            c if (c.is_whitespace() || c == '/' || c == '.') && !out.ends_with('_') => out.push('_'),
             _ => {}
         }
     }
@@ -261,7 +257,7 @@ mod tests {
             assert_eq!(Datum::from_days_since_epoch(d.days_since_epoch()), d);
         }
         assert_eq!(Datum::new(1970, 1, 2).map(|d| d.days_since_epoch()), Some(1));
-        assert_eq!(Datum::from_unix_millis(1_795_392_000_000.0).iso(), "2026-11-22");
+        assert_eq!(Datum::from_unix_millis(1_795_305_600_000.0).iso(), "2026-11-22");
         assert_eq!(Datum::new(2028, 2, 29).map(|d| d.plus_one_year().iso()).as_deref(), Some("2029-02-28"));
     }
 

@@ -239,10 +239,10 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
         RuleKind::DateAfter => {
             let other = rule.other.as_deref().and_then(|o| ctx.field(o)).and_then(|o| Datum::parse(&ctx.text(o)));
             for (path, raw, entry) in values(ctx, &t) {
-                if let (Some(d), Some(o)) = (Datum::parse(&raw), other) {
-                    if d <= o {
-                        push(path, entry.as_ref());
-                    }
+                if let (Some(d), Some(o)) = (Datum::parse(&raw), other)
+                    && d <= o
+                {
+                    push(path, entry.as_ref());
                 }
             }
         }

@@ -864,3 +864,67 @@ fn bullet_numbering() -> dx::AbstractNumbering {
     }
     n
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(s: &str) -> Result<String, String> {
+        let mut root = parse(s)?;
+        normalize(&mut root);
+        let mut out = String::new();
+        root.write(&mut out);
+        Ok(out)
+    }
+
+    #[test]
+    fn parser_keeps_text_and_attributes() {
+        let s = r#"<?xml version="1.0"?><w:p a="x &gt; y" b='<'><w:r><w:t xml:space="preserve"> a &amp; b </w:t><w:tab /></w:r></w:p>"#;
+        assert_eq!(
+            roundtrip(s).as_deref(),
+            Ok(r#"<w:p a="x &gt; y" b='<'><w:r><w:t xml:space="preserve"> a &amp; b </w:t><w:tab/></w:r></w:p>"#)
+        );
+    }
+
+    #[test]
+    fn parser_rejects_malformed_input_without_panicking() {
+        for bad in ["", "<a>", "</a>", "<a></b>", "<>", "</>", "<a/><b/>", "<a", "<!-- x --><a/>", "<a><![CDATA[x]]></a>", "text"] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn properties_are_put_in_schema_order() {
+        let s = r#"<w:pPr><w:rPr><w:sz w:val="22"/><w:b/><w:rFonts w:ascii="Arial"/></w:rPr><w:jc w:val="center"/><w:keepNext/><w:numPr><w:numId w:val="2"/><w:ilvl w:val="0"/></w:numPr><w:pStyle w:val="X"/></w:pPr>"#;
+        assert_eq!(
+            roundtrip(s).as_deref(),
+            Ok(
+                r#"<w:pPr><w:pStyle w:val="X"/><w:keepNext/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="center"/><w:rPr><w:rFonts w:ascii="Arial"/><w:b/><w:sz w:val="22"/></w:rPr></w:pPr>"#
+            )
+        );
+        // Empty run and paragraph properties are dropped.
+        assert_eq!(
+            roundtrip("<w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>").as_deref(),
+            Ok("<w:p><w:r><w:t>x</w:t></w:r></w:p>")
+        );
+    }
+
+    #[test]
+    fn language_is_added_to_the_run_defaults() {
+        let styles = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
+        let out = canonical(styles, "styles.xml", |r| add_language(r, "de-DE")).expect("valid");
+        assert!(out.contains(r#"<w:rPr><w:sz w:val="22"/><w:lang w:val="de-DE" w:eastAsia="de-DE" w:bidi="ar-SA"/></w:rPr>"#), "{out}");
+        assert!(out.contains(r#"w:styleId="Normal" w:default="1""#), "{out}");
+        let bare = canonical(b"<w:styles><w:docDefaults/></w:styles>", "styles.xml", |r| add_language(r, "de-DE")).expect("valid");
+        assert!(bare.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="de-DE""#), "{bare}");
+    }
+
+    #[test]
+    fn timestamps_are_w3cdtf() {
+        assert!(is_w3cdtf(DEFAULT_TIMESTAMP));
+        assert!(is_w3cdtf("2026-11-22T23:59:59Z"));
+        for bad in ["2026-11-22", "2026-11-22T23:59:59", "2026-11-22 23:59:59Z", "2026-1-22T23:59:59Z", "２０２６-11-22T23:59:59Z"] {
+            assert!(!is_w3cdtf(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the localStorage adapter against
+//! real localStorage, the Blob used for downloads, and the mounted app.
+#![cfg(target_arch = "wasm32")]
+
+use koop_assistent::platform;
+use koop_assistent::storage::LocalStorageKv;
+use koop_core::Draft;
+use koop_core::store::{DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, StoreError};
+use koop_core::template::Catalog;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage")
+}
+
+fn clear() {
+    storage().clear().expect("clear");
+}
+
+fn sample(id: &str) -> Draft {
+    let t = Catalog::builtin().expect("templates").template("ikpe").expect("ikpe");
+    let mut d = Draft::new(t, id, 1_000.0);
+    d.set_text("kommune_name", "Sömmerda");
+    d.set_text("plz", "99610");
+    d
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("timeout");
+    });
+    JsFuture::from(p).await.expect("sleep");
+}
+
+#[wasm_bindgen_test]
+fn local_storage_round_trip() {
+    clear();
+    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens"));
+    let a = sample("a");
+    let mut b = sample("b");
+    b.updated = 2_000.0;
+    store.save(&a).expect("save a");
+    store.save(&b).expect("save b");
+    // Really in localStorage, under the documented key, in the versioned format.
+    let raw = storage().get_item(&format!("{DRAFT_PREFIX}a")).expect("get").expect("present");
+    assert!(raw.contains("\"schema\":1") && raw.contains("Sömmerda"), "{raw}");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["b", "a"], "newest first");
+    assert_eq!(store.load("a").expect("load"), a);
+    store.delete("a").expect("delete");
+    assert!(matches!(store.load("a"), Err(StoreError::NotFound(_))));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_and_future_records_are_quarantined_and_others_survive() {
+    clear();
+    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens"));
+    store.save(&sample("gut")).expect("save");
+    storage().set_item(&format!("{DRAFT_PREFIX}kaputt"), "{\"format\":\"koop-assistent/entwurf\",\"schema\":1,\"draft\":{").expect("plant");
+    storage()
+        .set_item(&format!("{DRAFT_PREFIX}zukunft"), "{\"format\":\"koop-assistent/entwurf\",\"schema\":99,\"draft\":{}}")
+        .expect("plant");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.drafts.len(), 1);
+    assert_eq!(listing.drafts[0].id, "gut");
+    assert_eq!(listing.quarantined.len(), 2);
+    let future = listing.quarantined.iter().find(|q| q.key.ends_with("zukunft")).expect("future record listed");
+    assert_eq!(future.error, DecodeError::UnknownVersion(99));
+    assert!(listing.quarantined.iter().any(|q| matches!(q.error, DecodeError::Corrupt(_))));
+    // Quarantine leaves the raw text untouched for download.
+    assert!(storage().get_item(&format!("{DRAFT_PREFIX}kaputt")).expect("get").is_some());
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_is_reported_as_such() {
+    clear();
+    let kv = LocalStorageKv::open().expect("storage opens");
+    // Fill localStorage (Chromium allows about 5 MB per origin) with 512 KB chunks.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    let mut hit_quota = false;
+    for i in 0..64 {
+        match kv.set(&format!("fuellung-{i}"), &chunk) {
+            Ok(()) => filled += 1,
+            Err(StoreError::QuotaExceeded) => {
+                hit_quota = true;
+                break;
+            }
+            Err(other) => panic!("unexpected error {other:?}"),
+        }
+    }
+    assert!(hit_quota, "quota never reached after {filled} chunks");
+    let store = KvDraftStore::new(kv);
+    let mut big = sample("gross");
+    big.set_text("strasse", &"y".repeat(600 * 1024));
+    assert_eq!(store.save(&big), Err(StoreError::QuotaExceeded));
+    assert!(StoreError::QuotaExceeded.message().contains("Speicher"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+async fn download_blob_holds_the_bytes_and_type() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(10_000).collect();
+    let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let blob = platform::blob(&bytes, mime).expect("blob");
+    assert_eq!(blob.size() as usize, bytes.len());
+    assert_eq!(blob.type_(), mime);
+    let buf = JsFuture::from(blob.array_buffer()).await.expect("read");
+    assert_eq!(js_sys::Uint8Array::new(&buf).to_vec(), bytes);
+}
+
+#[wasm_bindgen_test]
+async fn mounted_app_starts_a_draft_and_saves_it() {
+    clear();
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    doc.body().expect("body").append_child(&host).expect("append");
+    let handle = leptos::mount::mount_to(host.clone(), koop_assistent::App);
+    sleep(50).await;
+    assert!(host.text_content().unwrap_or_default().contains("Alle Daten bleiben auf diesem Gerät"));
+    let button: web_sys::HtmlElement =
+        host.query_selector("[data-testid=neue-vereinbarung]").expect("query").expect("start button").dyn_into().expect("button");
+    button.click();
+    sleep(50).await;
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("Schritt 1 von 7"), "{text}");
+    // Typing into the first field reaches the preview and, after the debounce, localStorage.
+    let input: web_sys::HtmlInputElement =
+        host.query_selector("#feld-kommune_name").expect("query").expect("field").dyn_into().expect("input");
+    input.set_value("Wartburgkreis");
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    sleep(50).await;
+    let preview = host.query_selector("[data-testid=vorschau]").expect("query").expect("preview").text_content().unwrap_or_default();
+    assert!(preview.contains("des Wartburgkreises"), "{preview}");
+    sleep(600).await;
+    let keys: Vec<String> = (0..storage().length().expect("len")).filter_map(|i| storage().key(i).ok().flatten()).collect();
+    let key = keys.iter().find(|k| k.starts_with(DRAFT_PREFIX)).expect("draft saved");
+    assert!(storage().get_item(key).expect("get").unwrap_or_default().contains("Wartburgkreis"));
+    handle.forget();
+    host.remove();
+    clear();
+}
