@@ -203,7 +203,7 @@ impl Env<'_, '_> {
         let (path, step) = self.path_of(field, entry);
         let required = field.required || field.min.is_some_and(|m| m > 0) || field.min_items.is_some_and(|m| m > 0);
         let gap = field.gap_text.as_deref().map(|g| plain_text(self.ctx, None, g).unwrap_or_else(|| g.to_string()));
-        Val::Missing(Miss { label: field.label.clone(), path, step, required, gap })
+        Val::Missing(Miss { label: field.gap_label.clone().unwrap_or_else(|| field.label.clone()), path, step, required, gap })
     }
 
     /// The valid value of a field, or `None` if empty or invalid.

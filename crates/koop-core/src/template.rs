@@ -140,6 +140,9 @@ pub struct Field {
     /// Text shown as a highlighted gap when this optional field is empty.
     #[serde(default)]
     pub gap_text: Option<String>,
+    /// Shorter name for the gap in the document ("[Vor- und Nachname]"); default: the label.
+    #[serde(default)]
+    pub gap_label: Option<String>,
     /// Values that are the template's own placeholders and must be replaced.
     #[serde(default)]
     pub reject: Vec<String>,
@@ -440,6 +443,11 @@ impl Catalog {
     pub fn builtin() -> Result<&'static Catalog, TemplateError> {
         static CATALOG: OnceLock<Result<Catalog, TemplateError>> = OnceLock::new();
         CATALOG.get_or_init(|| Catalog::from_json(crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)).as_ref().map_err(Clone::clone)
+    }
+
+    /// The embedded JSON sources (file name, JSON) of templates and lookups.
+    pub fn builtin_sources() -> (&'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]) {
+        (crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)
     }
 
     pub fn template(&self, id: &str) -> Option<&Template> {

@@ -51,6 +51,7 @@ pub fn ikpe_landkreis() -> Draft {
     d.set_text("kommune_name", "Sömmerda");
     d.set_text("strasse", "Bahnhofstraße 9");
     d.set_text("plz", "99610");
+    d.set_text("ort", "Sömmerda");
     d.set_text("vertreter_anrede", "herr");
     d.set_text("vertreter_name", "Christian Meyer");
     d.set_text("vertragsnummer", "PK 7/2026");

@@ -1,0 +1,89 @@
+//! The storage format and the draft store over a key-value store.
+
+mod common;
+
+use koop_core::store::{
+    DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, MAX_IMPORT_BYTES, MemoryKv, SCHEMA_VERSION, StoreError, decode, encode,
+    encode_file,
+};
+
+#[test]
+fn round_trip_keeps_every_answer() {
+    for d in [common::ikpe_landkreis(), common::ikpe_stadt()] {
+        let text = encode(&d).expect("encode");
+        assert!(text.starts_with("{\"format\":\"koop-assistent/entwurf\",\"schema\":"), "{text}");
+        assert_eq!(decode(&text), Ok(d.clone()));
+        let file = encode_file(&d).expect("file");
+        assert!(file.contains('\n'), "files are readable");
+        assert_eq!(decode(&file), Ok(d));
+    }
+}
+
+#[test]
+fn bad_records_are_told_apart() {
+    assert!(matches!(decode(""), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(decode("{\"format\":\"koop-assistent/entwurf\",\"schema\":1,\"draft\":{\"id\":1}}"), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(decode("{\"format\":\"koop-assistent/entwurf\",\"schema\":1}"), Err(DecodeError::Corrupt(_))));
+    assert_eq!(decode("[1,2,3]"), Err(DecodeError::NotADraft));
+    assert_eq!(decode("{\"name\":\"package.json\"}"), Err(DecodeError::NotADraft));
+    assert_eq!(decode("{\"format\":\"koop-assistent/entwurf\",\"schema\":7,\"draft\":{}}"), Err(DecodeError::UnknownVersion(7)));
+    assert!(matches!(decode("{\"format\":\"koop-assistent/entwurf\",\"schema\":0,\"draft\":{}}"), Err(DecodeError::Corrupt(_))));
+    let huge = format!("{{\"format\":\"koop-assistent/entwurf\",\"x\":\"{}\"}}", "a".repeat(MAX_IMPORT_BYTES));
+    assert!(matches!(decode(&huge), Err(DecodeError::TooLarge(n)) if n > MAX_IMPORT_BYTES));
+    // Every error has a German sentence for the banner.
+    for e in [DecodeError::Corrupt("x".into()), DecodeError::NotADraft, DecodeError::UnknownVersion(9), DecodeError::TooLarge(10 << 20)] {
+        let m = e.message();
+        assert!(m.ends_with('.') && (m.starts_with("Die ") || m.starts_with("Der ")), "{m}");
+    }
+    assert!(DecodeError::TooLarge(10 << 20).message().contains("10,0 MB"));
+}
+
+#[test]
+fn store_lists_newest_first_and_quarantines_what_it_cannot_read() {
+    let store = KvDraftStore::new(MemoryKv::new());
+    let mut a = common::ikpe_landkreis();
+    a.id = "a".into();
+    a.updated = 10.0;
+    let mut b = common::ikpe_stadt();
+    b.id = "b".into();
+    b.updated = 20.0;
+    store.save(&a).expect("save");
+    store.save(&b).expect("save");
+    store.kv.set(&format!("{DRAFT_PREFIX}kaputt"), "{nicht json").expect("plant");
+    store.kv.set("fremder.schluessel", "{nicht json").expect("other app's key");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+    assert_eq!(listing.quarantined.len(), 1);
+    assert_eq!(listing.quarantined[0].raw, "{nicht json");
+    // Quarantined records are kept until the user discards them.
+    assert!(store.kv.get(&format!("{DRAFT_PREFIX}kaputt")).expect("get").is_some());
+    store.discard(&listing.quarantined[0].key).expect("discard");
+    assert!(store.list().expect("list").quarantined.is_empty());
+    assert!(store.discard("fremder.schluessel").is_err(), "never deletes foreign keys");
+    assert_eq!(store.load("a"), Ok(a));
+    store.delete("a").expect("delete");
+    assert_eq!(store.load("a"), Err(StoreError::NotFound("a".into())));
+}
+
+#[test]
+fn quota_is_reported_and_nothing_half_written() {
+    let store = KvDraftStore::new(MemoryKv::with_quota(4_000));
+    let d = common::ikpe_landkreis();
+    let before = encode(&d).expect("encode").len();
+    assert!(before < 4_000, "a complete draft is {before} bytes");
+    store.save(&d).expect("fits");
+    let mut big = d.clone();
+    big.set_text("strasse", &"x".repeat(5_000));
+    assert_eq!(store.save(&big), Err(StoreError::QuotaExceeded));
+    assert_eq!(store.load(&d.id), Ok(d), "the last good version is still there");
+    assert!(StoreError::QuotaExceeded.message().contains("als Datei"));
+}
+
+#[test]
+fn schema_version_and_migrations_agree() {
+    // One migration step per earlier version: a record of every version up to this one reads.
+    assert!(SCHEMA_VERSION >= 1);
+    let d = common::ikpe_landkreis();
+    let current = encode(&d).expect("encode");
+    assert!(current.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+}
