@@ -406,6 +406,9 @@ impl Lookup {
     }
 }
 
+/// An embedded source file: (file name, JSON).
+pub type Source = (&'static str, &'static str);
+
 /// Everything the engine knows: the templates and their lookup tables.
 #[derive(Debug)]
 pub struct Catalog {
@@ -446,7 +449,7 @@ impl Catalog {
     }
 
     /// The embedded JSON sources (file name, JSON) of templates and lookups.
-    pub fn builtin_sources() -> (&'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]) {
+    pub fn builtin_sources() -> (&'static [Source], &'static [Source]) {
         (crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)
     }
 
