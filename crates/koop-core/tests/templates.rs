@@ -37,7 +37,8 @@ fn problems_after(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
 #[test]
 fn broken_templates_fail_the_check() {
     assert!(problems_after(|_| {}).is_empty());
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>, &str)> = vec![
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
         ("unknown field", Box::new(|v| set_clause(v, "Eine Gewährleistung", "auf {kommune_nmae}")), "unknown field 'kommune_nmae'"),
         ("unknown form", Box::new(|v| set_clause(v, "Eine Gewährleistung", "auf {kommune.dtv}")), "no form 'dtv'"),
         ("unknown entity", Box::new(|v| set_clause(v, "Eine Gewährleistung", "auf {gemeinde.dat}")), "unknown entity 'gemeinde'"),
