@@ -3,8 +3,7 @@
 mod common;
 
 use koop_core::store::{
-    DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, MAX_IMPORT_BYTES, MemoryKv, SCHEMA_VERSION, StoreError, decode, encode,
-    encode_file,
+    DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, MAX_IMPORT_BYTES, MemoryKv, StoreError, decode, encode, encode_file,
 };
 
 #[test]
@@ -77,13 +76,4 @@ fn quota_is_reported_and_nothing_half_written() {
     assert_eq!(store.save(&big), Err(StoreError::QuotaExceeded));
     assert_eq!(store.load(&d.id), Ok(d), "the last good version is still there");
     assert!(StoreError::QuotaExceeded.message().contains("als Datei"));
-}
-
-#[test]
-fn schema_version_and_migrations_agree() {
-    // One migration step per earlier version: a record of every version up to this one reads.
-    assert!(SCHEMA_VERSION >= 1);
-    let d = common::ikpe_landkreis();
-    let current = encode(&d).expect("encode");
-    assert!(current.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
 }
