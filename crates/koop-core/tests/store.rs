@@ -77,3 +77,76 @@ fn quota_is_reported_and_nothing_half_written() {
     assert_eq!(store.load(&d.id), Ok(d), "the last good version is still there");
     assert!(StoreError::QuotaExceeded.message().contains("als Datei"));
 }
+
+mod import {
+    use super::common;
+    use koop_core::store::{DecodeError, ImportError, draft_file_name, encode_file, import_file, needs_backup};
+
+    const KNOWN: &[&str] = &["ikpe"];
+
+    #[test]
+    fn exported_file_imports_with_identical_answers() {
+        let d = common::ikpe_landkreis();
+        let file = encode_file(&d).expect("file");
+        let imported = import_file(file.as_bytes(), KNOWN, &[], "neu", 5.0).expect("import");
+        assert!(!imported.as_copy);
+        assert_eq!(imported.draft.answers, d.answers);
+        assert_eq!(imported.draft.id, d.id);
+        // With a byte-order mark, as some editors save it.
+        let bom = format!("\u{feff}{file}");
+        assert!(import_file(bom.as_bytes(), KNOWN, &[], "neu", 5.0).is_ok());
+    }
+
+    #[test]
+    fn an_existing_draft_is_never_overwritten() {
+        let d = common::ikpe_landkreis();
+        let file = encode_file(&d).expect("file");
+        let imported = import_file(file.as_bytes(), KNOWN, &[d.id.as_str()], "neu-id", 5.0).expect("import");
+        assert!(imported.as_copy);
+        assert_eq!(imported.draft.id, "neu-id");
+        assert_eq!(imported.draft.name.as_deref(), Some("Importierter Entwurf (Kopie)"));
+        assert_eq!(imported.draft.answers, d.answers);
+    }
+
+    #[test]
+    fn bad_files_give_a_clear_message() {
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            (b"".to_vec(), "leer"),
+            (b"kein json".to_vec(), "beschädigt"),
+            (vec![0xff, 0xfe, 0x00, 0x41], "kein Entwurf"),
+            (b"{\"format\":\"anderes\"}".to_vec(), "kein Entwurf"),
+            (b"{\"format\":\"koop-assistent/entwurf\",\"schema\":42,\"draft\":{}}".to_vec(), "neueren Version"),
+            (vec![b' '; 10 * 1024 * 1024], "zu groß"),
+        ];
+        for (bytes, expected) in cases {
+            let e = import_file(&bytes, KNOWN, &[], "x", 0.0).expect_err("rejected");
+            let m = e.message();
+            assert!(m.contains(expected), "{m}");
+            assert!(m.ends_with("Es wurde nichts geändert."), "{m}");
+        }
+        let mut d = common::ikpe_landkreis();
+        d.template = "gibtsnicht".into();
+        let file = encode_file(&d).expect("file");
+        assert_eq!(import_file(file.as_bytes(), KNOWN, &[], "x", 0.0), Err(ImportError::UnknownTemplate("gibtsnicht".into())));
+        assert!(matches!(
+            import_file(&vec![b'{'; 3 * 1024 * 1024], KNOWN, &[], "x", 0.0),
+            Err(ImportError::Decode(DecodeError::TooLarge(_)))
+        ));
+    }
+
+    #[test]
+    fn file_names_and_backup_reminder() {
+        assert_eq!(draft_file_name("IKPE – Landkreis Sömmerda", "2026-11-22"), "Entwurf_IKPE_Landkreis_Soemmerda_2026-11-22.json");
+        assert_eq!(draft_file_name("", "2026-11-22"), "Entwurf_2026-11-22.json");
+        let day = 86_400_000.0;
+        let mut d = common::ikpe_landkreis();
+        d.created = 0.0;
+        d.updated = day;
+        assert!(!needs_backup(&d, 6.0 * day));
+        assert!(needs_backup(&d, 7.0 * day));
+        d.last_exported = Some(2.0 * day);
+        assert!(!needs_backup(&d, 8.0 * day), "exported after the last change");
+        d.updated = 3.0 * day;
+        assert!(needs_backup(&d, 9.5 * day));
+    }
+}
