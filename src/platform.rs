@@ -23,6 +23,21 @@ pub fn today() -> Datum {
     Datum::new(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or_else(|| Datum::from_unix_millis(now_ms()))
 }
 
+/// The current time in UTC as W3CDTF without fractions (`2026-11-22T09:30:00Z`), as Word's
+/// document properties want it.
+pub fn utc_timestamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds()
+    )
+}
+
 /// High-resolution time for measurements (falls back to the clock).
 pub fn perf_now() -> f64 {
     window().and_then(|w| w.performance()).map_or_else(now_ms, |p| p.now())

@@ -19,6 +19,10 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 thread_local! {
     static STORE: RefCell<Option<KvDraftStore<Backend>>> = const { RefCell::new(None) };
     static SAVE_TIMER: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    /// Whether a mouse button, pen or finger is down (see [`AppState::touch_after_blur`]).
+    static POINTER_DOWN: Cell<bool> = const { Cell::new(false) };
+    /// Fields left while a pointer was down; revealed once it is released.
+    static PENDING_TOUCH: RefCell<Vec<FieldPath>> = const { RefCell::new(Vec::new()) };
 }
 
 fn with_store<R>(f: impl FnOnce(&KvDraftStore<Backend>) -> R) -> Option<R> {
@@ -178,6 +182,10 @@ impl AppState {
         self.save_now();
         platform::push_url(&platform::app_url(Some(&id), Some(0)));
         self.show_step(0);
+        // The start button is gone; focus goes where every step change puts it.
+        request_animation_frame(|| {
+            platform::focus_id("schritt-titel");
+        });
     }
 
     pub fn open_draft(&self, id: &str) {
@@ -285,6 +293,40 @@ impl AppState {
                 t.insert(path.clone());
             });
         }
+    }
+
+    /// A field was left. Its message is shown at once, unless a pointer is down: then the
+    /// field was left by pressing on something else (a button, a link, another field), and a
+    /// message appearing now would move that target away before the click completes (the
+    /// click would be lost). It is shown right after the pointer is released instead.
+    pub fn touch_after_blur(&self, path: &FieldPath) {
+        if POINTER_DOWN.get() {
+            PENDING_TOUCH.with(|p| p.borrow_mut().push(path.clone()));
+        } else {
+            self.touch(path);
+        }
+    }
+
+    pub fn pointer_down(&self) {
+        POINTER_DOWN.set(true);
+    }
+
+    /// The pointer was released (or cancelled): after the click it causes, the fields left in
+    /// the meantime show their messages.
+    pub fn pointer_up(&self) {
+        POINTER_DOWN.set(false);
+        if PENDING_TOUCH.with(|p| p.borrow().is_empty()) {
+            return;
+        }
+        let this = *self;
+        set_timeout(
+            move || {
+                for path in PENDING_TOUCH.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+                    this.touch(&path);
+                }
+            },
+            Duration::ZERO,
+        );
     }
 
     /// Whether messages of this field are shown yet.

@@ -32,6 +32,10 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     app.init();
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    // A field's message appears after the click that left the field, not during it.
+    let pointerdown = window_event_listener(leptos::ev::pointerdown, move |_| app.pointer_down());
+    let pointerup = window_event_listener(leptos::ev::pointerup, move |_| app.pointer_up());
+    let pointercancel = window_event_listener(leptos::ev::pointercancel, move |_| app.pointer_up());
     // The last change is written as soon as the tab is hidden (switching apps, closing).
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if crate::platform::document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden) {
@@ -41,6 +45,9 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     on_cleanup(move || {
         popstate.remove();
         pagehide.remove();
+        pointerdown.remove();
+        pointerup.remove();
+        pointercancel.remove();
         hidden.remove();
     });
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.

@@ -145,7 +145,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
                 prop:value=move || read(app, field, scope)
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
-                on:blur=move |_| app.touch(&touched_path)
+                on:blur=move |_| app.touch_after_blur(&touched_path)
             ></textarea>
         }
         .into_any()
@@ -163,7 +163,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
                 prop:value=move || read(app, field, scope)
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
-                on:blur=move |_| app.touch(&touched_path)
+                on:blur=move |_| app.touch_after_blur(&touched_path)
             />
         }
         .into_any()

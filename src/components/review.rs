@@ -67,7 +67,10 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
 /// Creates the Word file from the same document model as the preview.
 pub fn export_docx(app: AppState, derived: Derived) -> Result<String, String> {
     let t0 = platform::perf_now();
-    let rendered = derived.doc.with_untracked(|d| d.as_ref().map(|d| (koop_core::render::docx::render(d), d.meta.file_name.clone())));
+    // The file records when it was exported (created and modified).
+    let stamp = platform::utc_timestamp();
+    let rendered =
+        derived.doc.with_untracked(|d| d.as_ref().map(|d| (koop_core::render::docx::render_at(d, &stamp), d.meta.file_name.clone())));
     let (bytes, name) = match rendered {
         Some((Ok(bytes), name)) => (bytes, name),
         Some((Err(e), _)) => return Err(format!("Die Word-Datei konnte nicht erstellt werden ({}).", e.0)),

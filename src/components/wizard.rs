@@ -50,7 +50,9 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                     <StepNav template />
                     {step_view}
                 </div>
-                <aside class="wizard__vorschau" aria-labelledby="vorschau-titel">
+                // Focusable: the preview scrolls on its own, and without gaps it has no link to
+                // reach it with the keyboard (WCAG 2.1.1).
+                <aside class="wizard__vorschau" aria-labelledby="vorschau-titel" tabindex="0">
                     <h2 class="kern-heading-small" id="vorschau-titel">"Vorschau der Vereinbarung"</h2>
                     <Preview />
                 </aside>

@@ -1,0 +1,311 @@
+// Page objects and helpers for the end-to-end tests: the start screen, the wizard (steps,
+// fields, preview, export) and readers for the exported Word file (its text, and its text
+// after LibreOffice turned it into a PDF).
+import { expect } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+
+const run = promisify(execFile);
+
+/** The step titles in order (templates/ikpe.toml). */
+export const STEPS = [
+  'Vertragspartner',
+  'Inhalt und Angebotsbausteine',
+  'Aufgaben IKPE',
+  'Aufgaben der Kommune',
+  'Ansprechpartner*innen',
+  'Laufzeit und Unterzeichnung',
+  'Prüfen und Exportieren',
+];
+
+/** Contact-person levels as the list entries name them. */
+const LEVELS = { prozess: 'prozessverantwortlich', strategie: 'strategisch' };
+
+/** WCAG 2.1 A/AA, the level the app promises. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe on the page; returns the violations in a readable form (empty when clean). */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+  }));
+}
+
+/** Whitespace (line breaks, tabs, hyphenation spaces of a PDF) collapsed to single spaces. */
+export function squash(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export class StartPage {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Koop-Assistent' });
+    this.privacy = page.getByRole('heading', { name: 'Alle Daten bleiben auf diesem Gerät' });
+    this.startButton = page.getByRole('button', { name: 'Neue Vereinbarung beginnen' });
+  }
+
+  async goto() {
+    await this.page.goto('/');
+    await expect(this.heading).toBeVisible();
+  }
+}
+
+export class WizardPage {
+  constructor(page) {
+    this.page = page;
+    this.progress = page.getByTestId('fortschritt');
+    this.heading = page.locator('h2#schritt-titel');
+    this.stepNav = page.getByRole('navigation', { name: 'Schritte der Vereinbarung' });
+    this.preview = page.getByTestId('vorschau');
+    this.previewAside = page.getByRole('complementary', { name: 'Vorschau der Vereinbarung' });
+    this.saveStatus = page.getByTestId('speicherstatus');
+    this.errorSummary = page.locator('#fehlerliste');
+    this.nextButton = page.getByRole('button', { name: 'Weiter', exact: true });
+    this.backButton = page.getByRole('button', { name: 'Zurück', exact: true });
+    this.anywayButton = page.getByRole('button', { name: 'Trotzdem weiter' });
+    this.exportButton = page.getByRole('button', { name: 'Word-Datei herunterladen (.docx)' });
+    this.exportStatus = page.locator('.export').getByRole('status');
+  }
+
+  /** Opens the start screen and begins a new agreement; ends on step 1. */
+  async startNew() {
+    const start = new StartPage(this.page);
+    await start.goto();
+    await start.startButton.click();
+    await expect(this.page).toHaveURL(/[?&]entwurf=[^&]+&schritt=1$/);
+    await this.expectStep(1);
+  }
+
+  /** The draft id from the address. */
+  draftId() {
+    return new URL(this.page.url()).searchParams.get('entwurf');
+  }
+
+  /** Asserts that step `n` (1-based) is shown: progress text, heading, address, title. */
+  async expectStep(n) {
+    await expect(this.progress).toHaveText(`Schritt ${n} von ${STEPS.length}`);
+    await expect(this.heading).toHaveText(STEPS[n - 1]);
+    await expect(this.page).toHaveURL(new RegExp(`[?&]schritt=${n}(&|$)`));
+    await expect(this.page).toHaveTitle(`Schritt ${n} von ${STEPS.length}: ${STEPS[n - 1]} – Koop-Assistent`);
+  }
+
+  /** A text input by its visible label (exact), optionally inside `scope`. */
+  field(label, scope = this.page) {
+    return scope.getByLabel(label, { exact: true });
+  }
+
+  async fillText(label, value, scope = this.page) {
+    const input = this.field(label, scope);
+    await input.fill(value);
+    await expect(input).toHaveValue(value);
+    return input;
+  }
+
+  /** Types key by key (each keystroke an input event), then leaves the field. */
+  async typeText(label, value, scope = this.page) {
+    const input = this.field(label, scope);
+    await input.pressSequentially(value);
+    return input;
+  }
+
+  /** A radio or checkbox group (fieldset with legend). */
+  group(name) {
+    return this.page.getByRole('group', { name, exact: true });
+  }
+
+  /** Picks a radio option of a group. */
+  async choose(groupName, option) {
+    const radio = this.group(groupName).getByRole('radio', { name: option, exact: true });
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  /** Ticks a checkbox by its label (optionally within a group). */
+  async check(option, groupName) {
+    const scope = groupName ? this.group(groupName) : this.page;
+    const box = scope.getByRole('checkbox', { name: option, exact: true });
+    await box.check();
+    await expect(box).toBeChecked();
+  }
+
+  async uncheck(option, groupName) {
+    const scope = groupName ? this.group(groupName) : this.page;
+    const box = scope.getByRole('checkbox', { name: option, exact: true });
+    await box.uncheck();
+    await expect(box).not.toBeChecked();
+  }
+
+  /** Presses "Weiter" once (with open problems the first press shows the error summary). */
+  async next() {
+    await this.nextButton.click();
+  }
+
+  /** Presses "Weiter" and asserts that step `n` follows. */
+  async nextTo(n) {
+    await this.next();
+    await this.expectStep(n);
+  }
+
+  async back() {
+    await this.backButton.click();
+  }
+
+  /** Jumps to step `n` (1-based) with the step navigation. */
+  async gotoStep(n) {
+    await this.stepNav.getByRole('link', { name: new RegExp(`^${n}\\s*${escapeRe(STEPS[n - 1])}`) }).click();
+    await this.expectStep(n);
+  }
+
+  /** The preview as the user reads it, whitespace collapsed. */
+  async previewText() {
+    return squash(await this.preview.innerText());
+  }
+
+  /** The group of one contact person: level "prozess" or "strategie", index 1-based. */
+  contact(level, index) {
+    return this.page.getByRole('group', { name: `Ansprechperson (${LEVELS[level]}) ${index}`, exact: true });
+  }
+
+  async fillContact(level, index, { name, funktion, email, telefon } = {}) {
+    const g = this.contact(level, index);
+    if (name !== undefined) await this.fillText('Name', name, g);
+    if (funktion !== undefined) await this.fillText('Funktion / Organisationseinheit', funktion, g);
+    if (email !== undefined) await this.fillText('E-Mail', email, g);
+    if (telefon !== undefined) await this.fillText('Telefon – optional', telefon, g);
+  }
+
+  /** Waits until the autosave has written the last change. */
+  async waitSaved() {
+    await expect(this.saveStatus).toContainText('Gespeichert', { timeout: 5_000 });
+  }
+
+  /**
+   * Presses the export button on the review step and saves the download.
+   * Returns { path, suggestedFilename, bytes }.
+   */
+  async exportDocx(dir) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    const suggestedFilename = download.suggestedFilename();
+    const path = join(dir ?? (await mkdtemp(join(tmpdir(), 'koop-e2e-'))), suggestedFilename);
+    await download.saveAs(path);
+    const bytes = new Uint8Array(await readFile(path));
+    return { path, suggestedFilename, bytes };
+  }
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e) => {
+    switch (e.toLowerCase()) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+/**
+ * The text of a WordprocessingML part: one line per w:p, the w:t texts of a paragraph
+ * concatenated, w:tab as "\t", w:br as "\n".
+ */
+export function wordXmlText(xml) {
+  const paragraphs = [];
+  let current = null;
+  let inText = false;
+  let last = 0;
+  const tag = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)((?:"[^"]*"|'[^']*'|[^'">])*?)(\/?)>/g;
+  for (let m; (m = tag.exec(xml)); ) {
+    if (inText && current !== null) current.push(decodeEntities(xml.slice(last, m.index)));
+    last = tag.lastIndex;
+    const [, closing, name, , selfClosing] = m;
+    if (name === 'w:p') {
+      if (closing) {
+        if (current !== null) paragraphs.push(current.join(''));
+        current = null;
+      } else if (selfClosing) {
+        paragraphs.push('');
+      } else {
+        current = [];
+      }
+    } else if (name === 'w:t') {
+      inText = !closing && !selfClosing;
+    } else if (current !== null && !closing && (name === 'w:tab' || name === 'w:ptab')) {
+      current.push('\t');
+    } else if (current !== null && !closing && (name === 'w:br' || name === 'w:cr')) {
+      current.push('\n');
+    }
+  }
+  return paragraphs.join('\n');
+}
+
+/**
+ * Reads an exported .docx: { text, paragraphs, header, footer, core, documentXml, files }.
+ * `text` has one line per paragraph of word/document.xml; header/footer are the texts of all
+ * header*.xml / footer*.xml parts; `core` is docProps/core.xml as XML text.
+ */
+export function docxText(bytes) {
+  const files = unzipSync(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  const part = (name) => (files[name] ? strFromU8(files[name]) : '');
+  const documentXml = part('word/document.xml');
+  const text = wordXmlText(documentXml);
+  const partsText = (re) =>
+    Object.keys(files)
+      .filter((n) => re.test(n))
+      .sort()
+      .map((n) => wordXmlText(part(n)))
+      .join('\n');
+  return {
+    text,
+    paragraphs: text.split('\n'),
+    header: partsText(/^word\/header\d*\.xml$/),
+    footer: partsText(/^word\/footer\d*\.xml$/),
+    core: part('docProps/core.xml'),
+    documentXml,
+    files: Object.keys(files),
+  };
+}
+
+/**
+ * Converts a .docx to PDF with LibreOffice (own profile per call, so parallel workers do not
+ * share one) and returns the PDF's text (pdftotext). Also returns the PDF's path.
+ */
+export async function pdfTextViaLibreOffice(docxPath) {
+  const out = await mkdtemp(join(tmpdir(), 'koop-pdf-'));
+  const profile = await mkdtemp(join(tmpdir(), `lo-profile-${process.env.TEST_WORKER_INDEX ?? 'x'}-`));
+  try {
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, docxPath],
+      { timeout: 90_000 },
+    );
+    const pdfName = basename(docxPath).replace(/\.docx$/i, '.pdf');
+    const produced = await readdir(out);
+    if (!produced.includes(pdfName)) throw new Error(`LibreOffice hat keine PDF erzeugt (${produced.join(', ') || 'nichts'})`);
+    const pdf = join(out, pdfName);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 });
+    return { text: stdout, pdf };
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
