@@ -20,6 +20,10 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mFehler:\033[0m %s\n' "$*" >&2; exit 1; }
 now() { date +%s; }
 
+# Build output lives in the cache too, shared by all checkouts: a clean clone (as in CI) reuses
+# the compiled dependencies (and the wasm std) instead of starting from nothing.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$KOOP_CACHE/target}
+
 # The host's own cargo (rustup's when present): native tests, clippy, rustfmt, cargo install.
 if [ -x "$HOME/.cargo/bin/cargo" ]; then HOST_CARGO="$HOME/.cargo/bin/cargo"; else HOST_CARGO=$(command -v cargo || true); fi
 export HOST_CARGO
@@ -63,7 +67,7 @@ wasm_run() {
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
       # Debian's build-std sources live in /usr/lib/rustlib/src; a separate target dir keeps the
       # two compilers' artefacts apart.
-      export CARGO_TARGET_DIR="$KOOP_ROOT/target/wasm-debian"
+      export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-debian"
     fi
     export PATH="$KOOP_TOOLBIN:$PATH"
     "$@"

@@ -137,3 +137,29 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
 pub fn js_err(e: wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
+
+/// Asks the browser to keep this site's storage (not evicted under storage pressure).
+pub fn request_persistent_storage() {
+    let Some(storage) = window().map(|w| w.navigator().storage()) else { return };
+    if let Ok(promise) = storage.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+            if let Some(el) = document().and_then(|d| d.document_element()) {
+                let _ = el.set_attribute("data-persistent", if granted { "ja" } else { "nein" });
+            }
+        });
+    }
+}
+
+/// Publishes a measurement on the root element (read by the benchmark).
+pub fn record_metric(name: &str, value: f64) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute(name, &format!("{value:.3}"));
+    }
+}
+
+/// Reads a file chosen in a file input.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}

@@ -37,6 +37,20 @@ pub enum NoticeKind {
     Danger,
 }
 
+/// What a button in a banner does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeAction {
+    /// Another window saved a newer version of the open draft: load it.
+    LoadTheirs,
+    /// … or keep this window's version and save it over the other.
+    KeepMine,
+    /// A record that cannot be read: offer its raw text as a file.
+    DownloadRaw(String),
+    DiscardRaw(String),
+    /// Save the open draft as a file (backup reminder).
+    BackupDraft,
+}
+
 /// A banner at the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -44,6 +58,7 @@ pub struct Notice {
     pub kind: NoticeKind,
     pub title: String,
     pub text: String,
+    pub actions: Vec<(String, NoticeAction)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +88,12 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Polite announcement for screen readers (aria-live region).
     pub announcement: RwSignal<String>,
+    /// The last deleted draft, kept for "Rückgängig".
+    pub deleted: RwSignal<Option<Draft>>,
     next_notice: StoredValue<u32>,
+    /// `updated` of the version this window last loaded or saved: a stored version newer than
+    /// this was written by another window.
+    base_updated: StoredValue<f64>,
 }
 
 impl AppState {
@@ -91,7 +111,9 @@ impl AppState {
             drafts: RwSignal::new(Vec::new()),
             quarantined: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
+            deleted: RwSignal::new(None),
             next_notice: StoredValue::new(1),
+            base_updated: StoredValue::new(0.0),
         }
     }
 
@@ -104,12 +126,28 @@ impl AppState {
         }
         self.refresh_list();
         self.follow_url();
+        platform::request_persistent_storage();
     }
 
     pub fn refresh_list(&self) {
         match with_store(|s| s.list()) {
             Some(Ok(listing)) => {
                 self.drafts.set(listing.drafts);
+                for q in &listing.quarantined {
+                    let text = format!(
+                        "Ein gespeicherter Entwurf kann nicht gelesen werden: {} Die übrigen Entwürfe sind nicht betroffen. Die Rohdaten bleiben erhalten, bis Sie sie verwerfen.",
+                        q.error.message()
+                    );
+                    self.notify_with(
+                        NoticeKind::Warning,
+                        &format!("Entwurf in Quarantäne ({})", q.key.trim_start_matches(koop_core::store::DRAFT_PREFIX)),
+                        &text,
+                        vec![
+                            ("Rohdaten herunterladen".into(), NoticeAction::DownloadRaw(q.key.clone())),
+                            ("Endgültig verwerfen".into(), NoticeAction::DiscardRaw(q.key.clone())),
+                        ],
+                    );
+                }
                 self.quarantined.set(listing.quarantined);
             }
             Some(Err(e)) => {
@@ -150,6 +188,15 @@ impl AppState {
     }
 
     fn set_draft(&self, d: Draft) {
+        self.base_updated.set_value(d.updated);
+        if koop_core::store::needs_backup(&d, platform::now_ms()) {
+            self.notify_with(
+                NoticeKind::Info,
+                "Entwurf als Datei sichern",
+                "Dieser Entwurf wurde seit einigen Tagen nicht als Datei gesichert. Browser können lokal gespeicherte Daten löschen, etwa wenn der Speicher knapp wird. Eine Sicherungsdatei können Sie jederzeit wieder laden oder an Kolleginnen und Kollegen geben.",
+                vec![("Jetzt als Datei sichern".into(), NoticeAction::BackupDraft)],
+            );
+        }
         self.touched.set(BTreeSet::new());
         self.submitted.set(BTreeSet::new());
         self.summary_for.set(None);
@@ -235,11 +282,130 @@ impl AppState {
 
     pub fn save_now(&self) {
         SAVE_TIMER.with(|t| t.take());
-        let result = self.draft.with_untracked(|d| d.as_ref().and_then(|d| with_store(|s| s.save(d))));
+        let Some(draft) = self.draft.get_untracked() else { return };
+        if self.newer_elsewhere(&draft).is_some() {
+            self.conflict();
+            return;
+        }
+        let t0 = platform::perf_now();
+        let result = with_store(|s| s.save(&draft));
+        platform::record_metric("data-save-ms", platform::perf_now() - t0);
         match result {
-            Some(Ok(())) => self.save_status.set(SaveStatus::Saved(platform::now_ms())),
+            Some(Ok(())) => {
+                self.base_updated.set_value(draft.updated);
+                self.save_status.set(SaveStatus::Saved(platform::now_ms()));
+            }
             Some(Err(e)) => self.save_failed(&e),
             None => {}
+        }
+    }
+
+    /// The stored version of this draft, if another window saved it after this one last
+    /// loaded or saved it.
+    fn newer_elsewhere(&self, ours: &Draft) -> Option<Draft> {
+        let stored = with_store(|s| s.load(&ours.id))?.ok()?;
+        (stored.updated > self.base_updated.get_value() && stored.updated != ours.updated).then_some(stored)
+    }
+
+    fn conflict(&self) {
+        self.save_status.set(SaveStatus::Failed("Konflikt mit einem anderen Fenster".into()));
+        self.notify_with(
+            NoticeKind::Warning,
+            "In einem anderen Fenster geändert",
+            "Dieser Entwurf wurde in einem anderen Fenster oder Tab geändert und gespeichert. Ihre Änderungen hier sind noch nicht gespeichert. Wählen Sie, welche Fassung gelten soll.",
+            vec![
+                ("Neuere Fassung laden (meine Änderungen verwerfen)".into(), NoticeAction::LoadTheirs),
+                ("Meine Fassung behalten und speichern".into(), NoticeAction::KeepMine),
+            ],
+        );
+    }
+
+    /// Another window changed localStorage (the `storage` event).
+    pub fn storage_changed(&self, key: Option<String>) {
+        let Some(key) = key else {
+            // localStorage.clear() in another window.
+            self.refresh_list();
+            return;
+        };
+        if !key.starts_with(koop_core::store::DRAFT_PREFIX) {
+            return;
+        }
+        self.refresh_list();
+        let open = self.draft.with_untracked(|d| d.as_ref().map(|d| KvDraftStore::<Backend>::key(&d.id)));
+        if open.as_deref() != Some(key.as_str()) {
+            return;
+        }
+        let Some(ours) = self.draft.get_untracked() else { return };
+        match with_store(|s| s.load(&ours.id)) {
+            Some(Ok(theirs)) if theirs.updated > ours.updated => {
+                if self.save_status.get_untracked() == SaveStatus::Pending {
+                    self.conflict();
+                } else {
+                    self.replace_draft(theirs);
+                    self.notify(
+                        NoticeKind::Info,
+                        "Neuere Fassung geladen",
+                        "Dieser Entwurf wurde in einem anderen Fenster geändert. Die neuere Fassung ist jetzt geladen.",
+                    );
+                }
+            }
+            Some(Err(StoreError::NotFound(_))) => {
+                self.notify(
+                    NoticeKind::Warning,
+                    "In einem anderen Fenster gelöscht",
+                    "Dieser Entwurf wurde in einem anderen Fenster gelöscht. Er bleibt hier geöffnet und wird bei der nächsten Änderung wieder gespeichert.",
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows another version of the open draft, keeping the step.
+    fn replace_draft(&self, d: Draft) {
+        self.base_updated.set_value(d.updated);
+        self.draft.set(Some(d));
+        self.save_status.set(SaveStatus::Saved(platform::now_ms()));
+    }
+
+    pub fn act(&self, notice: u32, action: &NoticeAction) {
+        match action {
+            NoticeAction::LoadTheirs => {
+                SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
+                let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
+                if let Some(Some(Ok(theirs))) = id.map(|id| with_store(|s| s.load(&id))) {
+                    self.replace_draft(theirs);
+                }
+                self.dismiss(notice);
+            }
+            NoticeAction::KeepMine => {
+                if let Some(d) = self.draft.get_untracked() {
+                    self.base_updated.set_value(f64::INFINITY);
+                    self.save_now();
+                    self.base_updated.set_value(d.updated);
+                }
+                self.dismiss(notice);
+            }
+            NoticeAction::DownloadRaw(key) => {
+                let raw = self.quarantined.with_untracked(|q| q.iter().find(|q| &q.key == key).map(|q| q.raw.clone()));
+                if let Some(raw) = raw {
+                    let name = format!("Rohdaten_{}.json", koop_core::types::ascii_file_part(key));
+                    if let Err(e) = platform::download(raw.as_bytes(), &name, "application/json") {
+                        self.notify(NoticeKind::Danger, "Download nicht möglich", &e);
+                    }
+                }
+            }
+            NoticeAction::DiscardRaw(key) => match self.discard_quarantined(key) {
+                Ok(()) => self.dismiss(notice),
+                Err(e) => {
+                    self.notify(NoticeKind::Danger, "Nicht verworfen", &e.message());
+                }
+            },
+            NoticeAction::BackupDraft => {
+                if let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
+                    self.backup_draft(&id);
+                }
+                self.dismiss(notice);
+            }
         }
     }
 
@@ -335,11 +501,15 @@ impl AppState {
     }
 
     pub fn notify(&self, kind: NoticeKind, title: &str, text: &str) -> u32 {
+        self.notify_with(kind, title, text, Vec::new())
+    }
+
+    pub fn notify_with(&self, kind: NoticeKind, title: &str, text: &str, actions: Vec<(String, NoticeAction)>) -> u32 {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         self.notices.update(|n| {
             n.retain(|x| x.title != title);
-            n.push(Notice { id, kind, title: title.to_string(), text: text.to_string() })
+            n.push(Notice { id, kind, title: title.to_string(), text: text.to_string(), actions })
         });
         id
     }
@@ -356,10 +526,104 @@ impl AppState {
         request_animation_frame(move || sig.set(text));
     }
 
+    /// Deletes a draft; `restore_deleted` brings it back.
     pub fn delete_draft(&self, id: &str) -> Result<(), StoreError> {
+        let draft = self.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned());
         with_store(|s| s.delete(id)).unwrap_or(Ok(()))?;
+        self.deleted.set(draft);
         self.refresh_list();
         Ok(())
+    }
+
+    pub fn restore_deleted(&self) -> Result<(), StoreError> {
+        if let Some(d) = self.deleted.get_untracked() {
+            self.store_draft(&d)?;
+            self.deleted.set(None);
+        }
+        Ok(())
+    }
+
+    fn draft_by_id(&self, id: &str) -> Option<Draft> {
+        let open = self.draft.with_untracked(|d| d.as_ref().filter(|d| d.id == id).cloned());
+        open.or_else(|| self.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()))
+    }
+
+    pub fn rename_draft(&self, id: &str, name: &str) -> Result<(), StoreError> {
+        let Some(mut d) = self.draft_by_id(id) else { return Err(StoreError::NotFound(id.into())) };
+        let name = name.trim();
+        d.name = (!name.is_empty()).then(|| name.to_string());
+        d.touch(platform::now_ms());
+        self.store_draft(&d)
+    }
+
+    /// A copy with a new identity, named "… (Kopie)"; returns its identity.
+    pub fn duplicate_draft(&self, id: &str) -> Result<String, StoreError> {
+        let Some(mut d) = self.draft_by_id(id) else { return Err(StoreError::NotFound(id.into())) };
+        let name = self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name());
+        d.id = platform::new_id();
+        d.name = Some(format!("{} (Kopie)", name.unwrap_or_default()));
+        let now = platform::now_ms();
+        d.created = now;
+        d.updated = now;
+        d.last_exported = None;
+        self.store_draft(&d)?;
+        Ok(d.id)
+    }
+
+    /// Downloads a draft as a file another PC can import, and notes the backup.
+    pub fn backup_draft(&self, id: &str) {
+        self.flush();
+        let Some(mut d) = self.draft_by_id(id) else { return };
+        let name =
+            self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name()).unwrap_or_default();
+        let file = koop_core::store::draft_file_name(&name, &self.today.iso());
+        let result = koop_core::store::encode_file(&d)
+            .map_err(|e| e.message())
+            .and_then(|text| platform::download(text.as_bytes(), &file, "application/json"));
+        match result {
+            Ok(()) => {
+                d.last_exported = Some(platform::now_ms());
+                let is_open = self.draft.with_untracked(|o| o.as_ref().is_some_and(|o| o.id == d.id));
+                if is_open {
+                    self.edit(|o| o.last_exported = d.last_exported);
+                } else if let Err(e) = self.store_draft(&d) {
+                    self.save_failed(&e);
+                }
+                self.announce(&format!("„{file}“ wurde gespeichert."));
+            }
+            Err(e) => {
+                self.notify(NoticeKind::Danger, "Sicherung nicht möglich", &e);
+            }
+        }
+    }
+
+    /// Imports a draft file; never overwrites an existing draft.
+    pub fn import_draft(&self, bytes: &[u8]) -> Result<String, String> {
+        let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
+        let existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
+        let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
+        let imported =
+            koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;
+        self.store_draft(&imported.draft).map_err(|e| e.message())?;
+        let name = self
+            .catalog
+            .template(&imported.draft.template)
+            .map(|t| Context::new(t, self.catalog, &imported.draft, self.today).draft_name())
+            .unwrap_or_default();
+        Ok(if imported.as_copy {
+            format!("„{name}“ wurde importiert. Weil es diesen Entwurf hier schon gibt, wurde er als Kopie angelegt.")
+        } else {
+            format!("„{name}“ wurde importiert.")
+        })
+    }
+
+    pub fn delete_all(&self) -> Result<usize, StoreError> {
+        SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
+        let n = with_store(|s| s.delete_all()).unwrap_or(Ok(0))?;
+        self.deleted.set(None);
+        self.notices.set(Vec::new());
+        self.refresh_list();
+        Ok(n)
     }
 
     pub fn store_draft(&self, d: &Draft) -> Result<(), StoreError> {

@@ -32,6 +32,8 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     app.init();
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    // Another tab or window changed a draft.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| app.storage_changed(ev.key()));
     // A field's message appears after the click that left the field, not during it.
     let pointerdown = window_event_listener(leptos::ev::pointerdown, move |_| app.pointer_down());
     let pointerup = window_event_listener(leptos::ev::pointerup, move |_| app.pointer_up());
@@ -45,6 +47,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     on_cleanup(move || {
         popstate.remove();
         pagehide.remove();
+        storage.remove();
         pointerdown.remove();
         pointerup.remove();
         pointercancel.remove();
@@ -108,10 +111,24 @@ fn Notices() -> impl IntoView {
                             </div>
                             <div class="kern-alert__body">
                                 <p class="kern-body">{n.text.clone()}</p>
-                                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.dismiss(id)>
-                                    <span class="kern-label">"Schließen"</span>
-                                    <span class="kern-sr-only">{format!(": {}", n.title)}</span>
-                                </button>
+                                <div class="hinweis__knoepfe">
+                                    {n
+                                        .actions
+                                        .iter()
+                                        .map(|(label, action)| {
+                                            let action = action.clone();
+                                            view! {
+                                                <button type="button" class="kern-btn kern-btn--secondary kern-btn--x-small" on:click=move |_| app.act(id, &action)>
+                                                    <span class="kern-label">{label.clone()}</span>
+                                                </button>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.dismiss(id)>
+                                        <span class="kern-label">"Schließen"</span>
+                                        <span class="kern-sr-only">{format!(": {}", n.title)}</span>
+                                    </button>
+                                </div>
                             </div>
                         </div>
                     }

@@ -65,7 +65,7 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
 }
 
 /// Creates the Word file from the same document model as the preview.
-pub fn export_docx(app: AppState, derived: Derived) -> Result<String, String> {
+pub fn export_docx(derived: Derived) -> Result<String, String> {
     let t0 = platform::perf_now();
     // The file records when it was exported (created and modified).
     let stamp = platform::utc_timestamp();
@@ -79,20 +79,17 @@ pub fn export_docx(app: AppState, derived: Derived) -> Result<String, String> {
     let ms = platform::perf_now() - t0;
     platform::download(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         .map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
-    app.edit(|d| d.last_exported = Some(platform::now_ms()));
-    if let Some(el) = platform::document().and_then(|d| d.document_element()) {
-        let _ = el.set_attribute("data-export-ms", &format!("{ms:.2}"));
-    }
+    platform::record_metric("data-export-ms", ms);
+    platform::record_metric("data-export-bytes", bytes.len() as f64);
     Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
 }
 
 #[component]
 fn ExportPanel() -> impl IntoView {
-    let app = expect_context::<AppState>();
     let derived = expect_context::<Derived>();
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
-    let export = move |_| result.set(Some(export_docx(app, derived)));
+    let export = move |_| result.set(Some(export_docx(derived)));
     view! {
         <section class="export" aria-labelledby="export-titel">
             <h3 class="kern-heading-small" id="export-titel">"Als Word-Datei exportieren"</h3>

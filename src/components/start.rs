@@ -106,12 +106,83 @@ fn when(ms: f64) -> String {
     format!("{:02}.{:02}.{:04}, {:02}:{:02} Uhr", d.get_date(), d.get_month() + 1, d.get_full_year(), d.get_hours(), d.get_minutes())
 }
 
+/// "Meine Entwürfe": open, rename, duplicate, save as file, delete (with undo); import a file;
+/// delete everything.
 #[component]
 fn DraftList() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let status: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let on_file = move |_| {
+        let Some(input) = input_ref.get() else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        // Checked before reading: a huge file is refused without loading it into memory.
+        if file.size() > koop_core::store::MAX_IMPORT_BYTES as f64 {
+            let e = koop_core::store::ImportError::Decode(koop_core::store::DecodeError::TooLarge(file.size() as usize));
+            status.set(Some(Err(e.message())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let result = match platform::read_file(file).await {
+                Ok(bytes) => app.import_draft(&bytes),
+                Err(e) => Err(format!("Die Datei konnte nicht gelesen werden ({e}). Es wurde nichts geändert.")),
+            };
+            if let Ok(m) = &result {
+                app.announce(m);
+            }
+            status.set(Some(result));
+        });
+    };
+    let undo = move |_| match app.restore_deleted() {
+        Ok(()) => status.set(Some(Ok("Der Entwurf ist wiederhergestellt.".into()))),
+        Err(e) => status.set(Some(Err(e.message()))),
+    };
     view! {
         <section class="entwuerfe" aria-labelledby="entwuerfe-titel">
             <h2 class="kern-heading-medium" id="entwuerfe-titel">"Meine Entwürfe"</h2>
+            <p class="kern-body">"Entwürfe werden beim Tippen automatisch in diesem Browser gespeichert."</p>
+            <div class="entwuerfe__werkzeuge">
+                <button
+                    type="button"
+                    class="kern-btn kern-btn--secondary"
+                    on:click=move |_| {
+                        if let Some(i) = input_ref.get() {
+                            i.click();
+                        }
+                    }
+                >
+                    <span class="kern-label">"Entwurf aus Datei laden"</span>
+                </button>
+                // Opened by the button above; hidden because the browser's own control cannot be
+                // labelled in German.
+                <input
+                    class="versteckt"
+                    type="file"
+                    accept=".json,application/json"
+                    aria-label="Entwurfsdatei wählen"
+                    node_ref=input_ref
+                    on:change=on_file
+                    data-testid="import"
+                />
+            </div>
+            <div role="status" class="entwuerfe__status" data-testid="entwurf-status">
+                {move || status.get().map(|r| match r {
+                    Ok(m) => view! { <p class="kern-body">{m}</p> }.into_any(),
+                    Err(m) => view! { <p class="kern-error">{m}</p> }.into_any(),
+                })}
+                {move || app.deleted.get().map(|d| {
+                    let (name, _, _) = summary(app, &d);
+                    view! {
+                        <p class="kern-body">
+                            {format!("„{name}“ wurde gelöscht. ")}
+                            <button type="button" class="kern-btn kern-btn--secondary kern-btn--x-small" id="entwurf-rueckgaengig" on:click=undo>
+                                <span class="kern-label">"Rückgängig"</span>
+                            </button>
+                        </p>
+                    }
+                })}
+            </div>
             {move || {
                 let drafts = app.drafts.get();
                 if drafts.is_empty() {
@@ -119,38 +190,174 @@ fn DraftList() -> impl IntoView {
                 }
                 view! {
                     <ul class="entwuerfe__liste">
-                        {drafts
-                            .into_iter()
-                            .map(|d| {
-                                let (name, template, open) = summary(app, &d);
-                                let id = d.id.clone();
-                                let href = platform::app_url(Some(&d.id), Some(0));
-                                view! {
-                                    <li class="entwurf" data-testid="entwurf">
-                                        <h3 class="kern-heading-x-small entwurf__name">
-                                            <a
-                                                class="kern-link"
-                                                href=href
-                                                on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    app.open_draft(&id);
-                                                }
-                                            >
-                                                {name}
-                                            </a>
-                                        </h3>
-                                        <p class="kern-body entwurf__details">
-                                            {format!("{template} · zuletzt geändert {} · ", when(d.updated))}
-                                            {if open == 0 { "vollständig".to_string() } else if open == 1 { "1 Angabe offen".to_string() } else { format!("{open} Angaben offen") }}
-                                        </p>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {drafts.into_iter().map(|d| view! { <DraftItem draft=d status /> }).collect_view()}
                     </ul>
                 }
                 .into_any()
             }}
+            <DeleteAll status />
+        </section>
+    }
+}
+
+#[component]
+fn DraftItem(draft: Draft, status: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let (name, template, open) = summary(app, &draft);
+    let id = draft.id.clone();
+    let href = platform::app_url(Some(&draft.id), Some(0));
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(name.clone());
+    let input_id = format!("umbenennen-{}", draft.id);
+    let rename_button_id = format!("umbenennen-knopf-{}", draft.id);
+    let backup_hint = koop_core::store::needs_backup(&draft, platform::now_ms()).then_some(" · noch nicht als Datei gesichert");
+    let open_id = id.clone();
+    let dup_id = id.clone();
+    let backup_id = id.clone();
+    let del_id = id.clone();
+    let save_id = id.clone();
+    let focus_input = input_id.clone();
+    let focus_button = rename_button_id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match app.rename_draft(&save_id, &new_name.get_untracked()) {
+            Ok(()) => {
+                renaming.set(false);
+                app.announce("Der Entwurf wurde umbenannt.");
+            }
+            Err(e) => status.set(Some(Err(e.message()))),
+        }
+    };
+    let label = name.clone();
+    view! {
+        <li class="entwurf" data-testid="entwurf">
+            <h3 class="kern-heading-x-small entwurf__name">
+                <a
+                    class="kern-link"
+                    href=href
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        app.open_draft(&open_id);
+                    }
+                >
+                    {name.clone()}
+                </a>
+            </h3>
+            <p class="kern-body entwurf__details">
+                {format!("{template} · zuletzt geändert {} · ", when(draft.updated))}
+                {if open == 0 { "vollständig".to_string() } else if open == 1 { "1 Angabe offen".to_string() } else { format!("{open} Angaben offen") }}
+                {backup_hint}
+            </p>
+            <Show when=move || renaming.get()>
+                <form class="entwurf__umbenennen" on:submit=save.clone()>
+                    <div class="kern-form-input">
+                        <label class="kern-label" for=input_id.clone()>"Neuer Name"</label>
+                        <input class="kern-form-input__input" id=input_id.clone() type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="entwurf__aktionen">
+                        <button type="submit" class="kern-btn kern-btn--primary kern-btn--x-small"><span class="kern-label">"Speichern"</span></button>
+                        <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click={
+                            let focus_button = focus_button.clone();
+                            move |_| {
+                                renaming.set(false);
+                                let b = focus_button.clone();
+                                request_animation_frame(move || { platform::focus_id(&b); });
+                            }
+                        }>
+                            <span class="kern-label">"Abbrechen"</span>
+                        </button>
+                    </div>
+                </form>
+            </Show>
+            <div class="entwurf__aktionen">
+                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" id=rename_button_id on:click=move |_| {
+                    renaming.set(true);
+                    let i = focus_input.clone();
+                    request_animation_frame(move || { platform::focus_id(&i); });
+                }>
+                    <span class="kern-label">"Umbenennen"<span class="kern-sr-only">{format!(": {label}")}</span></span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| match app.duplicate_draft(&dup_id) {
+                    Ok(_) => {
+                        status.set(Some(Ok("Eine Kopie wurde angelegt.".into())));
+                    }
+                    Err(e) => status.set(Some(Err(e.message()))),
+                }>
+                    <span class="kern-label">"Duplizieren"<span class="kern-sr-only">{format!(": {name}")}</span></span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.backup_draft(&backup_id)>
+                    <span class="kern-label">"Als Datei sichern"<span class="kern-sr-only">{format!(": {}", draft_label(app, &draft))}</span></span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| match app.delete_draft(&del_id) {
+                    Ok(()) => {
+                        app.announce("Der Entwurf wurde gelöscht. Rückgängig machen ist möglich.");
+                        request_animation_frame(|| { platform::focus_id("entwurf-rueckgaengig"); });
+                    }
+                    Err(e) => status.set(Some(Err(e.message()))),
+                }>
+                    <span class="kern-label">"Löschen"<span class="kern-sr-only">{format!(": {}", draft_label(app, &draft))}</span></span>
+                </button>
+            </div>
+        </li>
+    }
+}
+
+fn draft_label(app: AppState, d: &Draft) -> String {
+    summary(app, d).0
+}
+
+/// "Alle Daten auf diesem Gerät löschen", with a confirmation step.
+#[component]
+fn DeleteAll(status: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let confirming = RwSignal::new(false);
+    let ask = move |_| {
+        confirming.set(true);
+        request_animation_frame(|| {
+            platform::focus_id("alles-loeschen-frage");
+        });
+    };
+    let confirm = move |_| {
+        confirming.set(false);
+        match app.delete_all() {
+            Ok(n) => {
+                let m = format!("Alle Daten des Koop-Assistenten auf diesem Gerät wurden gelöscht ({n} Einträge).");
+                app.announce(&m);
+                status.set(Some(Ok(m)));
+            }
+            Err(e) => status.set(Some(Err(e.message()))),
+        }
+    };
+    view! {
+        <section class="alles-loeschen" aria-labelledby="alles-loeschen-titel">
+            <h2 class="kern-heading-small" id="alles-loeschen-titel">"Daten auf diesem Gerät"</h2>
+            <p class="kern-body">"Entwürfe liegen nur in diesem Browser. Sie können sie hier vollständig entfernen, etwa bevor Sie einen gemeinsam genutzten Rechner abgeben."</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="kern-btn kern-btn--secondary" on:click=ask>
+                        <span class="kern-label">"Alle Daten auf diesem Gerät löschen"</span>
+                    </button>
+                }
+            >
+                <div class="kern-alert kern-alert--danger" role="alertdialog" aria-labelledby="alles-loeschen-frage" aria-describedby="alles-loeschen-text">
+                    <div class="kern-alert__header">
+                        <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+                        <h3 class="kern-title" id="alles-loeschen-frage" tabindex="-1">"Wirklich alle Entwürfe löschen?"</h3>
+                    </div>
+                    <div class="kern-alert__body">
+                        <p class="kern-body" id="alles-loeschen-text">"Alle Entwürfe in diesem Browser werden gelöscht. Das kann nicht rückgängig gemacht werden. Sichern Sie vorher Entwürfe, die Sie noch brauchen, als Datei."</p>
+                        <div class="entwurf__aktionen">
+                            <button type="button" class="kern-btn kern-btn--primary" on:click=confirm>
+                                <span class="kern-label">"Ja, alle Daten löschen"</span>
+                            </button>
+                            <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| confirming.set(false)>
+                                <span class="kern-label">"Abbrechen"</span>
+                            </button>
+                        </div>
+                    </div>
+                </div>
+            </Show>
         </section>
     }
 }

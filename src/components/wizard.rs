@@ -33,6 +33,17 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 </div>
                 <div class="wizard__werkzeuge">
                     <SaveIndicator />
+                    <button
+                        type="button"
+                        class="kern-btn kern-btn--tertiary kern-btn--x-small"
+                        on:click=move |_| {
+                            if let Some(id) = app.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
+                                app.backup_draft(&id);
+                            }
+                        }
+                    >
+                        <span class="kern-label">"Als Datei sichern"</span>
+                    </button>
                     <a
                         class="kern-link"
                         href=platform::app_url(None, None)

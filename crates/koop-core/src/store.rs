@@ -13,6 +13,8 @@ use std::fmt;
 pub const FORMAT: &str = "koop-assistent/entwurf";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const SCHEMA_VERSION: u32 = 1;
+/// Key prefix of everything this app stores (other apps on the same origin keep theirs).
+pub const APP_PREFIX: &str = "koop-assistent.";
 /// Key prefix of draft records in the key-value store.
 pub const DRAFT_PREFIX: &str = "koop-assistent.entwurf.";
 /// Largest draft file accepted for import (a complete agreement is a few KB).
@@ -225,6 +227,8 @@ pub trait DraftStore {
     fn delete(&self, id: &str) -> Result<(), StoreError>;
     /// Removes a quarantined record for good.
     fn discard(&self, key: &str) -> Result<(), StoreError>;
+    /// Removes every record of this app (drafts, quarantined records, settings).
+    fn delete_all(&self) -> Result<usize, StoreError>;
 }
 
 /// Drafts in any key-value store, one record per draft, so that one damaged record cannot take
@@ -274,6 +278,14 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
             return Err(StoreError::Other(format!("not a draft key: {key}")));
         }
         self.kv.remove(key)
+    }
+
+    fn delete_all(&self) -> Result<usize, StoreError> {
+        let keys: Vec<String> = self.kv.keys()?.into_iter().filter(|k| k.starts_with(APP_PREFIX)).collect();
+        for k in &keys {
+            self.kv.remove(k)?;
+        }
+        Ok(keys.len())
     }
 }
 

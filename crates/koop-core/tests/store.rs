@@ -62,6 +62,11 @@ fn store_lists_newest_first_and_quarantines_what_it_cannot_read() {
     assert_eq!(store.load("a"), Ok(a));
     store.delete("a").expect("delete");
     assert_eq!(store.load("a"), Err(StoreError::NotFound("a".into())));
+    // "Alle Daten auf diesem Gerät löschen" removes ours and leaves other apps' keys alone.
+    store.kv.set(&format!("{DRAFT_PREFIX}kaputt"), "{").expect("plant");
+    assert_eq!(store.delete_all(), Ok(2));
+    assert_eq!(store.list().expect("list"), Default::default());
+    assert!(store.kv.get("fremder.schluessel").expect("get").is_some());
 }
 
 #[test]
