@@ -124,7 +124,7 @@ setup_browsers() {
 
 build_dist() { # release build into dist/, skipped when no input changed
   local stamp="$KOOP_ROOT/dist/.koop-inputs" want
-  want=$(cd "$KOOP_ROOT" && find Cargo.toml Cargo.lock index.html Trunk.toml src crates style public templates -type f -print0 2>/dev/null \
+  want=$(cd "$KOOP_ROOT" && find Cargo.toml Cargo.lock index.html Trunk.toml src crates style public templates scripts/pwa -type f -print0 2>/dev/null \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
   if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ "${KOOP_FORCE_BUILD:-0}" != 1 ]; then
     log "dist/ ist aktuell"

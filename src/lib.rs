@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod platform;
+pub mod pwa;
 pub mod state;
 pub mod storage;
 

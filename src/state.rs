@@ -15,6 +15,8 @@ use std::time::Duration;
 
 /// Autosave waits this long after the last change.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+/// Title of the banner shown when a save fails.
+const SAVE_FAILED_TITLE: &str = "Nicht gespeichert";
 
 thread_local! {
     static STORE: RefCell<Option<KvDraftStore<Backend>>> = const { RefCell::new(None) };
@@ -49,6 +51,27 @@ pub enum NoticeAction {
     DiscardRaw(String),
     /// Save the open draft as a file (backup reminder).
     BackupDraft,
+    /// A new version of the app is installed: switch to it (the draft is saved first).
+    UpdateApp,
+}
+
+/// The information pages every public body must publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InfoPage {
+    Datenschutz,
+    Barrierefreiheit,
+}
+
+impl InfoPage {
+    pub fn slug(self) -> &'static str {
+        match self {
+            InfoPage::Datenschutz => "datenschutz",
+            InfoPage::Barrierefreiheit => "barrierefreiheit",
+        }
+    }
+    fn from_slug(s: &str) -> Option<InfoPage> {
+        [InfoPage::Datenschutz, InfoPage::Barrierefreiheit].into_iter().find(|p| p.slug() == s)
+    }
 }
 
 /// A banner at the top of the page.
@@ -90,6 +113,8 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// The last deleted draft, kept for "Rückgängig".
     pub deleted: RwSignal<Option<Draft>>,
+    /// An information page instead of the start screen or a draft.
+    pub page: RwSignal<Option<InfoPage>>,
     next_notice: StoredValue<u32>,
     /// `updated` of the version this window last loaded or saved: a stored version newer than
     /// this was written by another window.
@@ -112,6 +137,7 @@ impl AppState {
             quarantined: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
             deleted: RwSignal::new(None),
+            page: RwSignal::new(None),
             next_notice: StoredValue::new(1),
             base_updated: StoredValue::new(0.0),
         }
@@ -159,6 +185,17 @@ impl AppState {
 
     /// Shows what the address names: a draft and step, or the start screen.
     pub fn follow_url(&self) {
+        let page = platform::query_param("seite").and_then(|s| InfoPage::from_slug(&s));
+        self.page.set(page);
+        if let Some(p) = page {
+            self.flush();
+            self.draft.set(None);
+            platform::set_title(match p {
+                InfoPage::Datenschutz => "Datenschutz – Koop-Assistent",
+                InfoPage::Barrierefreiheit => "Erklärung zur Barrierefreiheit – Koop-Assistent",
+            });
+            return;
+        }
         let id = platform::query_param("entwurf");
         let step = platform::query_param("schritt").and_then(|s| s.parse::<usize>().ok()).map(|s| s.saturating_sub(1));
         match id {
@@ -240,6 +277,14 @@ impl AppState {
         self.follow_url();
     }
 
+    pub fn show_page(&self, page: InfoPage) {
+        platform::push_url(&format!("{}?seite={}", platform::app_url(None, None), page.slug()));
+        self.follow_url();
+        request_animation_frame(|| {
+            platform::focus_id("seitentitel");
+        });
+    }
+
     pub fn close_draft(&self) {
         self.flush();
         platform::push_url(&platform::app_url(None, None));
@@ -291,8 +336,18 @@ impl AppState {
         let result = with_store(|s| s.save(&draft));
         platform::record_metric("data-save-ms", platform::perf_now() - t0);
         match result {
+            Some(Ok(())) if with_store(|s| matches!(s.kv, Backend::Memory(_))).unwrap_or(false) => {
+                // The browser allows no storage (banner from `init`): kept in memory only, which
+                // the save status must not call "Gespeichert".
+                self.base_updated.set_value(draft.updated);
+                self.save_status.set(SaveStatus::Failed(StoreError::Unavailable(String::new()).message()));
+            }
             Some(Ok(())) => {
                 self.base_updated.set_value(draft.updated);
+                if matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+                    // Saved again (e.g. storage freed): the failure banner no longer applies.
+                    self.notices.update(|n| n.retain(|x| x.title != SAVE_FAILED_TITLE));
+                }
                 self.save_status.set(SaveStatus::Saved(platform::now_ms()));
             }
             Some(Err(e)) => self.save_failed(&e),
@@ -308,6 +363,8 @@ impl AppState {
     }
 
     fn conflict(&self) {
+        // The pending autosave would only ask again (and replace the banner while it is read).
+        SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
         self.save_status.set(SaveStatus::Failed("Konflikt mit einem anderen Fenster".into()));
         self.notify_with(
             NoticeKind::Warning,
@@ -338,7 +395,9 @@ impl AppState {
         let Some(ours) = self.draft.get_untracked() else { return };
         match with_store(|s| s.load(&ours.id)) {
             Some(Ok(theirs)) if theirs.updated > ours.updated => {
-                if self.save_status.get_untracked() == SaveStatus::Pending {
+                // Unsaved here (waiting for the autosave, or not saved: an open conflict, a full
+                // storage): loading the other version would silently discard this window's changes.
+                if matches!(self.save_status.get_untracked(), SaveStatus::Pending | SaveStatus::Failed(_)) {
                     self.conflict();
                 } else {
                     self.replace_draft(theirs);
@@ -400,6 +459,10 @@ impl AppState {
                     self.notify(NoticeKind::Danger, "Nicht verworfen", &e.message());
                 }
             },
+            NoticeAction::UpdateApp => {
+                self.flush();
+                crate::pwa::activate_update();
+            }
             NoticeAction::BackupDraft => {
                 if let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
                     self.backup_draft(&id);
@@ -412,7 +475,7 @@ impl AppState {
     fn save_failed(&self, e: &StoreError) {
         let message = e.message();
         if self.save_status.get_untracked() != SaveStatus::Failed(message.clone()) {
-            self.notify(NoticeKind::Danger, "Nicht gespeichert", &message);
+            self.notify(NoticeKind::Danger, SAVE_FAILED_TITLE, &message);
         }
         self.save_status.set(SaveStatus::Failed(message));
     }
@@ -605,6 +668,10 @@ impl AppState {
         let imported =
             koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;
         self.store_draft(&imported.draft).map_err(|e| e.message())?;
+        // "Rückgängig" of a deletion would now overwrite the imported draft of the same identity.
+        if self.deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == imported.draft.id)) {
+            self.deleted.set(None);
+        }
         let name = self
             .catalog
             .template(&imported.draft.template)

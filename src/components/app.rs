@@ -1,9 +1,10 @@
 //! The page frame: header, banners, the start screen or the open draft, footer.
 
 use super::Derived;
+use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
-use crate::state::{AppState, NoticeKind};
+use crate::state::{AppState, InfoPage, NoticeAction, NoticeKind};
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
@@ -30,6 +31,14 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let doc = Memo::new(move |_| report.with(|r| app.with_ctx(|c| build(c, r))));
     provide_context(Derived { report, doc });
     app.init();
+    crate::pwa::register_service_worker(move || {
+        app.notify_with(
+            NoticeKind::Info,
+            "Neue Version verfügbar",
+            "Eine neue Version des Koop-Assistenten ist geladen. Ihr Entwurf ist gespeichert und bleibt erhalten.",
+            vec![("Neu laden".into(), NoticeAction::UpdateApp)],
+        );
+    });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
     // Another tab or window changed a draft.
@@ -55,13 +64,17 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     });
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.
     let open_template = Memo::new(move |_| app.draft.with(|d| d.as_ref().map(|d| (d.id.clone(), d.template.clone()))));
-    let main = move || match open_template.get() {
-        Some((_, template_id)) => match catalog.template(&template_id) {
-            Some(template) => view! { <Wizard template /> }.into_any(),
-            None => view! { <p class="kern-error">{format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten.")}</p> }
-                .into_any(),
+    let page = Memo::new(move |_| app.page.get());
+    let main = move || match (page.get(), open_template.get()) {
+        (Some(p), _) => view! { <InfoPageView page=p /> }.into_any(),
+        (None, open) => match open {
+            Some((_, template_id)) => match catalog.template(&template_id) {
+                Some(template) => view! { <Wizard template /> }.into_any(),
+                None => view! { <p class="kern-error">{format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten.")}</p> }
+                    .into_any(),
+            },
+            None => view! { <StartScreen /> }.into_any(),
         },
-        None => view! { <StartScreen /> }.into_any(),
     };
     view! {
         <a class="sprunglink" href="#inhalt">"Zum Inhalt springen"</a>
@@ -85,6 +98,20 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || app.announcement.get()}</div>
         <footer class="fuss">
             <p>"Koop-Assistent · läuft vollständig in Ihrem Browser · keine Datenübertragung"</p>
+            <nav aria-label="Rechtliches">
+                <ul class="fuss__links">
+                    <li>
+                        <a class="kern-link" href="?seite=datenschutz" on:click=move |ev| { ev.prevent_default(); app.show_page(InfoPage::Datenschutz); }>
+                            "Datenschutz"
+                        </a>
+                    </li>
+                    <li>
+                        <a class="kern-link" href="?seite=barrierefreiheit" on:click=move |ev| { ev.prevent_default(); app.show_page(InfoPage::Barrierefreiheit); }>
+                            "Erklärung zur Barrierefreiheit"
+                        </a>
+                    </li>
+                </ul>
+            </nav>
         </footer>
     }
 }

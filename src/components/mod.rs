@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod fields;
+pub mod pages;
 pub mod preview;
 pub mod review;
 pub mod start;

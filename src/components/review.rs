@@ -64,24 +64,49 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
     }
 }
 
-/// Creates the Word file from the same document model as the preview.
-pub fn export_docx(derived: Derived) -> Result<String, String> {
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The Word file of the open draft: bytes, file name, header text, whether it is a draft, and
+/// how long rendering took (ms).
+fn render_docx(derived: Derived) -> Result<(Vec<u8>, String, String, bool, f64), String> {
     let t0 = platform::perf_now();
     // The file records when it was exported (created and modified).
     let stamp = platform::utc_timestamp();
-    let rendered =
-        derived.doc.with_untracked(|d| d.as_ref().map(|d| (koop_core::render::docx::render_at(d, &stamp), d.meta.file_name.clone())));
-    let (bytes, name) = match rendered {
-        Some((Ok(bytes), name)) => (bytes, name),
-        Some((Err(e), _)) => return Err(format!("Die Word-Datei konnte nicht erstellt werden ({}).", e.0)),
-        None => return Err("Kein Entwurf geöffnet.".into()),
-    };
-    let ms = platform::perf_now() - t0;
-    platform::download(&bytes, &name, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
+    let rendered = derived.doc.with_untracked(|d| {
+        d.as_ref().map(|d| (koop_core::render::docx::render_at(d, &stamp), d.meta.file_name.clone(), d.meta.header.clone(), d.draft))
+    });
+    match rendered {
+        Some((Ok(bytes), name, header, draft)) => Ok((bytes, name, header, draft, platform::perf_now() - t0)),
+        Some((Err(e), ..)) => Err(format!("Die Word-Datei konnte nicht erstellt werden ({}).", e.0)),
+        None => Err("Kein Entwurf geöffnet.".into()),
+    }
+}
+
+/// Creates the Word file from the same document model as the preview.
+pub fn export_docx(derived: Derived) -> Result<String, String> {
+    let (bytes, name, _, _, ms) = render_docx(derived)?;
+    platform::download(&bytes, &name, DOCX).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
     platform::record_metric("data-export-ms", ms);
     platform::record_metric("data-export-bytes", bytes.len() as f64);
     Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
+}
+
+/// Shares the Word file by e-mail (share sheet where files can be shared, else download plus a
+/// prepared e-mail).
+async fn share_docx(derived: Derived) -> Result<String, String> {
+    let (bytes, name, header, draft, _) = render_docx(derived)?;
+    let what = if draft { format!("den Entwurf der {header}") } else { format!("die {header}") };
+    let share_text = format!("Guten Tag,\n\nanbei erhalten Sie {what}.\n\nMit freundlichen Grüßen\n");
+    let mail_body = format!(
+        "Guten Tag,\n\nanbei erhalten Sie {what}.\n\n[Bitte fügen Sie die soeben heruntergeladene Datei „{name}“ als Anhang hinzu.]\n\nMit freundlichen Grüßen\n"
+    );
+    match crate::pwa::share_file(&bytes, &name, DOCX, &header, &share_text, &mail_body).await? {
+        crate::pwa::Shared::Shared => Ok(format!("„{name}“ wurde zum Teilen übergeben.")),
+        crate::pwa::Shared::Cancelled => Ok("Teilen abgebrochen.".to_string()),
+        crate::pwa::Shared::MailFallback => {
+            Ok(format!("„{name}“ wurde heruntergeladen und eine E-Mail vorbereitet. Bitte hängen Sie die Datei dort an."))
+        }
+    }
 }
 
 #[component]
@@ -90,6 +115,11 @@ fn ExportPanel() -> impl IntoView {
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
     let export = move |_| result.set(Some(export_docx(derived)));
+    let share = move |_| {
+        leptos::task::spawn_local(async move {
+            result.set(Some(share_docx(derived).await));
+        });
+    };
     view! {
         <section class="export" aria-labelledby="export-titel">
             <h3 class="kern-heading-small" id="export-titel">"Als Word-Datei exportieren"</h3>
@@ -122,6 +152,12 @@ fn ExportPanel() -> impl IntoView {
             <div class="export__knoepfe">
                 <button type="button" class="kern-btn kern-btn--primary" data-testid="export-docx" on:click=export>
                     <span class="kern-label">"Word-Datei herunterladen (.docx)"</span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--secondary" data-testid="teilen" on:click=share>
+                    <span class="kern-label">"Per E-Mail teilen"</span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=|_| crate::pwa::print()>
+                    <span class="kern-label">"Vorschau drucken"</span>
                 </button>
             </div>
             <div role="status" class="export__ergebnis">

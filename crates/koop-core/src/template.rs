@@ -483,3 +483,26 @@ impl Template {
         self.steps.iter().position(|s| s.kind == StepKind::Review)
     }
 }
+
+/// Who runs this installation: shown on the privacy and accessibility pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub betreiber: String,
+    pub kontakt_email: String,
+    #[serde(default)]
+    pub kontakt_hinweis: Option<String>,
+    pub erklaerung_stand: String,
+    pub durchsetzungsstelle: String,
+}
+
+impl Site {
+    /// `templates/site/betrieb.toml`, embedded at build time.
+    pub fn builtin() -> Result<Site, TemplateError> {
+        let (name, json) = crate::embedded::SITE
+            .first()
+            .copied()
+            .ok_or_else(|| TemplateError { source: "site".into(), message: "templates/site/betrieb.toml fehlt".into() })?;
+        serde_json::from_str(json).map_err(|e| TemplateError { source: name.to_string(), message: e.to_string() })
+    }
+}

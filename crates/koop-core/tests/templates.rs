@@ -92,3 +92,10 @@ fn lookup_table_has_the_22_thuringian_kommunen() {
     assert_eq!(l.row(" sömmerda ").map(|r| r["sitz"].as_str()), Some("Sömmerda"));
     assert!(l.row("Eisenach").is_none(), "Eisenach is no kreisfreie Stadt since 2021");
 }
+
+#[test]
+fn site_settings_load() {
+    let site = koop_core::template::Site::builtin().expect("site settings");
+    assert!(site.kontakt_email.contains('@'));
+    assert!(koop_core::Datum::parse(&site.erklaerung_stand).is_some(), "date of the accessibility statement");
+}

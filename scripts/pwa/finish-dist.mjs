@@ -1,0 +1,62 @@
+// Post-build step (Trunk hook, also runnable as `node scripts/pwa/finish-dist.mjs <dir>`):
+//  1. moves Trunk's inline start-up script into its own file, so the Content-Security-Policy
+//     can allow scripts from 'self' only;
+//  2. writes sw.js with the list of every file of the build (hashed names included) and a
+//     version derived from their contents.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('usage: finish-dist.mjs <dist dir> (or TRUNK_STAGING_DIR)');
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function files(root, sub = '') {
+  const out = [];
+  for (const name of await readdir(join(root, sub))) {
+    const rel = sub ? `${sub}/${name}` : name;
+    const s = await stat(join(root, rel));
+    if (s.isDirectory()) out.push(...(await files(root, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+const sha = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
+
+// 1. Inline scripts → files.
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+let counter = 0;
+html = await replaceAsync(html, /<script([^>]*)>([\s\S]*?)<\/script>/g, async (whole, attrs, body) => {
+  if (/\bsrc=/.test(attrs) || body.trim() === '') return whole;
+  const name = `start-${sha(body)}.js`;
+  await writeFile(join(dir, name), body.trim() + '\n');
+  counter += 1;
+  const type = /type="module"/.test(attrs) ? ' type="module"' : '';
+  return `<script${type} src="./${name}"></script>`;
+});
+await writeFile(indexPath, html);
+
+// 2. Service worker with the precache list.
+const skip = new Set(['sw.js', '.koop-inputs']);
+const list = (await files(dir)).filter((f) => !skip.has(f) && !f.endsWith('.md')).sort();
+const hash = createHash('sha256');
+for (const f of list) hash.update(f).update(await readFile(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const urls = ['./', ...list.map((f) => `./${f}`)];
+const template = await readFile(join(here, 'sw.template.js'), 'utf8');
+await writeFile(join(dir, 'sw.js'), template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(urls, null, 2)));
+console.log(`finish-dist: ${counter} inline script(s) moved, sw.js ${version} precaches ${urls.length} URLs`);
+
+async function replaceAsync(text, re, fn) {
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    parts.push(text.slice(last, m.index), await fn(...m));
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
