@@ -344,7 +344,7 @@ impl AppState {
             }
             Some(Ok(())) => {
                 self.base_updated.set_value(draft.updated);
-                if matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+                if self.notices.with_untracked(|n| n.iter().any(|x| x.title == SAVE_FAILED_TITLE)) {
                     // Saved again (e.g. storage freed): the failure banner no longer applies.
                     self.notices.update(|n| n.retain(|x| x.title != SAVE_FAILED_TITLE));
                 }

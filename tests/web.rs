@@ -128,6 +128,12 @@ async fn mounted_app_starts_a_draft_and_saves_it() {
         host.query_selector("[data-testid=neue-vereinbarung]").expect("query").expect("start button").dyn_into().expect("button");
     button.click();
     sleep(50).await;
+    // Two templates: the chooser lists them; the first is the IKPE agreement.
+    let choose: web_sys::HtmlElement =
+        host.query_selector(".vorlage button").expect("query").expect("template chooser").dyn_into().expect("button");
+    assert!(host.text_content().unwrap_or_default().contains("Welche Vereinbarung möchten Sie erstellen?"));
+    choose.click();
+    sleep(50).await;
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("Schritt 1 von 7"), "{text}");
     // Typing into the first field reaches the preview and, after the debounce, localStorage.

@@ -4,7 +4,7 @@
 
 use super::Derived;
 use crate::state::AppState;
-use koop_core::template::{Field, FieldKind, Width};
+use koop_core::template::{Field, FieldKind, Severity, Width};
 use koop_core::{FieldPath, draft::Removed};
 use leptos::prelude::*;
 
@@ -23,8 +23,8 @@ fn read(app: AppState, field: &'static Field, scope: Scope) -> String {
     match scope {
         None => app.with_ctx(|c| c.text(field)).unwrap_or_default(),
         Some((list, id)) => app
-            .draft
-            .with(|d| d.as_ref().and_then(|d| d.entries(list).into_iter().find(|e| e.id == id)).map(|e| e.get(&field.id).to_string()))
+            .with_ctx(|c| c.entries(list).into_iter().find(|e| e.id == id).map(|e| c.entry_text(list, &e, field)))
+            .flatten()
             .unwrap_or_default(),
     }
 }
@@ -38,14 +38,24 @@ fn write(app: AppState, field: &'static Field, scope: Scope, value: &str) {
     });
 }
 
-/// The message shown at a field (once touched or after "Weiter").
+/// The error shown at a field (once touched or after "Weiter").
 fn message(app: AppState, path: FieldPath, step: usize) -> Memo<Option<String>> {
+    shown(app, path, step, Severity::Error)
+}
+
+/// A hint that does not block (e.g. a provider without services), shown like an error but in
+/// the warning colour and without `aria-invalid`.
+fn warning(app: AppState, path: FieldPath, step: usize) -> Memo<Option<String>> {
+    shown(app, path, step, Severity::Warning)
+}
+
+fn shown(app: AppState, path: FieldPath, step: usize, severity: Severity) -> Memo<Option<String>> {
     let derived = expect_context::<Derived>();
     Memo::new(move |_| {
         if !app.reveal(&path, step) {
             return None;
         }
-        derived.report.with(|r| r.first_for(&path).map(|i| i.message.clone()))
+        derived.report.with(|r| r.for_path(&path).find(|i| i.severity == severity).map(|i| i.message.clone()))
     })
 }
 
@@ -64,6 +74,7 @@ pub fn FieldView(
         FieldKind::Choice => view! { <ChoiceField field step scope /> }.into_any(),
         FieldKind::Multi => view! { <MultiField field step /> }.into_any(),
         FieldKind::List => view! { <ListField field step /> }.into_any(),
+        FieldKind::Reference => view! { <ReferenceField field step scope /> }.into_any(),
         _ => view! { <TextField field step scope /> }.into_any(),
     }
 }
@@ -92,15 +103,39 @@ fn ErrorText(id: String, message: Memo<Option<String>>) -> impl IntoView {
     }
 }
 
+#[component]
+fn WarningText(id: String, message: Memo<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <p class="feld__warnung" id=id.clone()>
+                    <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                    <span class="kern-body">{m}</span>
+                </p>
+            }
+        })
+    }
+}
+
 fn described_by(
     hint: Option<String>,
     err_id: String,
     message: Memo<Option<String>>,
 ) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    described_by_all(hint, vec![(err_id, message)])
+}
+
+/// `aria-describedby`: the hint, then every message currently shown.
+fn described_by_all(
+    hint: Option<String>,
+    messages: Vec<(String, Memo<Option<String>>)>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids: Vec<String> = hint.iter().cloned().collect();
-        if message.with(Option::is_some) {
-            ids.push(err_id.clone());
+        for (id, m) in &messages {
+            if m.with(Option::is_some) {
+                ids.push(id.clone());
+            }
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
@@ -114,6 +149,8 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
     let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hinweis"));
     let err_id = format!("{id}-fehler");
     let msg = message(app, path.clone(), step);
+    let warn = warning(app, path.clone(), step);
+    let warn_id = format!("{id}-warnung");
     let (input_type, inputmode) = match field.kind {
         FieldKind::Email => ("email", None),
         FieldKind::Phone => ("tel", None),
@@ -159,7 +196,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into())
                 spellcheck=matches!(field.kind, FieldKind::Text).then_some("true")
                 list=list_id
-                aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+                aria-describedby=described_by_all(hint_id.clone(), vec![(err_id.clone(), msg), (warn_id.clone(), warn)])
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
                 prop:value=move || read(app, field, scope)
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
@@ -173,8 +210,74 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
             <Label field for_id=id.clone() />
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
             <ErrorText id=err_id.clone() message=msg />
+            <WarningText id=warn_id.clone() message=warn />
             {input}
             {datalist}
+        </div>
+    }
+}
+
+/// A choice among the entries of another list (e.g. the responsible provider of a service).
+/// Stores the entry's identity, so renaming the entry keeps the link.
+#[component]
+fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let path = path_for(field, scope);
+    let id = path.anchor();
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hinweis"));
+    let err_id = format!("{id}-fehler");
+    let msg = message(app, path.clone(), step);
+    let target = field.refers_to.as_deref().and_then(|l| app.template().and_then(|t| t.field(l))).map(|f| f.field);
+    let item = target.and_then(|t| t.item_label.clone()).unwrap_or_else(|| "Eintrag".into());
+    // (identity, shown name) of every entry of the referred list.
+    let choices = move || {
+        app.with_ctx(|c| {
+            target
+                .map(|t| {
+                    c.entries(t)
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            let name = c.entry_name(t, e, field.key.as_deref());
+                            (e.id.to_string(), if name.is_empty() { format!("{item} {} (noch ohne Namen)", i + 1) } else { name })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+    };
+    let touched_path = path.clone();
+    view! {
+        <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
+            <Label field for_id=id.clone() />
+            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
+            <ErrorText id=err_id.clone() message=msg />
+            <div class="kern-form-input__select-wrapper">
+                <select
+                    class="kern-form-input__select"
+                    class:kern-form-input__select--error=move || msg.with(Option::is_some)
+                    id=id.clone()
+                    aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+                    aria-invalid=move || msg.with(Option::is_some).then_some("true")
+                    on:change=move |ev| {
+                        write(app, field, scope, &event_target_value(&ev));
+                        app.touch(&touched_path);
+                    }
+                >
+                    <option value="" prop:selected=move || read(app, field, scope).is_empty()>"Bitte wählen …"</option>
+                    {move || {
+                        let current = read(app, field, scope);
+                        choices()
+                            .into_iter()
+                            .map(|(value, label)| {
+                                let selected = value == current;
+                                view! { <option value=value prop:selected=selected>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
         </div>
     }
 }
@@ -323,7 +426,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
             let id = r.entry.id;
             app.edit(|d| d.restore_entry(field, r));
             removed.set(None);
-            let title = format!("{}-{id}-titel", anchor_of(field));
+            let title = entry_title_id(field, id);
             request_animation_frame(move || {
                 crate::platform::focus_id(&title);
             });
@@ -373,6 +476,12 @@ fn anchor_of(field: &Field) -> String {
     FieldPath::field(&field.id).anchor()
 }
 
+/// The id of an entry's heading. Field ids never contain "-" (the template check ensures it),
+/// so "--" cannot collide with the id of a sub-field's input.
+fn entry_title_id(list: &Field, entry: u32) -> String {
+    format!("{}-{entry}--eintrag", anchor_of(list))
+}
+
 /// "Ansprechperson 2" or, when the template names entries, e.g. "Jugendclub e.V.".
 fn entry_title(list: &Field, entry: &koop_core::Entry, index: usize) -> String {
     let base = format!("{} {}", list.item_label.as_deref().unwrap_or("Eintrag"), index + 1);
@@ -386,7 +495,7 @@ fn entry_title(list: &Field, entry: &koop_core::Entry, index: usize) -> String {
 #[component]
 fn EntryView(list: &'static Field, entry_id: u32, step: usize, removed: RwSignal<Option<Removed>>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let title_id = format!("{}-{entry_id}-titel", anchor_of(list));
+    let title_id = entry_title_id(list, entry_id);
     let item_label = list.item_label.clone().unwrap_or_else(|| "Eintrag".into());
     let position =
         Memo::new(move |_| app.draft.with(|d| d.as_ref().and_then(|d| d.entries(list).iter().position(|e| e.id == entry_id))).unwrap_or(0));

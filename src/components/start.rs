@@ -77,9 +77,13 @@ fn TemplateChooser() -> impl IntoView {
                                     <strong>"Vertragspartner: "</strong>
                                     {t.parties.clone()}
                                 </p>
-                                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.new_draft(&id)>
+                                <button
+                                    type="button"
+                                    class="kern-btn kern-btn--secondary"
+                                    aria-label=format!("Mit dieser Vorlage beginnen: {}", t.title)
+                                    on:click=move |_| app.new_draft(&id)
+                                >
                                     <span class="kern-label">"Mit dieser Vorlage beginnen"</span>
-                                    <span class="kern-sr-only">{format!(": {}", t.title)}</span>
                                 </button>
                             </li>
                         }

@@ -149,6 +149,11 @@ test.describe('Startseite', () => {
     await expectNoAxeViolations(page, 'Startseite');
 
     await start.startButton.click();
+    // Two templates: the chooser opens and takes focus; it is accessible too.
+    await expect(page.getByRole('heading', { name: 'Welche Vereinbarung möchten Sie erstellen?' })).toBeFocused();
+    await expect(page.getByRole('button', { name: /^Mit dieser Vorlage beginnen/ })).toHaveCount(2);
+    await expectNoAxeViolations(page, 'Vorlagenauswahl');
+    await start.chooseTemplate('Kooperationsvereinbarung IKPE – Kommune');
     const w = new WizardPage(page);
     await w.expectStep(1);
     await expect(w.heading).toBeFocused();

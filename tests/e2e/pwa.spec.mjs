@@ -36,7 +36,9 @@ test('offline under a sub-path: the app starts, a draft is filled and exported',
     await context.setOffline(true);
     await page.reload();
     const w = new WizardPage(page);
-    await new StartPage(page).startButton.click();
+    const start = new StartPage(page);
+    await start.startButton.click();
+    await start.chooseTemplate('Kooperationsvereinbarung IKPE – Kommune');
     await w.expectStep(1);
     await w.choose('Art der Kommune', 'Landkreis');
     await w.fillText('Name der Kommune', 'Greiz');
@@ -61,7 +63,9 @@ test('after a rebuild with a changed asset the update prompt appears and the dra
     await page.goto(site.url);
     await waitForServiceWorker(page);
     const w = new WizardPage(page);
-    await new StartPage(page).startButton.click();
+    const start = new StartPage(page);
+    await start.startButton.click();
+    await start.chooseTemplate('Kooperationsvereinbarung IKPE – Kommune');
     await w.fillText('Name der Kommune', 'Sonneberg');
     await expect(w.saveStatus).toContainText('Gespeichert');
     const before = await page.evaluate(async () => (await caches.keys()).join());
@@ -142,7 +146,9 @@ test('the Content-Security-Policy is present and refuses an inline script', asyn
   const violations = [];
   page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
   await page.reload();
-  await new StartPage(page).startButton.click();
+  const start = new StartPage(page);
+  await start.startButton.click();
+  await start.chooseTemplate('Kooperationsvereinbarung IKPE – Kommune');
   await expect(page.getByTestId('fortschritt')).toBeVisible();
   expect(violations).toEqual([]);
 });

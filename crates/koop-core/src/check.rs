@@ -6,7 +6,7 @@ use crate::expr::{self, Segment};
 use crate::template::{BlockSpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
 use std::collections::{BTreeMap, BTreeSet};
 
-const FILTERS: &[&str] = &["list", "join", "words", "plural", "plural_words", "or", "prefix", "suffix", "label"];
+const FILTERS: &[&str] = &["list", "join", "words", "plural", "plural_words", "or", "prefix", "suffix", "label", "cap"];
 const KOERPERSCHAFT_FORMS: &[&str] = &["nom", "gen", "dat", "akk", "akk_art", "titel", "art_gen", "name"];
 const PERSON_FORMS: &[&str] = &["akk", "nom", "funktion", "name"];
 const KOMMUNENARTEN: &[&str] = &["landkreis", "kreisfreie_stadt", "stadt", "gemeinde"];
@@ -61,8 +61,18 @@ impl<'t> Checker<'t> {
             self.field(f.field, None);
         }
         for (name, e) in &t.entities {
+            if let EntitySpec::Koerperschaft { art, fixed_art, .. } = e {
+                match (art, fixed_art) {
+                    (Some(_), Some(_)) | (None, None) => self.err(format!("entity '{name}' needs exactly one of 'art' and 'fixed_art'")),
+                    (None, Some(f)) if !KOMMUNENARTEN.contains(&f.as_str()) => {
+                        self.err(format!("entity '{name}': fixed_art '{f}' unknown"))
+                    }
+                    _ => {}
+                }
+            }
             let (fields, kinds): (Vec<&String>, Vec<(&str, &[&str])>) = match e {
-                EntitySpec::Koerperschaft { art, name } => (vec![art, name], vec![("art", KOMMUNENARTEN)]),
+                EntitySpec::Koerperschaft { art: Some(art), name, .. } => (vec![art, name], vec![("art", KOMMUNENARTEN)]),
+                EntitySpec::Koerperschaft { art: None, name, .. } => (vec![name], vec![]),
                 EntitySpec::Person { anrede, funktion, name } => (vec![anrede, funktion, name], vec![("anrede", ANREDEN)]),
             };
             for f in &fields {
@@ -71,11 +81,15 @@ impl<'t> Checker<'t> {
                 }
             }
             // The choice values must be the ones the grammar knows.
-            let choice_field = fields[0];
-            if let Some(fr) = t.field(choice_field) {
-                for o in &fr.field.options {
-                    if !kinds[0].1.contains(&o.value.as_str()) {
-                        self.err(format!("entity '{name}': option '{}' of '{}' is not one of {:?}", o.value, choice_field, kinds[0].1));
+            if let Some((_, known)) = kinds.first() {
+                let choice_field = fields[0];
+                let options: Vec<&crate::template::Choice> = match t.field(choice_field) {
+                    Some(fr) => fr.field.options.iter().collect(),
+                    None => t.fields().filter_map(|l| l.field.sub_field(choice_field)).flat_map(|f| f.options.iter()).collect(),
+                };
+                for o in options {
+                    if !known.contains(&o.value.as_str()) {
+                        self.err(format!("entity '{name}': option '{}' of '{}' is not one of {known:?}", o.value, choice_field));
                     }
                 }
             }
@@ -108,7 +122,12 @@ impl<'t> Checker<'t> {
             if let Some(w) = &rule.when {
                 self.condition(w, scope, &format!("rule on '{}'", rule.field));
             }
-            self.text(&rule.message, scope, &format!("message of rule on '{}'", rule.field));
+            // An `unreferenced` message speaks of the entry of `list` that nothing names.
+            let message_scope = match rule.kind {
+                RuleKind::Unreferenced => rule.list.as_deref().and_then(|l| t.field(l)).map(|f| f.field),
+                _ => scope,
+            };
+            self.text(&rule.message, message_scope, &format!("message of rule on '{}'", rule.field));
             if matches!(rule.kind, RuleKind::InList | RuleKind::Unreferenced) {
                 match rule.list.as_deref().and_then(|l| t.field(l)) {
                     Some(l) if l.field.sub_field(rule.key.as_deref().unwrap_or("name")).is_some() => {}
@@ -154,10 +173,24 @@ impl<'t> Checker<'t> {
 
     fn field(&mut self, f: &'t Field, list: Option<&'t Field>) {
         let place = format!("field '{}'", f.id);
+        // Ids become parts of element ids in the page ("feld-liste-3-name").
+        if f.id.is_empty() || !f.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            self.err(format!("{place}: ids use only a-z, 0-9 and _"));
+        }
         match f.kind {
             FieldKind::Choice | FieldKind::Multi if f.options.is_empty() => self.err(format!("{place} has no options")),
             FieldKind::List if f.fields.is_empty() => self.err(format!("{place} has no sub-fields")),
             FieldKind::Pattern if f.pattern.is_none() => self.err(format!("{place} has no pattern")),
+            FieldKind::Reference => match f.refers_to.as_deref().and_then(|l| self.t.field(l)) {
+                Some(l) if l.field.kind == FieldKind::List => {
+                    if let Some(k) = &f.key
+                        && l.field.sub_field(k).is_none()
+                    {
+                        self.err(format!("{place}: list '{}' has no sub-field '{k}'", l.field.id));
+                    }
+                }
+                _ => self.err(format!("{place}: 'refers_to' must name a list field")),
+            },
             _ => {}
         }
         for v in &f.default_set {

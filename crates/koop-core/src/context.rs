@@ -82,17 +82,43 @@ impl<'a> Context<'a> {
 
     /// The template's default for a text-like field, evaluated against the draft.
     pub fn default_text(&self, field: &Field) -> Option<String> {
+        self.default_in(field, None)
+    }
+
+    /// The raw text in effect for a sub-field of a list entry (typed, or its default evaluated
+    /// with the entry in scope).
+    pub fn entry_text(&self, list: &Field, entry: &Entry, sub: &Field) -> String {
+        match entry.values.get(&sub.id) {
+            Some(v) => v.clone(),
+            None => self.default_in(sub, Some((list, entry))).unwrap_or_default(),
+        }
+    }
+
+    /// The entry a reference field's value names, with its list.
+    pub fn referenced(&self, field: &Field, raw: &str) -> Option<(&'a Field, Entry)> {
+        let list = self.field(field.refers_to.as_deref()?)?;
+        let id: u32 = raw.trim().parse().ok()?;
+        self.entries(list).into_iter().find(|e| e.id == id).map(|e| (list, e))
+    }
+
+    /// The name shown for an entry of a list: its `key` (or first) sub-field.
+    pub fn entry_name(&self, list: &Field, entry: &Entry, key: Option<&str>) -> String {
+        let sub = key.and_then(|k| list.sub_field(k)).or_else(|| list.fields.first());
+        sub.map(|s| self.entry_text(list, entry, s).trim().to_string()).unwrap_or_default()
+    }
+
+    fn default_in(&self, field: &Field, scope: Option<(&Field, &Entry)>) -> Option<String> {
         let depth = self.depth.get();
         if depth >= MAX_DEFAULT_DEPTH {
             return None;
         }
         self.depth.set(depth + 1);
         let result = field.default.iter().find_map(|case| {
-            let applies = case.when.as_deref().is_none_or(|c| expr::condition(self, None, c));
+            let applies = case.when.as_deref().is_none_or(|c| expr::condition(self, scope, c));
             if !applies {
                 return None;
             }
-            expr::plain_text(self, None, &case.value)
+            expr::plain_text(self, scope, &case.value)
         });
         self.depth.set(depth);
         result
@@ -122,8 +148,8 @@ impl<'a> Context<'a> {
             FieldPath::Field(id) => self.field(id).map(|f| self.text(f)).unwrap_or_default(),
             FieldPath::Entry { list, entry, sub } => self
                 .field(list)
-                .and_then(|f| self.entries(f).into_iter().find(|e| e.id == *entry))
-                .map(|e| e.get(sub).to_string())
+                .and_then(|l| Some((l, l.sub_field(sub)?, self.entries(l).into_iter().find(|e| e.id == *entry)?)))
+                .map(|(l, s, e)| self.entry_text(l, &e, s))
                 .unwrap_or_default(),
         }
     }
@@ -133,6 +159,9 @@ impl<'a> Context<'a> {
         match field.kind {
             FieldKind::Choice => field.option_label(raw).unwrap_or(raw).to_string(),
             FieldKind::Date => crate::types::Datum::parse(raw).map_or_else(|| raw.trim().to_string(), |d| d.to_string()),
+            FieldKind::Reference => {
+                self.referenced(field, raw).map(|(l, e)| self.entry_name(l, &e, field.key.as_deref())).unwrap_or_default()
+            }
             _ => raw.trim().to_string(),
         }
     }

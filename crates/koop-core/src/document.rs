@@ -169,7 +169,7 @@ impl Document {
                 Block::Signatures(sigs) => {
                     for s in sigs {
                         line(plain(&s.party));
-                        line(format!("{}, den ……………", plain(&s.place)));
+                        line(format!("{}, den ____________________", plain(&s.place)));
                         s.signatories.iter().for_each(|n| line(format!("Unterschrift: {}", plain(n))));
                     }
                 }
@@ -329,7 +329,7 @@ fn bullets(
                 // first entry of the group in scope.
                 let mut groups: Vec<(String, Vec<&crate::draft::Entry>)> = Vec::new();
                 for e in &entries {
-                    let k = e.get(key).trim().to_string();
+                    let k = list.sub_field(key).map(|sub| ctx.entry_text(list, e, sub)).unwrap_or_default().trim().to_string();
                     match groups.iter_mut().find(|(g, _)| g.to_lowercase() == k.to_lowercase()) {
                         Some((_, members)) => members.push(e),
                         None => groups.push((k, vec![e])),

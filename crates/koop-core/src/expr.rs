@@ -138,6 +138,7 @@ fn apply(val: Val, name: &str, args: &[&str]) -> Val {
         ("list", Val::Items(items)) => Val::Text(grammar::aufzaehlung(&items)),
         ("join", Val::Items(items)) => Val::Text(items.join(", ")),
         ("words", Val::Number(n)) => Val::Text(grammar::zahlwort(n)),
+        ("cap", Val::Text(t)) => Val::Text(capitalize(&t)),
         ("plural", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &n.to_string()) }),
         ("plural_words", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &grammar::zahlwort(n)) }),
         ("or", v) if is_empty(&v) => Val::Text(args.join(":")),
@@ -146,6 +147,15 @@ fn apply(val: Val, name: &str, args: &[&str]) -> Val {
         ("prefix", v) => Val::Text(format!("{}{}", args.join(":"), text_of(v))),
         ("suffix", v) => Val::Text(format!("{}{}", text_of(v), args.join(":"))),
         (_, v) => v,
+    }
+}
+
+/// First letter upper case, for a grammatical form at the start of a sentence.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -193,9 +203,10 @@ impl Env<'_, '_> {
     }
 
     fn raw(&self, field: &Field, entry: Option<&Entry>) -> String {
-        match entry {
-            Some(e) => e.get(&field.id).to_string(),
-            None => self.ctx.text(field),
+        match (entry, self.scope) {
+            (Some(e), Some((list, _))) => self.ctx.entry_text(list, e, field),
+            (Some(e), None) => e.get(&field.id).to_string(),
+            (None, _) => self.ctx.text(field),
         }
     }
 
@@ -259,6 +270,7 @@ impl Env<'_, '_> {
                     FieldKind::Integer => raw.parse().map_or_else(|_| self.missing(field, entry), Val::Number),
                     FieldKind::Choice => Val::Text(field.option_label(&raw).unwrap_or(&raw).to_string()),
                     FieldKind::Date => Val::Text(Datum::parse(&raw).map_or(raw, |d| d.to_string())),
+                    FieldKind::Reference => Val::Text(self.ctx.display(field, &raw)),
                     _ => Val::Text(raw),
                 },
             },
@@ -278,8 +290,12 @@ impl Env<'_, '_> {
             }
         };
         match spec {
-            EntitySpec::Koerperschaft { art, name } => {
-                let art = get(art);
+            EntitySpec::Koerperschaft { art, fixed_art, name } => {
+                let art = match (fixed_art, art) {
+                    (Some(fixed), _) => Ok(fixed.clone()),
+                    (None, Some(field)) => get(field),
+                    (None, None) => Ok(String::new()),
+                };
                 if form == "art_gen" {
                     return match art {
                         Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),

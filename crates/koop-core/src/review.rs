@@ -45,7 +45,7 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
                     let item = f.item_label.as_deref().unwrap_or("Eintrag");
                     for (n, e) in entries.iter().enumerate() {
                         let parts: Vec<String> =
-                            f.fields.iter().map(|sub| ctx.display(sub, e.get(&sub.id))).filter(|v| !v.is_empty()).collect();
+                            f.fields.iter().map(|sub| ctx.display(sub, &ctx.entry_text(f, e, sub))).filter(|v| !v.is_empty()).collect();
                         // Point at the first faulty sub-field, else the first one.
                         let sub_paths =
                             f.fields.iter().map(|sub| FieldPath::Entry { list: f.id.clone(), entry: e.id, sub: sub.id.clone() });

@@ -47,8 +47,14 @@ pub struct MetaSpec {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EntitySpec {
     /// A local authority: art (choice field with values landkreis, kreisfreie_stadt, stadt,
-    /// gemeinde) and name.
-    Koerperschaft { art: String, name: String },
+    /// gemeinde) or a fixed `fixed_art`, and name.
+    Koerperschaft {
+        #[serde(default)]
+        art: Option<String>,
+        #[serde(default)]
+        fixed_art: Option<String>,
+        name: String,
+    },
     /// A person in a function with form of address.
     Person { anrede: String, funktion: String, name: String },
 }
@@ -89,6 +95,9 @@ pub enum FieldKind {
     Postcode,
     Pattern,
     List,
+    /// Names an entry of another list (stored as the entry's identity, so renaming the entry
+    /// keeps the reference): `refers_to` names the list, `key` its sub-field shown.
+    Reference,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -167,6 +176,11 @@ pub struct Field {
     /// Placeholder text naming an entry in summaries and announcements ("{name}").
     #[serde(default)]
     pub item_title: Option<String>,
+    /// Reference fields: the list referred to, and the sub-field naming its entries.
+    #[serde(default)]
+    pub refers_to: Option<String>,
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
 impl Field {

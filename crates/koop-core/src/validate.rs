@@ -110,6 +110,10 @@ pub fn check_value(ctx: &Context<'_>, field: &Field, raw: &str) -> Result<(), St
             let ok = field.pattern.as_deref().is_none_or(|p| matches_pattern(p, value));
             if ok { Ok(()) } else { Err(field.pattern_message.clone().unwrap_or_else(|| "Bitte prüfen Sie das Format.".to_string())) }
         }
+        FieldKind::Reference => match ctx.referenced(field, value) {
+            Some(_) => Ok(()),
+            None => Err(field.required_message.clone().unwrap_or_else(|| format!("Bitte wählen Sie einen Eintrag für „{}“.", field.label))),
+        },
         // Checked as a whole by `validate`.
         FieldKind::Multi | FieldKind::List => Ok(()),
     }
@@ -166,7 +170,7 @@ fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<I
             }
             for entry in &entries {
                 for sub in &field.fields {
-                    if let Err(msg) = check_value(ctx, sub, entry.get(&sub.id)) {
+                    if let Err(msg) = check_value(ctx, sub, &ctx.entry_text(field, entry, sub)) {
                         let path = FieldPath::Entry { list: field.id.clone(), entry: entry.id, sub: sub.id.clone() };
                         push(path, &sub.label, msg);
                     }
@@ -206,7 +210,7 @@ fn values<'t>(ctx: &Context<'t>, t: &Target<'t>) -> Vec<(FieldPath, String, Opti
             .into_iter()
             .map(|e| {
                 let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() };
-                (path, e.get(&sub.id).to_string(), Some(e))
+                (path, ctx.entry_text(list, &e, sub), Some(e))
             })
             .collect(),
     }
@@ -249,7 +253,8 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
         RuleKind::InList => {
             let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
             let key = rule.key.as_deref().unwrap_or("name");
-            let allowed: Vec<String> = ctx.entries(list).iter().map(|e| norm(e.get(key))).filter(|k| !k.is_empty()).collect();
+            let allowed: Vec<String> =
+                ctx.entries(list).iter().map(|e| norm(&ctx.entry_name(list, e, Some(key)))).filter(|k| !k.is_empty()).collect();
             for (path, raw, entry) in values(ctx, &t) {
                 if !raw.trim().is_empty() && !allowed.contains(&norm(&raw)) {
                     push(path, entry.as_ref());
@@ -289,9 +294,11 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
         RuleKind::Unreferenced => {
             let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
             let key = rule.key.as_deref().unwrap_or("name");
+            // References name entries by identity; other fields by the key's text.
+            let by_id = matches!(&t, Target::Sub { sub, .. } if sub.kind == FieldKind::Reference);
             let used: Vec<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
             for e in ctx.entries(list) {
-                let k = norm(e.get(key));
+                let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, &e, Some(key))) };
                 if !k.is_empty() && !used.contains(&k) {
                     let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
                     let message = expr::plain_text(ctx, Some((list, &e)), &rule.message).unwrap_or_else(|| rule.message.clone());

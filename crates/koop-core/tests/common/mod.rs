@@ -101,3 +101,60 @@ pub fn ikpe_stadt() -> Draft {
     );
     d
 }
+
+/// A complete Sozialraum draft with `g` towns, `t` providers and `a` services (services are
+/// spread over the providers in turn).
+pub fn sozialraum(g: usize, t: usize, a: usize) -> Draft {
+    let tpl = template("sozialraum");
+    let mut d = Draft::new(tpl, "soz", 0.0);
+    d.set_text("sozialraum", "Crimmitschau/Dennheritz");
+    d.set_text("inkrafttreten", "01.01.2027");
+    let gem = tpl.field("gemeinden").expect("list").field;
+    let tra = tpl.field("traeger").expect("list").field;
+    let ang = tpl.field("angebote").expect("list").field;
+    for l in [gem, tra, ang] {
+        for e in d.entries(l) {
+            d.remove_entry(l, e.id);
+        }
+    }
+    for i in 0..g {
+        let id = d.add_entry(gem);
+        let (art, name) = if i == 0 { ("stadt", "Crimmitschau".to_string()) } else { ("gemeinde", format!("Gemeinde{i}")) };
+        for (k, v) in [
+            ("name", name.as_str()),
+            ("art", art),
+            ("strasse", "Markt 1"),
+            ("plz", "08451"),
+            ("anrede", if i % 2 == 0 { "herr" } else { "frau" }),
+            ("vertreter", "Kim Beispiel"),
+        ] {
+            d.set_entry_value(gem, id, k, v);
+        }
+    }
+    let mut traeger_ids = Vec::new();
+    for i in 0..t {
+        let id = d.add_entry(tra);
+        let name = format!("Jugendhilfe Träger {} e.V.", i + 1);
+        for (k, v) in [
+            ("name", name.as_str()),
+            ("strasse", "Lindenstraße 5"),
+            ("plz", "08056"),
+            ("ort", "Zwickau"),
+            ("anrede", "frau"),
+            ("funktion", "Geschäftsführerin"),
+            ("vertreter", "Alex Muster"),
+        ] {
+            d.set_entry_value(tra, id, k, v);
+        }
+        traeger_ids.push(id);
+    }
+    let bereiche = ["p11", "p13a", "p14", "p16", "p12", "p13"];
+    for i in 0..a {
+        let id = d.add_entry(ang);
+        let titel = format!("Angebot {}", i + 1);
+        d.set_entry_value(ang, id, "titel", &titel);
+        d.set_entry_value(ang, id, "bereich", bereiche[i % bereiche.len()]);
+        d.set_entry_value(ang, id, "traeger", &traeger_ids[i % t.max(1)].to_string());
+    }
+    d
+}
