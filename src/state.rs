@@ -115,6 +115,8 @@ pub struct AppState {
     pub deleted: RwSignal<Option<Draft>>,
     /// An information page instead of the start screen or a draft.
     pub page: RwSignal<Option<InfoPage>>,
+    /// The open draft's process view ("Prozess und Termine") instead of its steps.
+    pub process_view: RwSignal<bool>,
     next_notice: StoredValue<u32>,
     /// `updated` of the version this window last loaded or saved: a stored version newer than
     /// this was written by another window.
@@ -138,6 +140,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             deleted: RwSignal::new(None),
             page: RwSignal::new(None),
+            process_view: RwSignal::new(false),
             next_notice: StoredValue::new(1),
             base_updated: StoredValue::new(0.0),
         }
@@ -214,6 +217,10 @@ impl AppState {
                 }
                 let last = self.template().map_or(0, |t| t.steps.len().saturating_sub(1));
                 self.show_step(step.unwrap_or(0).min(last));
+                if platform::query_param("ansicht").as_deref() == Some("prozess") {
+                    self.process_view.set(true);
+                    platform::set_title("Prozess und Termine – Koop-Assistent");
+                }
             }
             None => {
                 self.flush();
@@ -282,6 +289,18 @@ impl AppState {
         self.follow_url();
         request_animation_frame(|| {
             platform::focus_id("seitentitel");
+        });
+    }
+
+    /// Shows the process view of the open draft.
+    pub fn show_process(&self) {
+        let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
+        let step = self.step.get_untracked();
+        platform::push_url(&format!("{}&ansicht=prozess", platform::app_url(id.as_deref(), Some(step))));
+        self.process_view.set(true);
+        platform::set_title("Prozess und Termine – Koop-Assistent");
+        request_animation_frame(|| {
+            platform::focus_id("prozess-titel");
         });
     }
 
@@ -482,6 +501,7 @@ impl AppState {
 
     /// Shows a step (the address is updated by the caller or by `go_to`).
     fn show_step(&self, step: usize) {
+        self.process_view.set(false);
         self.step.set(step);
         self.summary_for.set(None);
         let title = self.template().and_then(|t| t.steps.get(step).map(|s| (s.title.clone(), t.steps.len())));
@@ -628,7 +648,7 @@ impl AppState {
         let now = platform::now_ms();
         d.created = now;
         d.updated = now;
-        d.last_exported = None;
+        d.last_backup = None;
         self.store_draft(&d)?;
         Ok(d.id)
     }
@@ -645,10 +665,10 @@ impl AppState {
             .and_then(|text| platform::download(text.as_bytes(), &file, "application/json"));
         match result {
             Ok(()) => {
-                d.last_exported = Some(platform::now_ms());
+                d.last_backup = Some(platform::now_ms());
                 let is_open = self.draft.with_untracked(|o| o.as_ref().is_some_and(|o| o.id == d.id));
                 if is_open {
-                    self.edit(|o| o.last_exported = d.last_exported);
+                    self.edit(|o| o.last_backup = d.last_backup);
                 } else if let Err(e) = self.store_draft(&d) {
                     self.save_failed(&e);
                 }

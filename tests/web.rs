@@ -47,7 +47,7 @@ fn local_storage_round_trip() {
     store.save(&b).expect("save b");
     // Really in localStorage, under the documented key, in the versioned format.
     let raw = storage().get_item(&format!("{DRAFT_PREFIX}a")).expect("get").expect("present");
-    assert!(raw.contains("\"schema\":1") && raw.contains("Sömmerda"), "{raw}");
+    assert!(raw.contains(&format!("\"schema\":{}", koop_core::store::SCHEMA_VERSION)) && raw.contains("Sömmerda"), "{raw}");
     let listing = store.list().expect("list");
     assert_eq!(listing.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["b", "a"], "newest first");
     assert_eq!(store.load("a").expect("load"), a);

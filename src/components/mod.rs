@@ -4,6 +4,7 @@ pub mod app;
 pub mod fields;
 pub mod pages;
 pub mod preview;
+pub mod process;
 pub mod review;
 pub mod start;
 pub mod wizard;

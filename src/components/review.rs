@@ -17,6 +17,7 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
     let _ = template;
     view! {
         <ExportPanel />
+        <super::process::ChecklistHints />
         <h3 class="kern-heading-small">"Ihre Angaben"</h3>
         {move || {
             sections
@@ -111,6 +112,7 @@ async fn share_docx(derived: Derived) -> Result<String, String> {
 
 #[component]
 fn ExportPanel() -> impl IntoView {
+    let app = expect_context::<AppState>();
     let derived = expect_context::<Derived>();
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
@@ -149,6 +151,19 @@ fn ExportPanel() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <div class="kern-form-check">
+                <input
+                    class="kern-form-check__checkbox"
+                    type="checkbox"
+                    id="anlage-prozess"
+                    prop:checked=move || app.draft.with(|d| d.as_ref().is_some_and(|d| d.process.anlage_im_export))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        app.edit(|d| d.process.anlage_im_export = on);
+                    }
+                />
+                <label class="kern-label" for="anlage-prozess">"Prozessübersicht als Anlage anfügen (Phasen, Stand, Termine)"</label>
+            </div>
             <div class="export__knoepfe">
                 <button type="button" class="kern-btn kern-btn--primary" data-testid="export-docx" on:click=export>
                     <span class="kern-label">"Word-Datei herunterladen (.docx)"</span>

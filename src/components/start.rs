@@ -52,6 +52,7 @@ pub fn StartScreen() -> impl IntoView {
                 <TemplateChooser />
             </Show>
             <DraftList />
+            <super::process::PhaseOverview />
         </div>
     }
 }

@@ -19,8 +19,11 @@ fn focus_id(path: &FieldPath) -> String {
 pub fn Wizard(template: &'static Template) -> impl IntoView {
     let app = expect_context::<AppState>();
     let step_view = move || {
+        if app.process_view.get() {
+            return view! { <super::process::ProcessView /> }.into_any();
+        }
         let step = app.step.get();
-        view! { <StepView template step /> }
+        view! { <StepView template step /> }.into_any()
     };
     view! {
         <div class="wizard">
@@ -33,6 +36,17 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 </div>
                 <div class="wizard__werkzeuge">
                     <SaveIndicator />
+                    <a
+                        class="kern-link"
+                        href=move || format!("{}&ansicht=prozess", platform::app_url(app.draft.with(|d| d.as_ref().map(|d| d.id.clone())).as_deref(), Some(app.step.get())))
+                        aria-current=move || app.process_view.get().then_some("page")
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            app.show_process();
+                        }
+                    >
+                        "Prozess und Termine"
+                    </a>
                     <button
                         type="button"
                         class="kern-btn kern-btn--tertiary kern-btn--x-small"

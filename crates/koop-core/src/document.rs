@@ -292,6 +292,9 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
             BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, &refs, parties))),
         }
     }
+    if ctx.draft.process.anlage_im_export {
+        blocks.extend(crate::process::appendix(&ctx.draft.process));
+    }
     Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks }
 }
 

@@ -3,6 +3,7 @@
 //! kept as typed (also when invalid) so that nothing entered is ever lost. The draft is changed
 //! only through the methods here.
 
+use crate::process::Process;
 use crate::template::{Field, FieldKind, Template};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -20,11 +21,15 @@ pub struct Draft {
     /// Unix time in milliseconds.
     pub created: f64,
     pub updated: f64,
+    /// When the draft was last saved as a file (a backup the user can import again).
     #[serde(default)]
-    pub last_exported: Option<f64>,
+    pub last_backup: Option<f64>,
     /// Next identity for a list entry; entries keep their identity when lists are reordered.
     #[serde(default = "first_entry_id")]
     pub next_entry_id: u32,
+    /// The process around the agreement (phases, decision, review).
+    #[serde(default)]
+    pub process: Process,
 }
 
 fn first_entry_id() -> u32 {
@@ -71,8 +76,9 @@ impl Draft {
             answers: BTreeMap::new(),
             created: now_ms,
             updated: now_ms,
-            last_exported: None,
+            last_backup: None,
             next_entry_id: first_entry_id(),
+            process: Process::default(),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod document;
 pub mod draft;
 pub mod expr;
 pub mod grammar;
+pub mod process;
 pub mod render;
 pub mod review;
 pub mod store;

@@ -12,7 +12,7 @@ use std::fmt;
 /// Marks our records and files.
 pub const FORMAT: &str = "koop-assistent/entwurf";
 /// The schema version this build writes. Older versions are migrated on read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Key prefix of everything this app stores (other apps on the same origin keep theirs).
 pub const APP_PREFIX: &str = "koop-assistent.";
 /// Key prefix of draft records in the key-value store.
@@ -140,7 +140,20 @@ pub fn decode(text: &str) -> Result<Draft, DecodeError> {
 /// One step per earlier schema version: `MIGRATIONS[n - 1]` turns a record of schema `n` into
 /// one of schema `n + 1` (whole records, so a step may move data between envelope and draft).
 type Migration = fn(Value) -> Result<Value, DecodeError>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Schema 2 added the process data and renamed `last_exported` (it only ever meant the last
+/// draft file) to `last_backup`. Older versions of the app refuse schema 2 records instead of
+/// saving over the process data they do not know.
+fn v1_to_v2(mut record: Value) -> Result<Value, DecodeError> {
+    let draft = record.get_mut("draft").and_then(Value::as_object_mut).ok_or_else(|| DecodeError::Corrupt("no draft".into()))?;
+    if let Some(v) = draft.remove("last_exported") {
+        draft.insert("last_backup".into(), v);
+    }
+    draft.entry("process").or_insert_with(|| serde_json::to_value(crate::process::Process::default()).unwrap_or(Value::Null));
+    record["schema"] = Value::from(2);
+    Ok(record)
+}
 
 /// Brings a record of `from` up to the current schema and returns its draft object.
 fn migrate(mut record: Value, from: u32) -> Result<Value, DecodeError> {
@@ -368,6 +381,6 @@ pub const BACKUP_REMINDER_DAYS: f64 = 7.0;
 /// Whether to remind the user to save this draft as a file.
 pub fn needs_backup(draft: &Draft, now_ms: f64) -> bool {
     let day = 86_400_000.0;
-    let since = draft.last_exported.unwrap_or(draft.created);
+    let since = draft.last_backup.unwrap_or(draft.created);
     draft.updated > since && now_ms - since >= BACKUP_REMINDER_DAYS * day
 }

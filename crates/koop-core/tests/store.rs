@@ -149,9 +149,47 @@ mod import {
         d.updated = day;
         assert!(!needs_backup(&d, 6.0 * day));
         assert!(needs_backup(&d, 7.0 * day));
-        d.last_exported = Some(2.0 * day);
+        d.last_backup = Some(2.0 * day);
         assert!(!needs_backup(&d, 8.0 * day), "exported after the last change");
         d.updated = 3.0 * day;
         assert!(needs_backup(&d, 9.5 * day));
+    }
+}
+
+mod migrations {
+    use koop_core::process::Process;
+    use koop_core::store::{SCHEMA_VERSION, decode, encode};
+
+    /// A record as schema 1 wrote it (saved from the version of the app before the process data).
+    const V1: &str = include_str!("fixtures/entwurf-v1.json");
+
+    #[test]
+    fn a_schema_1_record_reads_with_every_answer_and_its_backup_date() {
+        assert!(V1.contains("\"schema\": 1") && V1.contains("\"last_exported\""));
+        let d = decode(V1).expect("migrated");
+        assert_eq!(d.id, "v1-beispiel");
+        assert_eq!(d.name.as_deref(), Some("Sömmerda (Stand Schema 1)"));
+        assert_eq!(d.last_backup, Some(1_790_400_000_000.0), "renamed field keeps its value");
+        assert_eq!(d.process, Process::default());
+        assert_eq!(d.stored_text("kommune_name"), Some("Sömmerda"));
+        let t = super::common::template("ikpe");
+        let r = koop_core::validate(&super::common::ctx(t, &d));
+        assert!(r.is_complete(), "the migrated draft is still complete: {:?}", r.issues);
+        // Written back in the current schema, it reads again unchanged.
+        let again = encode(&d).expect("encode");
+        assert!(again.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+        assert_eq!(decode(&again), Ok(d));
+    }
+
+    #[test]
+    fn process_data_round_trips_through_record_and_file() {
+        let mut d = super::common::ikpe_landkreis();
+        d.process.phase_mut(3).expect("phase 4").status = koop_core::process::PhaseStatus::Erledigt;
+        d.process.gremium = "Kreistag".into();
+        d.process.beschlussdatum = "12.03.2027".into();
+        d.process.anlage_im_export = true;
+        let file = koop_core::store::encode_file(&d).expect("file");
+        let back = koop_core::store::import_file(file.as_bytes(), &["ikpe"], &[], "x", 1.0).expect("import").draft;
+        assert_eq!(back.process, d.process);
     }
 }

@@ -1,0 +1,269 @@
+//! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
+//! und Termine" view of a draft, and the checklist hints on the review step.
+
+use crate::state::AppState;
+use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist};
+use koop_core::types::Datum;
+use leptos::prelude::*;
+
+/// A short overview of the six phases for the start screen.
+#[component]
+pub fn PhaseOverview() -> impl IntoView {
+    view! {
+        <section class="phasen" aria-labelledby="phasen-titel">
+            <h2 class="kern-heading-medium" id="phasen-titel">"So entsteht eine Kooperationsvereinbarung"</h2>
+            <p class="kern-body">
+                "Das Ausfüllen ist ein Schritt eines längeren Wegs. Das ISA Institut für soziale Arbeit beschreibt sechs Phasen; "
+                "zu jedem Entwurf können Sie unter „Prozess und Termine“ festhalten, wo Sie stehen."
+            </p>
+            <ol class="phasen__liste">
+                {PHASES
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <li>
+                                <strong>{p.title}</strong>
+                                <span class="phasen__text">{format!(" – {} {}", p.summary, p.app_help)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn read<T>(app: AppState, f: impl Fn(&Process) -> T) -> Option<T> {
+    app.draft.with(|d| d.as_ref().map(|d| f(&d.process)))
+}
+
+fn date_error(raw: &str) -> Option<&'static str> {
+    (!raw.trim().is_empty() && Datum::parse(raw).is_none())
+        .then_some("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 15.03.2027.")
+}
+
+/// A text or date input of the process view (label above, hint, error under the label).
+#[component]
+fn ProcessInput(
+    /// Element id of the input.
+    id: String,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    /// Dates are checked (TT.MM.JJJJ) and get a narrower input.
+    #[prop(optional)]
+    date: bool,
+    value: Signal<String>,
+    set: Callback<String>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hinweis"));
+    let err_id = format!("{id}-fehler");
+    let touched = RwSignal::new(false);
+    let error = move || if date && touched.get() { date_error(&value.get()) } else { None };
+    let described = {
+        let hint_id = hint_id.clone();
+        let err_id = err_id.clone();
+        move || {
+            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+            if error().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="kern-form-input feld" class:kern-form-input--error=move || error().is_some()>
+            <label class="kern-label" for=id.clone()>
+                {label}
+                <span class="kern-label__optional">" – optional"</span>
+            </label>
+            {hint.zip(hint_id).map(|(h, hid)| view! { <div class="kern-hint" id=hid>{h}</div> })}
+            {move || error().map(|m| view! {
+                <p class="kern-error" id=err_id.clone()>
+                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
+                    <span class="kern-body">{m}</span>
+                </p>
+            })}
+            <input
+                class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
+                type="text"
+                id=id
+                aria-describedby=described
+                aria-invalid=move || error().is_some().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev))
+                on:blur=move |_| touched.set(true)
+            />
+        </div>
+    }
+}
+
+/// "Prozess und Termine": status, date and note per phase; decision, signature, next review.
+#[component]
+pub fn ProcessView() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let phases = PHASES
+        .iter()
+        .enumerate()
+        .map(|(i, phase)| {
+            let status = Memo::new(move |_| read(app, |p| p.phase(i).status).unwrap_or_default());
+            let name = format!("phase-{i}-status");
+            let radios = PhaseStatus::ALL
+                .iter()
+                .map(|s| {
+                    let s = *s;
+                    let id = format!("phase-{i}-status-{}", s.value());
+                    view! {
+                        <div class="kern-form-check">
+                            <input
+                                class="kern-form-check__radio"
+                                type="radio"
+                                id=id.clone()
+                                name=name.clone()
+                                prop:checked=move || status.get() == s
+                                on:change=move |_| app.edit(|d| d.process.set_status(i, s))
+                            />
+                            <label class="kern-label" for=id>{s.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let extra = match i {
+                3 => view! {
+                    <ProcessInput
+                        id="prozess-gremium".into()
+                        label="Gremium, das beschlossen hat".into()
+                        hint="Zum Beispiel „Kreistag“ oder „Jugendhilfeausschuss“.".into()
+                        value=Signal::derive(move || read(app, |p| p.gremium.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| app.edit(|d| d.process.gremium = v))
+                    />
+                    <ProcessInput
+                        id="prozess-beschlussdatum".into()
+                        label="Beschlussdatum".into()
+                        date=true
+                        value=Signal::derive(move || read(app, |p| p.beschlussdatum.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| app.edit(|d| d.process.beschlussdatum = v))
+                    />
+                }
+                .into_any(),
+                4 => view! {
+                    <ProcessInput
+                        id="prozess-unterzeichnet".into()
+                        label="Unterzeichnet am".into()
+                        date=true
+                        value=Signal::derive(move || read(app, |p| p.unterzeichnet_am.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| app.edit(|d| d.process.unterzeichnet_am = v))
+                    />
+                }
+                .into_any(),
+                5 => view! {
+                    <ProcessInput
+                        id="prozess-pruefung".into()
+                        label="Nächste Überprüfung".into()
+                        hint="Leer lassen für den Vorschlag: ein Jahr nach der Unterzeichnung.".into()
+                        date=true
+                        value=Signal::derive(move || read(app, |p| p.naechste_pruefung.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| app.edit(|d| d.process.naechste_pruefung = v))
+                    />
+                    <p class="kern-body" data-testid="naechste-pruefung">
+                        {move || match read(app, |p| (p.next_review(), p.naechste_pruefung.trim().is_empty())).unwrap_or((None, true)) {
+                            (Some(d), true) => format!("Vorschlag: nächste Überprüfung am {d} (ein Jahr nach der Unterzeichnung)."),
+                            (Some(d), false) => format!("Nächste Überprüfung am {d}."),
+                            (None, _) => "Sobald das Datum der Unterzeichnung eingetragen ist, schlägt der Assistent die nächste Überprüfung vor.".to_string(),
+                        }}
+                    </p>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            };
+            let title_id = format!("phase-{i}-titel");
+            let labelled_by = title_id.clone();
+            view! {
+                <section class="phase" aria-labelledby=labelled_by>
+                    <h3 class="kern-heading-small" id=title_id>{format!("{}. {}", i + 1, phase.title)}</h3>
+                    <p class="kern-body">{phase.summary}</p>
+                    <p class="kern-body phase__hilfe">{phase.app_help}</p>
+                    <fieldset class="kern-fieldset kern-fieldset--horizontal feld">
+                        <legend class="kern-label">{format!("Stand: {}", phase.title)}</legend>
+                        <div class="kern-fieldset__body">{radios}</div>
+                    </fieldset>
+                    <ProcessInput
+                        id=format!("phase-{i}-datum")
+                        label=format!("Datum ({})", phase.title)
+                        date=true
+                        value=Signal::derive(move || read(app, |p| p.phase(i).datum).unwrap_or_default())
+                        set=Callback::new(move |v: String| app.edit(|d| d.process.set_date(i, &v)))
+                    />
+                    <div class="kern-form-input feld">
+                        <label class="kern-label" for=format!("phase-{i}-notiz")>
+                            {format!("Notiz ({})", phase.title)}
+                            <span class="kern-label__optional">" – optional"</span>
+                        </label>
+                        <textarea
+                            class="kern-form-input__input"
+                            id=format!("phase-{i}-notiz")
+                            rows="2"
+                            prop:value=move || read(app, |p| p.phase(i).notiz).unwrap_or_default()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                app.edit(|d| d.process.set_note(i, &v));
+                            }
+                        ></textarea>
+                    </div>
+                    {extra}
+                </section>
+            }
+        })
+        .collect_view();
+    let done =
+        Memo::new(move |_| read(app, |p| (0..PHASES.len()).filter(|i| p.phase(*i).status == PhaseStatus::Erledigt).count()).unwrap_or(0));
+    view! {
+        <section class="prozess" aria-labelledby="prozess-titel">
+            <h2 class="kern-heading-medium" id="prozess-titel" tabindex="-1">"Prozess und Termine"</h2>
+            <p class="kern-body" data-testid="prozess-stand">{move || format!("{} von 6 Phasen erledigt.", done.get())}</p>
+            <p>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(app.step.get_untracked())>
+                    <span class="kern-label">"Zurück zur Vereinbarung"</span>
+                </button>
+            </p>
+            <div class="prozess__phasen">{phases}</div>
+        </section>
+    }
+}
+
+/// The ISA checklist on the review step: what the template settles, and hints (no errors) for
+/// what it leaves open.
+#[component]
+pub fn ChecklistHints() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let items = Memo::new(move |_| app.with_ctx(checklist).unwrap_or_default());
+    view! {
+        <section class="checkliste" aria-labelledby="checkliste-titel">
+            <h3 class="kern-heading-small" id="checkliste-titel">"Checkliste: Was die Vereinbarung regelt"</h3>
+            <p class="kern-body">"Die Punkte, die eine Kooperationsvereinbarung nach der ISA-Checkliste regeln sollte. Offene Punkte sind Hinweise, keine Fehler."</p>
+            <ul class="checkliste__liste" data-testid="checkliste">
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(topic, coverage)| match coverage {
+                            Coverage::Settled(numbers) => view! {
+                                <li class="checkliste__punkt checkliste__punkt--geregelt">
+                                    <strong>{topic}</strong>
+                                    {format!(": geregelt in {}", numbers.join(", "))}
+                                </li>
+                            }
+                            .into_any(),
+                            Coverage::Open(hint) => view! {
+                                <li class="checkliste__punkt checkliste__punkt--offen" data-testid="checkliste-hinweis">
+                                    <strong>{format!("Hinweis – {topic}")}</strong>
+                                    {format!(": {hint}")}
+                                </li>
+                            }
+                            .into_any(),
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
