@@ -162,7 +162,9 @@ impl AppState {
         match with_store(|s| s.list()) {
             Some(Ok(listing)) => {
                 self.drafts.set(listing.drafts);
-                for q in &listing.quarantined {
+                // Announced once per record, not again on every refresh of the list.
+                let known: Vec<String> = self.quarantined.with_untracked(|q| q.iter().map(|q| q.key.clone()).collect());
+                for q in listing.quarantined.iter().filter(|q| !known.contains(&q.key)) {
                     let text = format!(
                         "Ein gespeicherter Entwurf kann nicht gelesen werden: {} Die übrigen Entwürfe sind nicht betroffen. Die Rohdaten bleiben erhalten, bis Sie sie verwerfen.",
                         q.error.message()
@@ -685,18 +687,22 @@ impl AppState {
         let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
         let existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
-        let imported =
+        let mut imported =
             koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;
-        self.store_draft(&imported.draft).map_err(|e| e.message())?;
-        // "Rückgängig" of a deletion would now overwrite the imported draft of the same identity.
-        if self.deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == imported.draft.id)) {
-            self.deleted.set(None);
-        }
         let name = self
             .catalog
             .template(&imported.draft.template)
             .map(|t| Context::new(t, self.catalog, &imported.draft, self.today).draft_name())
             .unwrap_or_default();
+        if imported.as_copy {
+            // Named like "Duplizieren" names copies: after what the user sees in the list.
+            imported.draft.name = Some(format!("{name} (Kopie)"));
+        }
+        self.store_draft(&imported.draft).map_err(|e| e.message())?;
+        // "Rückgängig" of a deletion would now overwrite the imported draft of the same identity.
+        if self.deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == imported.draft.id)) {
+            self.deleted.set(None);
+        }
         Ok(if imported.as_copy {
             format!("„{name}“ wurde importiert. Weil es diesen Entwurf hier schon gibt, wurde er als Kopie angelegt.")
         } else {

@@ -45,17 +45,194 @@ export function squash(text) {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Key prefixes of what the app stores in localStorage (crates/koop-core/src/store.rs). */
+export const APP_PREFIX = 'koop-assistent.';
+export const DRAFT_PREFIX = 'koop-assistent.entwurf.';
+
+/** Every localStorage entry of the page's origin as { key: value }, keys sorted. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const k of Object.keys(localStorage).sort()) out[k] = localStorage.getItem(k);
+    return out;
+  });
+}
+
+/** The parsed record of a draft in localStorage (null when there is none). */
+export async function draftRecord(page, id) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), DRAFT_PREFIX + id);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Writes localStorage entries ({ key: value }) in the page. */
+export async function plantStorage(page, entries) {
+  await page.evaluate((e) => {
+    for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/**
+ * Runs `trigger` (a function that clicks something), waits for the download it starts and
+ * saves it. Returns { path, suggestedFilename, text }.
+ */
+export async function saveDownload(page, trigger, dir) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const suggestedFilename = download.suggestedFilename();
+  const path = join(dir ?? (await mkdtemp(join(tmpdir(), 'koop-e2e-'))), suggestedFilename);
+  await download.saveAs(path);
+  const text = await readFile(path, 'utf8');
+  return { path, suggestedFilename, text };
+}
+
+/** A banner at the top of the page ([data-testid=hinweis]) whose title contains `title`. */
+export function notice(page, title) {
+  return page.getByTestId('hinweis').filter({ has: page.locator('.kern-title', { hasText: title }) });
+}
+
+/**
+ * Lets a test hold back the app's autosave timer (its 400 ms setTimeout): while held (see
+ * holdAutosave), the timer is queued instead of started; releaseAutosave starts the queued
+ * timer (the full 400 ms). So a test can prove that a change reached the storage by another
+ * way (the flush on pagehide), or keep a tab's change unsaved for as long as it needs,
+ * independent of how fast the browser runs. Install before the first navigation (on a page or
+ * a context).
+ */
+export async function installAutosaveHold(target) {
+  await target.addInitScript(() => {
+    const setT = window.setTimeout;
+    const clearT = window.clearTimeout;
+    const held = new Map(); // own (negative) id → { fn, real }
+    let next = -1;
+    window.__koopHalteAutosave = false;
+    window.setTimeout = function (fn, ms, ...rest) {
+      if (window.__koopHalteAutosave && ms === 400) {
+        const id = next--;
+        held.set(id, { fn, real: null });
+        return id;
+      }
+      return setT.call(window, fn, ms, ...rest);
+    };
+    window.clearTimeout = function (id) {
+      const h = held.get(id);
+      if (!h) return clearT.call(window, id);
+      held.delete(id);
+      if (h.real !== null) clearT.call(window, h.real);
+    };
+    window.__koopAutosaveGehalten = () => [...held.values()].filter((h) => h.real === null).length;
+    window.__koopAutosaveFreigeben = () => {
+      window.__koopHalteAutosave = false;
+      for (const [id, h] of held) {
+        if (h.real === null) {
+          h.real = setT.call(
+            window,
+            () => {
+              held.delete(id);
+              h.fn();
+            },
+            400,
+          );
+        }
+      }
+    };
+  });
+}
+
+/** From now on the page's autosave timer waits (needs installAutosaveHold). */
+export async function holdAutosave(page) {
+  await page.evaluate(() => (window.__koopHalteAutosave = true));
+}
+
+/** How many autosave timers are held back right now (not yet released). */
+export async function heldAutosaves(page) {
+  return page.evaluate(() => window.__koopAutosaveGehalten());
+}
+
+/** Starts the held autosave timer (400 ms from now) and lets later ones run normally. */
+export async function releaseAutosave(page) {
+  await page.evaluate(() => window.__koopAutosaveFreigeben());
+}
+
 export class StartPage {
   constructor(page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1, name: 'Koop-Assistent' });
     this.privacy = page.getByRole('heading', { name: 'Alle Daten bleiben auf diesem Gerät' });
     this.startButton = page.getByRole('button', { name: 'Neue Vereinbarung beginnen' });
+    this.drafts = page.getByTestId('entwurf');
+    /** The names of the listed drafts (their links), newest first. */
+    this.draftLinks = this.drafts.locator('.entwurf__name a');
+    this.status = page.getByTestId('entwurf-status');
+    this.importButton = page.getByRole('button', { name: 'Entwurf aus Datei laden' });
+    this.importInput = page.getByTestId('import');
+    this.undoButton = page.getByRole('button', { name: 'Rückgängig' });
+    this.deleteAllButton = page.getByRole('button', { name: 'Alle Daten auf diesem Gerät löschen' });
+    this.deleteAllDialog = page.getByRole('alertdialog', { name: 'Wirklich alle Entwürfe löschen?' });
+    this.deleteAllConfirm = page.getByRole('button', { name: 'Ja, alle Daten löschen' });
+    this.empty = page.getByText('Noch keine Entwürfe in diesem Browser.');
   }
 
   async goto() {
     await this.page.goto('/');
     await expect(this.heading).toBeVisible();
+  }
+
+  /** After "Neue Vereinbarung beginnen": picks a template in the chooser by its title. */
+  async chooseTemplate(title) {
+    const chooser = this.page.getByRole('heading', { name: 'Welche Vereinbarung möchten Sie erstellen?' });
+    await expect(chooser).toBeFocused();
+    await this.page.getByRole('button', { name: `Mit dieser Vorlage beginnen: ${title}`, exact: true }).click();
+  }
+
+  /** The list entry of the draft named `name` (exact). */
+  draft(name) {
+    return this.drafts.filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** A button of a draft's entry: "Umbenennen", "Duplizieren", "Als Datei sichern", "Löschen". */
+  draftButton(name, action) {
+    return this.draft(name).getByRole('button', { name: new RegExp(`^${escapeRe(action)}`) });
+  }
+
+  async openDraft(name) {
+    await this.draft(name).getByRole('link', { name, exact: true }).click();
+    await expect(this.page).toHaveURL(/[?&]entwurf=[^&]+/);
+  }
+
+  /** Opens the rename form of a draft (focus moves into it); returns its input. */
+  async openRename(name) {
+    await this.draftButton(name, 'Umbenennen').click();
+    const input = this.draft(name).getByLabel('Neuer Name', { exact: true });
+    await expect(input).toBeFocused();
+    return input;
+  }
+
+  async rename(name, newName) {
+    const input = await this.openRename(name);
+    await input.fill(newName);
+    await this.draft(name).getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect(this.draft(newName)).toHaveCount(1);
+  }
+
+  async duplicate(name) {
+    await this.draftButton(name, 'Duplizieren').click();
+    await expect(this.status).toContainText('Eine Kopie wurde angelegt.');
+  }
+
+  /** Deletes a draft from the list; the "Rückgängig" button appears and gets focus. */
+  async delete(name) {
+    await this.draftButton(name, 'Löschen').click();
+    await expect(this.draft(name)).toHaveCount(0);
+    await expect(this.undoButton).toBeFocused();
+  }
+
+  /** "Als Datei sichern" of a list entry; returns the saved download (see saveDownload). */
+  async backup(name, dir) {
+    return saveDownload(this.page, () => this.draftButton(name, 'Als Datei sichern').click(), dir);
+  }
+
+  /** Imports a draft file: a path, or { name, mimeType, buffer }. */
+  async importFile(file) {
+    await this.importInput.setInputFiles(file);
   }
 }
 
@@ -77,10 +254,11 @@ export class WizardPage {
   }
 
   /** Opens the start screen and begins a new agreement; ends on step 1. */
-  async startNew() {
+  async startNew(template = 'Kooperationsvereinbarung IKPE – Kommune') {
     const start = new StartPage(this.page);
     await start.goto();
     await start.startButton.click();
+    await start.chooseTemplate(template);
     await expect(this.page).toHaveURL(/[?&]entwurf=[^&]+&schritt=1$/);
     await this.expectStep(1);
   }
@@ -181,6 +359,52 @@ export class WizardPage {
     if (funktion !== undefined) await this.fillText('Funktion / Organisationseinheit', funktion, g);
     if (email !== undefined) await this.fillText('E-Mail', email, g);
     if (telefon !== undefined) await this.fillText('Telefon – optional', telefon, g);
+  }
+
+  /** The save status and tools in the wizard's header. */
+  get backupButton() {
+    return this.page.locator('.wizard__werkzeuge').getByRole('button', { name: 'Als Datei sichern' });
+  }
+
+  get overviewLink() {
+    return this.page.getByRole('link', { name: 'Zur Übersicht „Meine Entwürfe“' });
+  }
+
+  /** Back to the start screen ("Meine Entwürfe"). */
+  async toOverview() {
+    await this.overviewLink.click();
+    await expect(new StartPage(this.page).heading).toBeVisible();
+  }
+
+  /** "Als Datei sichern" in the wizard's header; returns the saved download (see saveDownload). */
+  async backupDraft(dir) {
+    return saveDownload(this.page, () => this.backupButton.click(), dir);
+  }
+
+  /**
+   * Fills every required answer of an IKPE draft straight through the step navigation (no
+   * checks on the way; completeWizard in ikpe.spec.mjs walks with "Weiter" and checks each
+   * step). `k` as the test data there: art, name, strasse, plz, anrede, vertreter, nummer,
+   * bereiche, prozess, strategie (ort for names the lookup does not know). Ends on step 7 with
+   * the draft complete.
+   */
+  async fillComplete(k) {
+    if (!(await this.heading.isVisible()) || (await this.heading.innerText()) !== STEPS[0]) await this.gotoStep(1);
+    await this.choose('Art der Kommune', k.art);
+    await this.fillText('Name der Kommune', k.name);
+    if (k.ort) await this.fillText('Ort', k.ort);
+    await this.fillText('Straße und Hausnummer', k.strasse);
+    await this.fillText('PLZ', k.plz);
+    await this.choose('Vertreten durch: Anrede', k.anrede);
+    await this.fillText('Vertreten durch: Vor- und Nachname', k.vertreter);
+    if (k.nummer) await this.fillText('Vertragsnummer – optional', k.nummer);
+    await this.gotoStep(4);
+    for (const b of k.bereiche) await this.check(b, 'Bereiche der Präventionskette');
+    await this.gotoStep(5);
+    await this.fillContact('prozess', 1, k.prozess);
+    await this.fillContact('strategie', 1, k.strategie);
+    await this.gotoStep(7);
+    await expect(this.page.getByText('Die Vereinbarung ist vollständig.')).toBeVisible();
   }
 
   /** Waits until the autosave has written the last change. */

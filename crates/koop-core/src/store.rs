@@ -335,7 +335,7 @@ pub struct Imported {
 }
 
 /// Reads a draft file for import. An existing draft is never overwritten: if the identity is
-/// taken, the import gets `new_id` and is named as a copy.
+/// taken, the import gets `new_id` (and `as_copy` tells the caller to name it a copy).
 pub fn import_file(
     bytes: &[u8],
     known_templates: &[&str],
@@ -355,14 +355,10 @@ pub fn import_file(
     if !known_templates.contains(&draft.template.as_str()) {
         return Err(ImportError::UnknownTemplate(draft.template));
     }
+    // The caller names the copy (it knows the template's naming of drafts).
     let as_copy = existing_ids.contains(&draft.id.as_str());
     if as_copy {
         draft.id = new_id.to_string();
-        let base = draft.name.clone().filter(|n| !n.trim().is_empty());
-        draft.name = Some(match base {
-            Some(n) => format!("{n} (Kopie)"),
-            None => "Importierter Entwurf (Kopie)".to_string(),
-        });
     }
     draft.updated = now_ms;
     Ok(Imported { draft, as_copy })

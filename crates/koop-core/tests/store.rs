@@ -109,7 +109,6 @@ mod import {
         let imported = import_file(file.as_bytes(), KNOWN, &[d.id.as_str()], "neu-id", 5.0).expect("import");
         assert!(imported.as_copy);
         assert_eq!(imported.draft.id, "neu-id");
-        assert_eq!(imported.draft.name.as_deref(), Some("Importierter Entwurf (Kopie)"));
         assert_eq!(imported.draft.answers, d.answers);
     }
 
