@@ -516,20 +516,28 @@ export function docxText(bytes) {
  */
 export async function pdfTextViaLibreOffice(docxPath) {
   const out = await mkdtemp(join(tmpdir(), 'koop-pdf-'));
-  const profile = await mkdtemp(join(tmpdir(), `lo-profile-${process.env.TEST_WORKER_INDEX ?? 'x'}-`));
-  try {
-    await run(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, docxPath],
-      { timeout: 90_000 },
-    );
-    const pdfName = basename(docxPath).replace(/\.docx$/i, '.pdf');
-    const produced = await readdir(out);
-    if (!produced.includes(pdfName)) throw new Error(`LibreOffice hat keine PDF erzeugt (${produced.join(', ') || 'nichts'})`);
-    const pdf = join(out, pdfName);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 });
-    return { text: stdout, pdf };
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+  const pdfs = await convertWithLibreOffice([docxPath], out);
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdfs[0], '-'], { maxBuffer: 16 * 1024 * 1024 });
+  return { text: stdout, pdf: pdfs[0] };
+}
+
+/**
+ * Converts Word files to PDF with LibreOffice headless, all in one run (its start-up is the
+ * slow part). Each test worker keeps its own LibreOffice profile for the whole run, so parallel
+ * workers never share one and later conversions skip the first-start set-up.
+ * Returns the PDF paths; throws if one is missing.
+ */
+export async function convertWithLibreOffice(docxPaths, outDir) {
+  const profile = join(tmpdir(), `koop-lo-profile-${process.pid}-${process.env.TEST_WORKER_INDEX ?? 'x'}`);
+  await run(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
+    { timeout: 120_000 },
+  );
+  const produced = await readdir(outDir);
+  return docxPaths.map((p) => {
+    const pdfName = basename(p).replace(/\.docx$/i, '.pdf');
+    if (!produced.includes(pdfName)) throw new Error(`LibreOffice hat keine PDF aus ${basename(p)} erzeugt (${produced.join(', ') || 'nichts'})`);
+    return join(outDir, pdfName);
+  });
 }

@@ -12,6 +12,7 @@ const PORT = Number(process.env.KOOP_E2E_PORT || 4173);
 export default defineConfig({
   testDir: here,
   testMatch: '*.spec.mjs',
+  globalTeardown: resolve(here, 'teardown.mjs'),
   // Outside the source tree (the repository ignores /test-results).
   outputDir: resolve(root, 'test-results'),
   workers: 2,
