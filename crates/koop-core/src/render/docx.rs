@@ -28,7 +28,6 @@ use crate::template::ParagraphStyle;
 use docx_rs as dx;
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{Cursor, Write};
 
 /// Why a document could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,19 +139,61 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
 }
 
 /// Writes the package, every entry Deflate-compressed, in the given order.
+///
+/// A minimal ZIP writer (no directories, no extras, 32-bit sizes) on miniz_oxide: the zip
+/// crate with its zopfli and zlib-rs back ends cost about 90 KB of WebAssembly for this.
 fn zip(parts: &[(&str, &[u8])]) -> Result<Vec<u8>, DocxError> {
-    let err = |e: zip::result::ZipError| DocxError(format!("ZIP: {e}"));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(9))
-        // Fixed (1980-01-01): reproducible, and no clock is asked for (wasm32 has none).
-        .last_modified_time(zip::DateTime::default());
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
-    for (name, bytes) in parts {
-        w.start_file(*name, options).map_err(err)?;
-        w.write_all(bytes).map_err(|e| DocxError(format!("ZIP: {e}")))?;
+    // 1980-01-01 00:00 in DOS format: reproducible, and no clock is asked for.
+    const DOS_TIME: u16 = 0;
+    const DOS_DATE: u16 = (1 << 5) | 1;
+    let too_big = || DocxError("ZIP: Teil größer als 4 GB".into());
+    let mut out: Vec<u8> = Vec::with_capacity(16 * 1024);
+    let mut central: Vec<u8> = Vec::with_capacity(1024);
+    for (name, data) in parts {
+        let compressed = miniz_oxide::deflate::compress_to_vec(data, 9);
+        let crc = crc32fast::hash(data);
+        let offset = u32::try_from(out.len()).map_err(|_| too_big())?;
+        let (csize, usize_) = (u32::try_from(compressed.len()).map_err(|_| too_big())?, u32::try_from(data.len()).map_err(|_| too_big())?);
+        let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
+        // Local file header.
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        for v in [20u16, 0, 8, DOS_TIME, DOS_DATE] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc, csize, usize_] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&compressed);
+        // Its central directory record.
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        for v in [20u16, 20, 0, 8, DOS_TIME, DOS_DATE] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc, csize, usize_] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [name_len, 0, 0, 0, 0] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        central.extend_from_slice(&0u32.to_le_bytes());
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
     }
-    Ok(w.finish().map_err(err)?.into_inner())
+    let entries = u16::try_from(parts.len()).map_err(|_| too_big())?;
+    let cd_offset = u32::try_from(out.len()).map_err(|_| too_big())?;
+    let cd_size = u32::try_from(central.len()).map_err(|_| too_big())?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for v in [0u16, 0, entries, entries] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&cd_size.to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
