@@ -11,6 +11,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'de-DE' });
 await page.goto(`http://127.0.0.1:${server.address().port}/`);
 await page.getByRole('button', { name: 'Neue Vereinbarung beginnen' }).click();
+await page.getByRole('button', { name: 'Mit dieser Vorlage beginnen: Kooperationsvereinbarung IKPE – Kommune' }).click();
 await page.getByLabel('Name der Kommune').fill('Sömmerda');
 await page.getByLabel('Straße und Hausnummer', { exact: true }).fill('Bahnhofstraße 9');
 await page.getByLabel('PLZ', { exact: true }).fill('9961');
