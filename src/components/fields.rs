@@ -71,8 +71,8 @@ pub fn FieldView(
     scope: Scope,
 ) -> impl IntoView {
     match field.kind {
-        FieldKind::Choice => view! { <ChoiceField field step scope /> }.into_any(),
-        FieldKind::Multi => view! { <MultiField field step /> }.into_any(),
+        FieldKind::Choice => view! { <OptionsField field step scope multiple=false /> }.into_any(),
+        FieldKind::Multi => view! { <OptionsField field step scope multiple=true /> }.into_any(),
         FieldKind::List => view! { <ListField field step /> }.into_any(),
         FieldKind::Reference => view! { <ReferenceField field step scope /> }.into_any(),
         _ => view! { <TextField field step scope /> }.into_any(),
@@ -90,7 +90,7 @@ fn Label(field: &'static Field, for_id: String) -> impl IntoView {
 }
 
 #[component]
-fn ErrorText(id: String, message: Memo<Option<String>>) -> impl IntoView {
+pub(super) fn ErrorText(id: String, message: Memo<Option<String>>) -> impl IntoView {
     move || {
         message.get().map(|m| {
             view! {
@@ -117,7 +117,7 @@ fn WarningText(id: String, message: Memo<Option<String>>) -> impl IntoView {
     }
 }
 
-fn described_by(
+pub(super) fn described_by(
     hint: Option<String>,
     err_id: String,
     message: Memo<Option<String>>,
@@ -282,17 +282,17 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
     }
 }
 
-/// Radio buttons. The first option carries the field's anchor id so that links and focus land
-/// on it.
+/// Radio buttons (one choice) or checkboxes (several) in a fieldset. The first option carries
+/// the field's anchor id so that links and focus land on it.
 #[component]
-fn ChoiceField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView {
+fn OptionsField(field: &'static Field, step: usize, scope: Scope, multiple: bool) -> impl IntoView {
     let app = expect_context::<AppState>();
     let path = path_for(field, scope);
     let anchor = path.anchor();
     let hint_id = (!field.hint.is_empty()).then(|| format!("{anchor}-hinweis"));
     let err_id = format!("{anchor}-fehler");
     let msg = message(app, path.clone(), step);
-    let legend_id = format!("{anchor}-legende");
+    let (input_class, input_type) = if multiple { ("kern-form-check__checkbox", "checkbox") } else { ("kern-form-check__radio", "radio") };
     let options = field
         .options
         .iter()
@@ -302,71 +302,29 @@ fn ChoiceField(field: &'static Field, step: usize, scope: Scope) -> impl IntoVie
             let value = o.value.clone();
             let checked_value = o.value.clone();
             let p = path.clone();
+            let checked = move || {
+                if multiple {
+                    app.with_ctx(|c| c.set(field).contains(&checked_value)).unwrap_or(false)
+                } else {
+                    read(app, field, scope) == checked_value
+                }
+            };
             view! {
                 <div class="kern-form-check">
                     <input
-                        class="kern-form-check__radio"
-                        type="radio"
+                        class=input_class
+                        type=input_type
                         id=id.clone()
                         name=anchor.clone()
                         value=o.value.clone()
-                        prop:checked=move || read(app, field, scope) == checked_value
-                        on:change=move |_| {
-                            write(app, field, scope, &value);
-                            app.touch(&p);
-                        }
-                    />
-                    <label class="kern-label" for=id>{o.label.clone()}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset
-            class="kern-fieldset feld"
-            class:kern-fieldset--error=move || msg.with(Option::is_some)
-            aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
-            aria-invalid=move || msg.with(Option::is_some).then_some("true")
-        >
-            <legend class="kern-label" id=legend_id>
-                {field.label.clone()}
-                {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
-            </legend>
-            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <ErrorText id=err_id.clone() message=msg />
-            <div class="kern-fieldset__body">{options}</div>
-        </fieldset>
-    }
-}
-
-#[component]
-fn MultiField(field: &'static Field, step: usize) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    let path = FieldPath::field(&field.id);
-    let anchor = path.anchor();
-    let hint_id = (!field.hint.is_empty()).then(|| format!("{anchor}-hinweis"));
-    let err_id = format!("{anchor}-fehler");
-    let msg = message(app, path.clone(), step);
-    let options = field
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let id = if i == 0 { anchor.clone() } else { format!("{anchor}-{i}") };
-            let value = o.value.clone();
-            let checked_value = o.value.clone();
-            let p = path.clone();
-            view! {
-                <div class="kern-form-check">
-                    <input
-                        class="kern-form-check__checkbox"
-                        type="checkbox"
-                        id=id.clone()
-                        value=o.value.clone()
-                        prop:checked=move || app.with_ctx(|c| c.set(field).contains(&checked_value)).unwrap_or(false)
+                        prop:checked=checked
                         on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            app.edit(|d| d.toggle(field, &value, on));
+                            if multiple {
+                                let on = event_target_checked(&ev);
+                                app.edit(|d| d.toggle(field, &value, on));
+                            } else {
+                                write(app, field, scope, &value);
+                            }
                             app.touch(&p);
                         }
                     />
@@ -381,7 +339,7 @@ fn MultiField(field: &'static Field, step: usize) -> impl IntoView {
             class:kern-fieldset--error=move || msg.with(Option::is_some)
             aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
         >
-            <legend class="kern-label">
+            <legend class="kern-label" id=format!("{anchor}-legende")>
                 {field.label.clone()}
                 {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
             </legend>

@@ -1,9 +1,9 @@
 //! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
+use super::fields::{ErrorText, described_by};
 use crate::state::AppState;
-use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist};
-use koop_core::types::Datum;
+use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist, date_problem};
 use leptos::prelude::*;
 
 /// A short overview of the six phases for the start screen.
@@ -37,11 +37,6 @@ fn read<T>(app: AppState, f: impl Fn(&Process) -> T) -> Option<T> {
     app.draft.with(|d| d.as_ref().map(|d| f(&d.process)))
 }
 
-fn date_error(raw: &str) -> Option<&'static str> {
-    (!raw.trim().is_empty() && Datum::parse(raw).is_none())
-        .then_some("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 15.03.2027.")
-}
-
 /// A text or date input of the process view (label above, hint, error under the label).
 #[component]
 fn ProcessInput(
@@ -58,37 +53,21 @@ fn ProcessInput(
     let hint_id = hint.as_ref().map(|_| format!("{id}-hinweis"));
     let err_id = format!("{id}-fehler");
     let touched = RwSignal::new(false);
-    let error = move || if date && touched.get() { date_error(&value.get()) } else { None };
-    let described = {
-        let hint_id = hint_id.clone();
-        let err_id = err_id.clone();
-        move || {
-            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
-            if error().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let error = Memo::new(move |_| if date && touched.get() { date_problem(&value.get()).map(str::to_string) } else { None });
     view! {
-        <div class="kern-form-input feld" class:kern-form-input--error=move || error().is_some()>
+        <div class="kern-form-input feld" class:kern-form-input--error=move || error.with(Option::is_some)>
             <label class="kern-label" for=id.clone()>
                 {label}
                 <span class="kern-label__optional">" – optional"</span>
             </label>
-            {hint.zip(hint_id).map(|(h, hid)| view! { <div class="kern-hint" id=hid>{h}</div> })}
-            {move || error().map(|m| view! {
-                <p class="kern-error" id=err_id.clone()>
-                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-                    <span class="kern-body">{m}</span>
-                </p>
-            })}
+            {hint.zip(hint_id.clone()).map(|(h, hid)| view! { <div class="kern-hint" id=hid>{h}</div> })}
+            <ErrorText id=err_id.clone() message=error />
             <input
                 class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
                 type="text"
                 id=id
-                aria-describedby=described
-                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=described_by(hint_id, err_id, error)
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| set.run(event_target_value(&ev))
                 on:blur=move |_| touched.set(true)

@@ -4,23 +4,7 @@
 // start screen with all its states. Each test runs in a fresh browser context (own localStorage).
 import { test, expect } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
-import {
-  StartPage,
-  WizardPage,
-  APP_PREFIX,
-  DRAFT_PREFIX,
-  axeViolations,
-  docxText,
-  draftRecord,
-  heldAutosaves,
-  holdAutosave,
-  installAutosaveHold,
-  releaseAutosave,
-  notice,
-  plantStorage,
-  saveDownload,
-  storageSnapshot,
-} from './pages.mjs';
+import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, notice, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 const FORMAT = 'koop-assistent/entwurf';
 
@@ -51,18 +35,6 @@ function without(snapshot, ...drop) {
   return Object.fromEntries(Object.entries(snapshot).filter(([k]) => !drop.includes(k)));
 }
 
-const SOEMMERDA = {
-  art: 'Landkreis',
-  name: 'Sömmerda',
-  strasse: 'Bahnhofstraße 9',
-  plz: '99610',
-  anrede: 'Herr',
-  vertreter: 'Christian Meyer',
-  nummer: 'PK 7/2026',
-  bereiche: ['Kinder- und Jugendhilfe', 'Gesundheit'],
-  prozess: { name: 'Petra Sommer', funktion: 'Sozialplanung', email: 'petra.sommer@lra-soemmerda.de', telefon: '03634 354-0' },
-  strategie: { name: 'Dr. Jan Hofmann', funktion: 'Dezernat Soziales', email: 'jan.hofmann@lra-soemmerda.de' },
-};
 
 test.describe('Automatisch speichern', () => {
   test('Neu laden stellt alle Angaben und den Schritt aus der Adresse wieder her (mit Messung der Speicherdauer)', async ({ page }) => {

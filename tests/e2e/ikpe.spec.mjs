@@ -2,7 +2,7 @@
 // history and autosave, review, Word export (read back, and converted by LibreOffice), and
 // accessibility of every step. Each test runs in a fresh browser context (own localStorage).
 import { test, expect } from '@playwright/test';
-import { StartPage, WizardPage, STEPS, axeViolations, docxText, pdfTextViaLibreOffice, squash } from './pages.mjs';
+import { StartPage, WizardPage, STEPS, axeViolations, docxText, pdfTextViaLibreOffice, squash, SOEMMERDA } from './pages.mjs';
 
 /** The clause numbers of the agreement, in document order (sections 1–6). */
 const CLAUSES = ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '4.1', '4.2', '5.1', '5.2', '5.3', '6.1', '6.2'];
@@ -32,19 +32,6 @@ async function expectNoAxeViolations(page, what) {
   expect(violations, `axe (WCAG 2.1 A/AA): ${what}`).toEqual([]);
 }
 
-const SOEMMERDA = {
-  art: 'Landkreis',
-  name: 'Sömmerda',
-  strasse: 'Bahnhofstraße 9',
-  plz: '99610',
-  anrede: 'Herr',
-  funktion: 'Landrat',
-  vertreter: 'Christian Meyer',
-  nummer: 'PK 7/2026',
-  bereiche: ['Kinder- und Jugendhilfe', 'Gesundheit'],
-  prozess: { name: 'Petra Sommer', funktion: 'Sozialplanung', email: 'petra.sommer@lra-soemmerda.de', telefon: '03634 354-0' },
-  strategie: { name: 'Dr. Jan Hofmann', funktion: 'Dezernat Soziales', email: 'jan.hofmann@lra-soemmerda.de' },
-};
 
 const JENA = {
   art: 'kreisfreie Stadt',
@@ -592,7 +579,7 @@ test.describe('Barrierefreiheit (axe, WCAG 2.1 A/AA) je Schritt', () => {
       await w.next();
       await expect(w.errorSummary).toBeVisible();
       await expect(page.locator('.schritt .kern-error').first()).toBeVisible();
-      // Inputs and radio groups carry aria-invalid; checkbox groups their error style.
+      // Inputs carry aria-invalid; option groups (fieldsets) their error style.
       await expect(page.locator('[aria-invalid="true"], .kern-fieldset--error').first()).toBeAttached();
       await expectNoAxeViolations(page, `Schritt ${n}, mit Meldungen`);
       if (n === 1) {

@@ -12,6 +12,21 @@ import AxeBuilder from '@axe-core/playwright';
 
 const run = promisify(execFile);
 
+/** A complete IKPE agreement for the Landkreis Sömmerda, as the tests fill it in. */
+export const SOEMMERDA = {
+  art: 'Landkreis',
+  name: 'Sömmerda',
+  strasse: 'Bahnhofstraße 9',
+  plz: '99610',
+  anrede: 'Herr',
+  funktion: 'Landrat',
+  vertreter: 'Christian Meyer',
+  nummer: 'PK 7/2026',
+  bereiche: ['Kinder- und Jugendhilfe', 'Gesundheit'],
+  prozess: { name: 'Petra Sommer', funktion: 'Sozialplanung', email: 'petra.sommer@lra-soemmerda.de', telefon: '03634 354-0' },
+  strategie: { name: 'Dr. Jan Hofmann', funktion: 'Dezernat Soziales', email: 'jan.hofmann@lra-soemmerda.de' },
+};
+
 /** The step titles in order (templates/ikpe.toml). */
 export const STEPS = [
   'Vertragspartner',

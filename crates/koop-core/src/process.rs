@@ -177,8 +177,8 @@ impl Process {
     pub fn date_problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut check = |key: String, raw: &str| {
-            if !raw.trim().is_empty() && Datum::parse(raw).is_none() {
-                out.push((key, "Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 15.03.2027.".to_string()));
+            if let Some(m) = date_problem(raw) {
+                out.push((key, m.to_string()));
             }
         };
         for (i, p) in self.phasen.iter().enumerate() {
@@ -189,6 +189,12 @@ impl Process {
         check("naechste_pruefung".into(), &self.naechste_pruefung);
         out
     }
+}
+
+/// The message for a typed process date that is not a date (empty is fine: all optional).
+pub fn date_problem(raw: &str) -> Option<&'static str> {
+    (!raw.trim().is_empty() && Datum::parse(raw).is_none())
+        .then_some("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 15.03.2027.")
 }
 
 /// The checklist of what an agreement must settle (ISA, phase 3).
