@@ -120,7 +120,10 @@ pub fn check_value(ctx: &Context<'_>, field: &Field, raw: &str) -> Result<(), St
 }
 
 fn required_message(field: &Field) -> String {
-    field.required_message.clone().unwrap_or_else(|| format!("Bitte füllen Sie das Feld „{}“ aus.", field.label))
+    field.required_message.clone().unwrap_or_else(|| match field.kind {
+        FieldKind::Choice | FieldKind::Reference => format!("Bitte wählen Sie bei „{}“ eine Möglichkeit.", field.label),
+        _ => format!("Bitte füllen Sie das Feld „{}“ aus.", field.label),
+    })
 }
 
 fn selections(n: i64, what: &str) -> String {
@@ -168,11 +171,13 @@ fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<I
             if let Some(max) = field.max_items.filter(|m| entries.len() > *m) {
                 push(FieldPath::field(&field.id), &field.label, format!("Bitte nennen Sie höchstens {max} Einträge."));
             }
-            for entry in &entries {
+            let item = field.item_label.as_deref().unwrap_or("Eintrag");
+            for (n, entry) in entries.iter().enumerate() {
                 for sub in &field.fields {
                     if let Err(msg) = check_value(ctx, sub, &ctx.entry_text(field, entry, sub)) {
                         let path = FieldPath::Entry { list: field.id.clone(), entry: entry.id, sub: sub.id.clone() };
-                        push(path, &sub.label, msg);
+                        // "Träger 2 – PLZ": the summary must say which entry.
+                        push(path, &format!("{item} {} – {}", n + 1, sub.label), msg);
                     }
                 }
             }

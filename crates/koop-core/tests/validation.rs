@@ -199,3 +199,22 @@ fn entered_values_stay_as_typed_even_when_invalid() {
     assert_eq!(gaps[0].0, "[PLZ]");
     assert_eq!(gaps[0].1.map(|t| t.path.clone()), Some(field("plz")));
 }
+
+#[test]
+fn messages_name_the_entry_and_choices_are_chosen_not_filled() {
+    let t = common::template("ikpe");
+    let list = t.field("ap_prozess").expect("list").field;
+    let mut d = common::ikpe_landkreis();
+    let id = d.add_entry(list);
+    d.set_entry_value(list, id, "name", "Zweite Person");
+    d.set_entry_value(list, id, "funktion", "Jugendamt");
+    let r = validate(&common::ctx(t, &d));
+    let issue = r.errors().next().expect("missing e-mail of the second person");
+    assert_eq!(issue.label, "Ansprechperson (prozessverantwortlich) 2 – E-Mail");
+
+    let s = common::template("sozialraum");
+    let mut d = common::sozialraum(1, 1, 1);
+    d.set_text("lk_anrede", "");
+    let messages: Vec<String> = validate(&common::ctx(s, &d)).errors().map(|i| i.message.clone()).collect();
+    assert_eq!(messages, ["Bitte wählen Sie bei „Vertreten durch: Anrede“ eine Möglichkeit."]);
+}
