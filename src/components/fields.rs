@@ -89,27 +89,16 @@ fn Label(field: &'static Field, for_id: String) -> impl IntoView {
     }
 }
 
+/// The message under a field: an error, or with `warning` a hint that does not block.
 #[component]
-pub(super) fn ErrorText(id: String, message: Memo<Option<String>>) -> impl IntoView {
+pub(super) fn MessageText(id: String, message: Memo<Option<String>>, #[prop(optional)] warning: bool) -> impl IntoView {
+    let (class, icon) =
+        if warning { ("feld__warnung", "kern-icon kern-icon--warning") } else { ("kern-error", "kern-icon kern-icon--danger") };
     move || {
         message.get().map(|m| {
             view! {
-                <p class="kern-error" id=id.clone()>
-                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-                    <span class="kern-body">{m}</span>
-                </p>
-            }
-        })
-    }
-}
-
-#[component]
-fn WarningText(id: String, message: Memo<Option<String>>) -> impl IntoView {
-    move || {
-        message.get().map(|m| {
-            view! {
-                <p class="feld__warnung" id=id.clone()>
-                    <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                <p class=class id=id.clone()>
+                    <span class=icon aria-hidden="true"></span>
                     <span class="kern-body">{m}</span>
                 </p>
             }
@@ -209,8 +198,8 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
         <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
             <Label field for_id=id.clone() />
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <ErrorText id=err_id.clone() message=msg />
-            <WarningText id=warn_id.clone() message=warn />
+            <MessageText id=err_id.clone() message=msg />
+            <MessageText id=warn_id.clone() message=warn warning=true />
             {input}
             {datalist}
         </div>
@@ -252,7 +241,7 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
         <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
             <Label field for_id=id.clone() />
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <ErrorText id=err_id.clone() message=msg />
+            <MessageText id=err_id.clone() message=msg />
             <div class="kern-form-input__select-wrapper">
                 <select
                     class="kern-form-input__select"
@@ -344,7 +333,7 @@ fn OptionsField(field: &'static Field, step: usize, scope: Scope, multiple: bool
                 {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
             </legend>
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <ErrorText id=err_id.clone() message=msg />
+            <MessageText id=err_id.clone() message=msg />
             <div class="kern-fieldset__body">{options}</div>
         </fieldset>
     }
@@ -395,7 +384,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
         <fieldset class="kern-fieldset feld liste" class:kern-fieldset--error=move || msg.with(Option::is_some) id=format!("{anchor}-gruppe")>
             <legend class="kern-label">{field.label.clone()}</legend>
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <ErrorText id=err_id.clone() message=msg />
+            <MessageText id=err_id.clone() message=msg />
             <div class="liste__eintraege">
                 <For each=move || ids.get() key=|id| *id let:entry_id>
                     <EntryView list=field entry_id step removed />

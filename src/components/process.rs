@@ -1,7 +1,7 @@
 //! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
-use super::fields::{ErrorText, described_by};
+use super::fields::{MessageText, described_by};
 use crate::state::AppState;
 use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist, date_problem};
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ fn ProcessInput(
                 <span class="kern-label__optional">" – optional"</span>
             </label>
             {hint.zip(hint_id.clone()).map(|(h, hid)| view! { <div class="kern-hint" id=hid>{h}</div> })}
-            <ErrorText id=err_id.clone() message=error />
+            <MessageText id=err_id.clone() message=error />
             <input
                 class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
                 type="text"
