@@ -122,6 +122,55 @@ setup_browsers() {
   export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium || echo /usr/bin/chromium)}
 }
 
+OPENXML_AUDIT_VERSION=0.8.0
+setup_validators() { # openxml-audit (Open XML SDK rules for DOCX, OASIS rules for ODF) in a venv
+  local venv="$KOOP_CACHE/venv-openxml-audit-$OPENXML_AUDIT_VERSION"
+  if [ ! -x "$venv/bin/openxml-audit" ]; then
+    command -v python3 >/dev/null || apt_install python3 python3-venv
+    log "pip install openxml-audit==$OPENXML_AUDIT_VERSION (einmalig)"
+    rm -rf "$venv.partial"
+    python3 -m venv "$venv.partial" || { apt_install python3-venv && python3 -m venv "$venv.partial"; }
+    "$venv.partial/bin/pip" install -q --disable-pip-version-check "openxml-audit==$OPENXML_AUDIT_VERSION"
+    rm -rf "$venv" && mv "$venv.partial" "$venv"
+    # A venv remembers its path: recreate the scripts' shebangs for the final place.
+    sed -i "1s|$venv.partial|$venv|" "$venv"/bin/* 2>/dev/null || true
+  fi
+  export OPENXML_AUDIT="$venv/bin/openxml-audit"
+}
+
+# Every DOCX and ODT in a folder, judged by openxml-audit in its strictest setting: Word
+# (microsoft365) for DOCX, ODF 1.3 for ODT. Any error or warning fails; prints one line a file.
+check_exports() { # dir
+  local dir=$1 kind fmt validator report rc=0
+  for kind in docx odt; do
+    compgen -G "$dir/*.$kind" >/dev/null || continue
+    if [ $kind = docx ]; then fmt=microsoft365 validator=ooxml; else fmt=odf1.3 validator=odf; fi
+    report="$dir/openxml-audit-$kind.json"
+    # It exits non-zero on findings; the JSON report below is what decides.
+    "$OPENXML_AUDIT" --policy strict --validator $validator -f $fmt -m 0 -o json -r "$dir" >"$report" 2>"$report.err" || true
+    python3 - "$report" "$kind" <<'PY' || rc=1
+import json, sys
+path, kind = sys.argv[1], sys.argv[2]
+try:
+    results = json.load(open(path))
+except ValueError:
+    sys.exit(f"openxml-audit lieferte keinen Bericht ({path}): {open(path + '.err').read()[-2000:]}")
+results = [r for r in results if r["file"].endswith("." + kind)]
+bad = 0
+for r in results:
+    n = r.get("error_count", 0) + r.get("warning_count", 0)
+    if n:
+        bad += 1
+        print(f"  {r['file']}: {r.get('error_count', 0)} Fehler, {r.get('warning_count', 0)} Warnungen")
+        for f in (r.get("errors", []) + r.get("warnings", []))[:5]:
+            print(f"    {f.get('part_uri', '')} {f.get('path', '')}: {f.get('description', '')}")
+print(f"openxml-audit {kind.upper()}: {len(results)} Dateien, {bad} mit Befunden")
+sys.exit(1 if bad or not results else 0)
+PY
+  done
+  return $rc
+}
+
 build_dist() { # release build into dist/, skipped when no input changed
   local stamp="$KOOP_ROOT/dist/.koop-inputs" want
   want=$(cd "$KOOP_ROOT" && find Cargo.toml Cargo.lock index.html Trunk.toml src crates style public templates scripts/pwa -type f -print0 2>/dev/null \

@@ -73,66 +73,19 @@ fn build(t: &Template, d: &Draft) -> Document {
     doc
 }
 
-/// Text users might type: any Unicode, weighted towards the hard cases.
-fn hostile_text() -> impl Strategy<Value = String> {
-    let pieces = prop_oneof![
-        ".{0,24}",
-        Just("😀👩‍👩‍👧🇩🇪".to_string()),
-        Just("\u{202e}שלום עליכם\u{202c} مرحبا".to_string()),
-        Just("e\u{301}\u{308}a\u{323}\u{302}".to_string()),
-        Just("\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{fffe}\u{ffff}\t\r\n".to_string()),
-        Just("<script>alert('x')</script> & \"quotes\" ]]> <![CDATA[".to_string()),
-        Just("{kommune.dat} {ref:laufzeit} {{}} | @ :".to_string()),
-        Just("   ".to_string()),
-        "[\\u{80}-\\u{10ffff}]{0,8}",
-    ];
-    prop::collection::vec(pieces, 0..4).prop_map(|v| v.concat())
-}
-
-/// A draft of `template` whose text answers and list entries are all set from `texts`.
-fn hostile_draft(template: &str, texts: &[String]) -> (&'static Template, Draft) {
-    let t = common::template(template);
-    let mut d = if template == "ikpe" { common::ikpe_landkreis() } else { common::sozialraum(2, 2, 3) };
-    let mut n = 0;
-    let mut next = || {
-        let s = texts[n % texts.len()].clone();
-        n += 1;
-        s
-    };
-    for f in t.fields() {
-        match f.field.kind {
-            koop_core::FieldKind::List => {
-                for e in d.entries(f.field) {
-                    for sub in &f.field.fields {
-                        if sub.kind != koop_core::FieldKind::Reference {
-                            d.set_entry_value(f.field, e.id, &sub.id, &next());
-                        }
-                    }
-                }
-            }
-            koop_core::FieldKind::Multi => {}
-            _ => d.set_text(&f.field.id, &next()),
-        }
-    }
-    d.process.gremium = next();
-    d.process.set_note(0, &next());
-    d.process.anlage_im_export = true;
-    (t, d)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn ikpe_with_hostile_text(texts in prop::collection::vec(hostile_text(), 1..6)) {
-        let (t, d) = hostile_draft("ikpe", &texts);
+    fn ikpe_with_hostile_text(texts in prop::collection::vec(common::hostile_text(), 1..6)) {
+        let (t, d) = common::hostile_draft("ikpe", &texts);
         let doc = build(t, &d);
         prop_assert!(round_trip(&doc).is_ok(), "{:?}", round_trip(&doc));
     }
 
     #[test]
-    fn sozialraum_with_hostile_text(texts in prop::collection::vec(hostile_text(), 1..6)) {
-        let (t, d) = hostile_draft("sozialraum", &texts);
+    fn sozialraum_with_hostile_text(texts in prop::collection::vec(common::hostile_text(), 1..6)) {
+        let (t, d) = common::hostile_draft("sozialraum", &texts);
         let doc = build(t, &d);
         prop_assert!(round_trip(&doc).is_ok(), "{:?}", round_trip(&doc));
     }
@@ -169,7 +122,7 @@ fn hundred_kilobyte_fields_and_empty_drafts() {
     let big = "Großer Absatz mit Umlauten äöü und Emoji 😀. ".repeat(2_400);
     assert!(big.len() > 100_000);
     for template in ["ikpe", "sozialraum"] {
-        let (t, d) = hostile_draft(template, std::slice::from_ref(&big));
+        let (t, d) = common::hostile_draft(template, std::slice::from_ref(&big));
         let doc = build(t, &d);
         round_trip(&doc).expect("100 KB fields");
         let empty = Draft::new(t, "leer", 0.0);
@@ -192,11 +145,11 @@ fn libreoffice_opens_hostile_exports() {
     let dir = std::env::temp_dir().join(format!("koop-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = prop::collection::vec(hostile_text(), 1..6);
+    let strategy = prop::collection::vec(common::hostile_text(), 1..6);
     let mut files = Vec::new();
     for i in 0..6 {
         let texts = strategy.new_tree(&mut runner).expect("value").current();
-        let (t, d) = hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
+        let (t, d) = common::hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
         let mut doc = build(t, &d);
         // A marker that must survive into the PDF.
         doc.blocks.insert(0, koop_core::Block::Title(vec![Inline::Text(format!("Prüfmarke {i}"))]));
