@@ -5,6 +5,7 @@ use koop_core::draft::Draft;
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Document, Report};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 pub fn catalog() -> &'static Catalog {
     Catalog::builtin().expect("built-in templates load")
@@ -215,4 +216,27 @@ pub fn keep_export(name: &str, bytes: &[u8]) {
         std::fs::create_dir_all(dir).expect("export dir");
         std::fs::write(dir.join(name), bytes).expect("export written");
     }
+}
+
+/// The drafts of the export set, by file stem.
+pub fn export_set() -> Vec<(String, Document)> {
+    let ikpe = template("ikpe");
+    let soz = template("sozialraum");
+    let doc = |t, d: &Draft| report_and_doc(t, d).1;
+    let mut set = vec![
+        ("ikpe-landkreis".to_string(), doc(ikpe, &ikpe_landkreis())),
+        ("ikpe-stadt".to_string(), doc(ikpe, &ikpe_stadt())),
+        ("ikpe-leer".to_string(), doc(ikpe, &Draft::new(ikpe, "leer", 0.0))),
+        ("sozialraum-1-1-1".to_string(), doc(soz, &sozialraum(1, 1, 1))),
+        ("sozialraum-30-50-100".to_string(), doc(soz, &sozialraum(30, 50, 100))),
+        ("sozialraum-leer".to_string(), doc(soz, &Draft::new(soz, "leer", 0.0))),
+    ];
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = proptest::collection::vec(hostile_text(), 1..6);
+    for i in 0..6 {
+        let texts = strategy.new_tree(&mut runner).expect("value").current();
+        let (t, d) = hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
+        set.push((format!("feindlich-{i}"), doc(t, &d)));
+    }
+    set
 }
