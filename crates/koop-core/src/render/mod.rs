@@ -2,3 +2,4 @@
 //! DOCX renderer is pure Rust and lives here.
 
 pub mod docx;
+pub mod zip;

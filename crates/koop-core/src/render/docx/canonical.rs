@@ -1,0 +1,347 @@
+//! Canonical element order of the parts docx-rs writes.
+
+#![allow(clippy::wildcard_imports)]
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Canonical element order
+//
+// docx-rs writes property elements in its own order (`w:rPr` first in `w:pPr`, `w:sz` before
+// `w:rFonts`, header references last in `w:sectPr`, `w:basedOn` last in `w:style` …). The
+// schema prescribes a sequence, and Word is known to ignore properties that come out of
+// sequence, so every part docx-rs writes is re-serialized here with its children in schema
+// order (ECMA-376 Part 1, 17.3.1.26 pPr, 17.3.2.28 rPr, 17.6.17 sectPr, 17.7.4.17 style,
+// 17.9.6 lvl, 17.9.18 numPr). Empty `w:rPr`/`w:pPr` are dropped on the way.
+
+pub(super) const PPR_ORDER: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+];
+pub(super) const RPR_ORDER: &[&str] = &[
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+    "w:rPrChange",
+];
+pub(super) const SECTPR_ORDER: &[&str] = &[
+    "w:headerReference",
+    "w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+];
+pub(super) const STYLE_ORDER: &[&str] = &[
+    "w:name",
+    "w:aliases",
+    "w:basedOn",
+    "w:next",
+    "w:link",
+    "w:autoRedefine",
+    "w:hidden",
+    "w:uiPriority",
+    "w:semiHidden",
+    "w:unhideWhenUsed",
+    "w:qFormat",
+    "w:locked",
+    "w:personal",
+    "w:personalCompose",
+    "w:personalReply",
+    "w:rsid",
+    "w:pPr",
+    "w:rPr",
+    "w:tblPr",
+    "w:trPr",
+    "w:tcPr",
+    "w:tblStylePr",
+];
+pub(super) const LVL_ORDER: &[&str] = &[
+    "w:start",
+    "w:numFmt",
+    "w:lvlRestart",
+    "w:pStyle",
+    "w:isLgl",
+    "w:suff",
+    "w:lvlText",
+    "w:lvlPicBulletId",
+    "w:legacy",
+    "w:lvlJc",
+    "w:pPr",
+    "w:rPr",
+];
+pub(super) const NUMPR_ORDER: &[&str] = &["w:ilvl", "w:numId", "w:numberingChange", "w:ins"];
+
+pub(super) fn child_order(parent: &str) -> Option<&'static [&'static str]> {
+    Some(match parent {
+        "w:pPr" => PPR_ORDER,
+        "w:rPr" => RPR_ORDER,
+        "w:sectPr" => SECTPR_ORDER,
+        "w:style" => STYLE_ORDER,
+        "w:lvl" => LVL_ORDER,
+        "w:numPr" => NUMPR_ORDER,
+        _ => return None,
+    })
+}
+
+/// An element of a part as docx-rs wrote it: attributes and text stay as written (escaped).
+pub(super) struct El<'a> {
+    name: &'a str,
+    /// The raw attributes with their leading space, e.g. ` w:val="1"`.
+    attrs: Cow<'a, str>,
+    children: Vec<Node<'a>>,
+}
+
+pub(super) enum Node<'a> {
+    El(El<'a>),
+    Text(&'a str),
+}
+
+impl<'a> El<'a> {
+    pub(super) fn new(name: &'a str, attrs: impl Into<Cow<'a, str>>) -> Self {
+        El { name, attrs: attrs.into(), children: Vec::new() }
+    }
+
+    pub(super) fn child_mut(&mut self, name: &str) -> Option<&mut El<'a>> {
+        self.children.iter_mut().find_map(|c| match c {
+            Node::El(e) if e.name == name => Some(e),
+            _ => None,
+        })
+    }
+
+    pub(super) fn write(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(self.name);
+        out.push_str(&self.attrs);
+        if self.children.is_empty() {
+            out.push_str("/>");
+            return;
+        }
+        out.push('>');
+        for c in &self.children {
+            match c {
+                Node::El(e) => e.write(out),
+                Node::Text(t) => out.push_str(t),
+            }
+        }
+        out.push_str("</");
+        out.push_str(self.name);
+        out.push('>');
+    }
+}
+
+/// Parses the XML docx-rs writes (elements, attributes, text; an optional declaration).
+pub(super) fn parse(s: &str) -> Result<El<'_>, String> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if s.starts_with("<?xml") {
+        i = s.find("?>").ok_or("unvollständige XML-Deklaration")? + 2;
+    }
+    let mut stack = vec![El::new("", "")];
+    while i < b.len() {
+        if b[i] != b'<' {
+            let end = s[i..].find('<').map_or(b.len(), |k| i + k);
+            if let Some(top) = stack.last_mut() {
+                top.children.push(Node::Text(&s[i..end]));
+            }
+            i = end;
+            continue;
+        }
+        // The end of the tag, skipping quoted attribute values.
+        let mut j = i + 1;
+        let mut quote = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (None, b'>') => break,
+                (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= b.len() {
+            return Err("unvollständiges Tag".into());
+        }
+        if b[i + 1] == b'/' {
+            let name = s[i + 2..j].trim();
+            let el = stack.pop().filter(|e| e.name == name && !stack.is_empty()).ok_or_else(|| format!("unerwartetes </{name}>"))?;
+            if let Some(top) = stack.last_mut() {
+                top.children.push(Node::El(el));
+            }
+        } else if matches!(b[i + 1], b'?' | b'!') {
+            return Err("Kommentare, CDATA und Verarbeitungsanweisungen werden nicht erwartet".into());
+        } else {
+            let empty = b[j - 1] == b'/';
+            let inner = &s[i + 1..if empty { j - 1 } else { j }];
+            let name_end = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
+            let el = El::new(&inner[..name_end], inner[name_end..].trim_end());
+            if el.name.is_empty() {
+                return Err("Tag ohne Namen".into());
+            }
+            if empty {
+                if let Some(top) = stack.last_mut() {
+                    top.children.push(Node::El(el));
+                }
+            } else {
+                stack.push(el);
+            }
+        }
+        i = j + 1;
+    }
+    let mut root = match (stack.pop(), stack.is_empty()) {
+        (Some(r), true) => r,
+        _ => return Err("nicht geschlossene Elemente".into()),
+    };
+    root.children.retain(|c| !matches!(c, Node::Text(t) if t.trim().is_empty()));
+    match (root.children.pop(), root.children.is_empty()) {
+        (Some(Node::El(e)), true) => Ok(e),
+        _ => Err("kein eindeutiges Wurzelelement".into()),
+    }
+}
+
+pub(super) fn normalize(el: &mut El<'_>) {
+    for c in &mut el.children {
+        if let Node::El(e) = c {
+            normalize(e);
+        }
+    }
+    el.children.retain(|c| !matches!(c, Node::El(e) if matches!(e.name, "w:rPr" | "w:pPr") && e.children.is_empty() && e.attrs.is_empty()));
+    if let Some(order) = child_order(el.name)
+        && el.children.iter().all(|c| matches!(c, Node::El(_)))
+    {
+        el.children.sort_by_key(|c| match c {
+            Node::El(e) => order.iter().position(|n| *n == e.name).unwrap_or(order.len()),
+            Node::Text(_) => order.len(),
+        });
+    }
+}
+
+/// A part docx-rs wrote, in canonical order, after `edit`.
+pub(super) fn canonical<'a>(xml: &'a [u8], part: &str, edit: impl FnOnce(&mut El<'a>)) -> Result<String, DocxError> {
+    let s = std::str::from_utf8(xml).map_err(|e| DocxError(format!("{part}: {e}")))?;
+    let mut root = parse(s).map_err(|e| DocxError(format!("{part}: {e}")))?;
+    edit(&mut root);
+    normalize(&mut root);
+    let mut out = String::with_capacity(s.len() + 64);
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
+    root.write(&mut out);
+    Ok(out)
+}
+
+/// styles.xml: the language in the default run properties (German spell checking), and
+/// "Normal" marked as the default paragraph style.
+pub(super) fn add_language(styles: &mut El<'_>, language: &str) {
+    if let Some(defaults) = styles.child_mut("w:docDefaults") {
+        if defaults.child_mut("w:rPrDefault").is_none() {
+            defaults.children.insert(0, Node::El(El::new("w:rPrDefault", "")));
+        }
+        if let Some(rpr_default) = defaults.child_mut("w:rPrDefault") {
+            if rpr_default.child_mut("w:rPr").is_none() {
+                rpr_default.children.push(Node::El(El::new("w:rPr", "")));
+            }
+            if let Some(rpr) = rpr_default.child_mut("w:rPr") {
+                let lang = format!(r#" w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA""#);
+                rpr.children.push(Node::El(El::new("w:lang", lang)));
+            }
+        }
+    }
+    for c in &mut styles.children {
+        if let Node::El(e) = c
+            && e.name == "w:style"
+            && e.attrs.contains(r#"w:styleId="Normal""#)
+            && !e.attrs.contains("w:default=")
+        {
+            e.attrs = Cow::Owned(format!(r#"{} w:default="1""#, e.attrs));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! DOCX renderer: the neutral [`Document`] as a Word file.
+//!
+//! docx-rs builds the body, styles, numbering, header and footer. Its output is then finished
+//! here, because docx-rs 0.4.22 cannot do four things the export needs:
+//!
+//! - element order: docx-rs writes property elements in its own order, Word expects the
+//!   schema's sequence, so its parts are re-serialized in canonical order (see
+//!   [`canonical`]);
+//! - document properties: `docProps/core.xml` (title, subject, author, language, timestamps)
+//!   is written here, and `<w:lang w:val="de-DE"/>` is added to the default run properties in
+//!   `styles.xml` so Word's spell checker uses German;
+//! - compression: docx-rs stores entries uncompressed; the package is written here with
+//!   Deflate, `[Content_Types].xml` first;
+//! - the small fixed parts (content types, relationships, settings, app properties) are
+//!   written here, without docx-rs' empty comment parts and East Asian layout settings.
+//!
+//! Layout (twips, 1 cm = 567): A4 portrait, margins 2.5 cm, Arial 11 pt throughout, ragged
+//! right. Section and clause numbers hang in the first 1.5 cm and their text starts at 1.5 cm;
+//! indented paragraphs, contacts and bullet symbols start there too. Gaps are highlighted
+//! yellow; a draft says "ENTWURF" in the header and above the title. Each signature block is
+//! kept on one page.
+//!
+//! Rendering is pure and deterministic (no clock, no randomness, no file system), so it runs
+//! unchanged in the browser (wasm32).
+
+use crate::document::{Block, Bullet, Document, Inline, Meta, Signature};
+use crate::template::ParagraphStyle;
+use docx_rs as dx;
+use std::borrow::Cow;
+use std::fmt;
+
+mod body;
+mod canonical;
+mod layout;
+mod parts;
+mod text;
+
+use super::zip;
+use body::*;
+use canonical::*;
+use layout::*;
+use parts::*;
+pub use text::clean;
+use text::*;
+
+/// Why a document could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocxError(pub String);
+
+impl fmt::Display for DocxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DOCX-Export fehlgeschlagen: {}", self.0)
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+/// The creation/modification time written by [`render`] (renders must be reproducible and the
+/// browser has no clock here). Use [`render_at`] to record the real export time.
+pub const DEFAULT_TIMESTAMP: &str = "2026-01-01T00:00:00Z";
+
+/// A4 portrait in twips.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+/// 2.5 cm in twips, on all four sides.
+pub const MARGIN: i32 = 1418;
+/// Where clause text starts (1.5 cm); clause numbers hang to its left.
+pub const TEXT_INDENT: i32 = 850;
+/// The one font of the document (LibreOffice substitutes the metric-compatible Liberation Sans).
+pub const FONT: &str = "Arial";
+
+/// Distance of header and footer from the page edge (1.25 cm).
+const HEADER_DISTANCE: i32 = 709;
+/// Body text size in half-points (11 pt).
+const BODY_SIZE: usize = 22;
+/// Bullet symbol to text (0.75 cm).
+const BULLET_HANG: i32 = 425;
+/// The abstract numbering and numbering instance of the bullet lists (1 is docx-rs' built-in
+/// decimal list, always present in numbering.xml).
+const BULLET_NUM: usize = 2;
+const BULLET_SYMBOLS: [&str; 3] = ["•", "–", "▪"];
+
+const HIGHLIGHT: &str = "yellow";
+const RED: &str = "C00000";
+const GREY: &str = "595959";
+const DRAFT_WORD: &str = "ENTWURF";
+const DRAFT_BANNER: &str = "ENTWURF – noch nicht vollständig";
+const SIGNATURE_LINE: &str = "________________________________________";
+const DATE_LINE: &str = "____________________";
+
+// Paragraph style ids (ids are ASCII; names are what Word shows).
+const S_TITLE: &str = "Title";
+const S_SUBTITLE: &str = "Subtitle";
+const S_H1: &str = "Heading1";
+const S_H2: &str = "Heading2";
+const S_BODY: &str = "BodyText";
+const S_INDENTED: &str = "Indented";
+const S_CENTER: &str = "Centered";
+const S_PARTY: &str = "Party";
+const S_ALIAS: &str = "PartyAlias";
+const S_CLAUSE: &str = "Clause";
+const S_BULLET: &str = "ListBullet";
+const S_CONTACT: &str = "Contact";
+const S_SIGNATURE: &str = "Signature";
+const S_DRAFT: &str = "DraftNote";
+const S_HEADER: &str = "Header";
+const S_FOOTER: &str = "Footer";
+
+/// Renders the document as a Word file (timestamps [`DEFAULT_TIMESTAMP`]).
+pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    render_at(doc, DEFAULT_TIMESTAMP)
+}
+
+/// Renders the document as a Word file with `timestamp` (W3CDTF, `YYYY-MM-DDThh:mm:ssZ`) as
+/// its creation and modification time.
+pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> {
+    if !is_w3cdtf(timestamp) {
+        return Err(DocxError(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", clean(timestamp))));
+    }
+    let language = language(&doc.meta);
+    let xml = build(doc).build();
+    let [header, footer] = [&xml.headers, &xml.footers].map(|parts| match parts.as_slice() {
+        [one] => Ok(one),
+        _ => Err(DocxError(format!("{} Kopf-/Fußzeilen statt einer", parts.len()))),
+    });
+    let document = canonical(&xml.document, "document.xml", |_| {})?;
+    for rid in [HEADER_RID, FOOTER_RID] {
+        if !document.contains(&format!(r#"r:id="{rid}""#)) {
+            return Err(DocxError(format!("document.xml: Verweis {rid} fehlt")));
+        }
+    }
+    let styles = canonical(&xml.styles, "styles.xml", |root| add_language(root, &language))?;
+    let numbering = canonical(&xml.numberings, "numbering.xml", |_| {})?;
+    let header = canonical(header?, "header1.xml", |_| {})?;
+    let footer = canonical(footer?, "footer1.xml", |_| {})?;
+    let core = core_properties(&doc.meta, &language, timestamp);
+    let settings = settings(&language);
+    let parts: [zip::Entry<'_>; 12] = [
+        zip::Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        zip::Entry::deflated("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        zip::Entry::deflated("docProps/core.xml", core.as_bytes()),
+        zip::Entry::deflated("docProps/app.xml", APP_PROPERTIES.as_bytes()),
+        zip::Entry::deflated("word/document.xml", document.as_bytes()),
+        zip::Entry::deflated("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        zip::Entry::deflated("word/styles.xml", styles.as_bytes()),
+        zip::Entry::deflated("word/numbering.xml", numbering.as_bytes()),
+        zip::Entry::deflated("word/settings.xml", settings.as_bytes()),
+        zip::Entry::deflated("word/fontTable.xml", &xml.font_table),
+        zip::Entry::deflated("word/header1.xml", header.as_bytes()),
+        zip::Entry::deflated("word/footer1.xml", footer.as_bytes()),
+    ];
+    zip::write(&parts).map_err(|e| DocxError(e.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(s: &str) -> Result<String, String> {
+        let mut root = parse(s)?;
+        normalize(&mut root);
+        let mut out = String::new();
+        root.write(&mut out);
+        Ok(out)
+    }
+
+    #[test]
+    fn parser_keeps_text_and_attributes() {
+        let s = r#"<?xml version="1.0"?><w:p a="x &gt; y" b='<'><w:r><w:t xml:space="preserve"> a &amp; b </w:t><w:tab /></w:r></w:p>"#;
+        assert_eq!(
+            roundtrip(s).as_deref(),
+            Ok(r#"<w:p a="x &gt; y" b='<'><w:r><w:t xml:space="preserve"> a &amp; b </w:t><w:tab/></w:r></w:p>"#)
+        );
+    }
+
+    #[test]
+    fn parser_rejects_malformed_input_without_panicking() {
+        for bad in ["", "<a>", "</a>", "<a></b>", "<>", "</>", "<a/><b/>", "<a", "<!-- x --><a/>", "<a><![CDATA[x]]></a>", "text"] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn properties_are_put_in_schema_order() {
+        let s = r#"<w:pPr><w:rPr><w:sz w:val="22"/><w:b/><w:rFonts w:ascii="Arial"/></w:rPr><w:jc w:val="center"/><w:keepNext/><w:numPr><w:numId w:val="2"/><w:ilvl w:val="0"/></w:numPr><w:pStyle w:val="X"/></w:pPr>"#;
+        assert_eq!(
+            roundtrip(s).as_deref(),
+            Ok(
+                r#"<w:pPr><w:pStyle w:val="X"/><w:keepNext/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="center"/><w:rPr><w:rFonts w:ascii="Arial"/><w:b/><w:sz w:val="22"/></w:rPr></w:pPr>"#
+            )
+        );
+        // Empty run and paragraph properties are dropped.
+        assert_eq!(
+            roundtrip("<w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>").as_deref(),
+            Ok("<w:p><w:r><w:t>x</w:t></w:r></w:p>")
+        );
+    }
+
+    #[test]
+    fn language_is_added_to_the_run_defaults() {
+        let styles = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
+        let out = canonical(styles, "styles.xml", |r| add_language(r, "de-DE")).expect("valid");
+        assert!(out.contains(r#"<w:rPr><w:sz w:val="22"/><w:lang w:val="de-DE" w:eastAsia="de-DE" w:bidi="ar-SA"/></w:rPr>"#), "{out}");
+        assert!(out.contains(r#"w:styleId="Normal" w:default="1""#), "{out}");
+        let bare = canonical(b"<w:styles><w:docDefaults/></w:styles>", "styles.xml", |r| add_language(r, "de-DE")).expect("valid");
+        assert!(bare.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="de-DE""#), "{bare}");
+    }
+
+    #[test]
+    fn timestamps_are_w3cdtf() {
+        assert!(is_w3cdtf(DEFAULT_TIMESTAMP));
+        assert!(is_w3cdtf("2026-11-22T23:59:59Z"));
+        for bad in ["2026-11-22", "2026-11-22T23:59:59", "2026-11-22 23:59:59Z", "2026-1-22T23:59:59Z", "２０２６-11-22T23:59:59Z"] {
+            assert!(!is_w3cdtf(bad), "{bad}");
+        }
+    }
+}
