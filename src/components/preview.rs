@@ -3,7 +3,7 @@
 
 use super::Derived;
 use crate::state::AppState;
-use koop_core::document::{Block, Bullet, Inline, Signature, Text};
+use koop_core::document::{Block, Bullet, Inline, Signature, Text, Wording};
 use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -24,7 +24,9 @@ pub fn Preview() -> impl IntoView {
             d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), b.clone())).collect::<Vec<_>>()).unwrap_or_default()
         })
     });
-    let is_draft = Memo::new(move |_| derived.doc.with(|d| d.as_ref().is_some_and(|d| d.draft)));
+    // The banner text comes from the model, like every fixed text of the document.
+    let banner = Memo::new(move |_| derived.doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone())));
+    let wording = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
     let gaps = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or(0, |d| d.gaps().len())));
     view! {
         <p class="vorschau__hinweis">
@@ -35,25 +37,23 @@ pub fn Preview() -> impl IntoView {
             }}
         </p>
         <article class="dokument" lang="de" data-testid="vorschau">
-            <Show when=move || is_draft.get()>
-                <p class="dokument__entwurf">"ENTWURF"</p>
-            </Show>
+            {move || banner.get().map(|b| view! { <p class="dokument__entwurf">{b}</p> })}
             <For each=move || blocks.get() key=|(k, _)| *k let:item>
-                <BlockView block=item.1 />
+                <BlockView block=item.1 wording=wording.get_untracked() />
             </For>
         </article>
     }
 }
 
 #[component]
-fn BlockView(block: Block) -> impl IntoView {
+fn BlockView(block: Block, wording: Wording) -> impl IntoView {
     match block {
         Block::Title(t) => view! { <h3 class="dokument__titel"><Inlines text=t /></h3> }.into_any(),
         Block::Subtitle(t) => view! { <p class="dokument__untertitel"><Inlines text=t /></p> }.into_any(),
         Block::Party { lines, alias } => view! {
             <div class="dokument__partei">
                 {lines.into_iter().map(|l| view! { <p><Inlines text=l /></p> }).collect_view()}
-                {alias.map(|a| view! { <p class="dokument__alias">"- „"<Inlines text=a />"“ -"</p> })}
+                {alias.map(|a| view! { <p class="dokument__alias">{wording.alias_open.clone()}<Inlines text=a />{wording.alias_close.clone()}</p> })}
             </div>
         }
         .into_any(),
@@ -89,7 +89,7 @@ fn BlockView(block: Block) -> impl IntoView {
         }
         .into_any(),
         Block::Signatures(sigs) => view! {
-            <div class="dokument__unterschriften">{sigs.into_iter().map(|s| view! { <SignatureView sig=s /> }).collect_view()}</div>
+            <div class="dokument__unterschriften">{sigs.into_iter().map(|s| view! { <SignatureView sig=s date_line=wording.date_line.clone() /> }).collect_view()}</div>
         }
         .into_any(),
     }
@@ -102,11 +102,11 @@ fn BulletView(bullet: Bullet) -> impl IntoView {
 }
 
 #[component]
-fn SignatureView(sig: Signature) -> impl IntoView {
+fn SignatureView(sig: Signature, date_line: String) -> impl IntoView {
     view! {
         <div class="dokument__unterschrift">
             <p class="dokument__unterzeichner"><Inlines text=sig.party /></p>
-            <p class="dokument__ort"><Inlines text=sig.place />", den …………………"</p>
+            <p class="dokument__ort"><Inlines text=sig.place />{date_line}</p>
             {sig
                 .signatories
                 .into_iter()

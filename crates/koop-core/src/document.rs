@@ -93,12 +93,52 @@ pub enum Block {
     Signatures(Vec<Signature>),
 }
 
+/// The fixed wording around the answers: every renderer prints these strings as they are, so
+/// the preview and the exported files cannot drift apart and renderers carry no German text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    /// Before the running header of a draft ("ENTWURF"), printed emphasised.
+    pub draft_word: String,
+    /// Between `draft_word` and the running header.
+    pub draft_separator: String,
+    /// The banner above the title of a draft.
+    pub draft_banner: String,
+    /// Around a party's alias: `- „Landkreis“ -`.
+    pub alias_open: String,
+    pub alias_close: String,
+    /// After the place of a signature block: the blank for the date.
+    pub date_line: String,
+    /// The line to sign on.
+    pub signature_line: String,
+    /// Page footer: `page_before` <page> `page_between` <pages>.
+    pub page_before: String,
+    pub page_between: String,
+}
+
+impl Wording {
+    /// The wording of a German agreement.
+    pub fn german() -> Self {
+        Self {
+            draft_word: "ENTWURF".into(),
+            draft_separator: " – ".into(),
+            draft_banner: "ENTWURF – noch nicht vollständig".into(),
+            alias_open: "- „".into(),
+            alias_close: "“ -".into(),
+            date_line: ", den ____________________".into(),
+            signature_line: "________________________________________".into(),
+            page_before: "Seite ".into(),
+            page_between: " von ".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub meta: Meta,
-    /// Something required is missing or invalid: "ENTWURF" is printed.
+    /// Something required is missing or invalid: `wording.draft_banner` is printed.
     pub draft: bool,
     pub blocks: Vec<Block>,
+    pub wording: Wording,
 }
 
 impl Document {
@@ -295,7 +335,7 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
     if ctx.draft.process.anlage_im_export {
         blocks.extend(crate::process::appendix(&ctx.draft.process));
     }
-    Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks }
+    Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks, wording: Wording::german() }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -614,3 +614,41 @@ proptest! {
         prop_assert!(expected.values().all(|n| *n >= 1), "a clause is missing: {:?}", expected);
     }
 }
+
+/// The renderer prints the model's wording, never its own: with every fixed text replaced,
+/// none of the German originals is left in the package.
+#[test]
+fn every_fixed_text_comes_from_the_model() {
+    let mut doc = doc_of(&Draft::new(ikpe(), "leer", 0.0));
+    assert!(doc.draft);
+    let w = &mut doc.wording;
+    for (field, new) in [
+        (&mut w.draft_word, "DW"),
+        (&mut w.draft_separator, " SEP "),
+        (&mut w.draft_banner, "BANNER"),
+        (&mut w.alias_open, "AO<"),
+        (&mut w.alias_close, ">AC"),
+        (&mut w.date_line, " DATE"),
+        (&mut w.signature_line, "SIGNLINE"),
+        (&mut w.page_before, "PB "),
+        (&mut w.page_between, " PBT "),
+    ] {
+        *field = new.to_string();
+    }
+    let (_, pkg) = render(&doc);
+    let body = texts(pkg.part("word/document.xml")).join("\n");
+    let header = texts(pkg.part("word/header1.xml")).join("\n");
+    let footer = texts(pkg.part("word/footer1.xml")).join("\n");
+    assert!(body.starts_with("BANNER"), "{body}");
+    assert!(body.contains("AO<") && body.contains(">AC"), "{body}");
+    assert!(body.contains(" DATE") && body.contains("SIGNLINE"), "{body}");
+    assert!(header.starts_with("DW SEP "), "{header}");
+    assert!(footer.starts_with("PB ") && footer.contains(" PBT "), "{footer}");
+    // The template's own text may say "Seite" or „…“; the renderer's former constants may not.
+    for german in ["ENTWURF", "- „", "“ -", "____"] {
+        assert!(!body.contains(german), "renderer wording {german:?} left in:\n{body}");
+    }
+    for german in ["ENTWURF", "Seite", " von "] {
+        assert!(!header.contains(german) && !footer.contains(german), "{german:?} left in {header} / {footer}");
+    }
+}

@@ -28,10 +28,10 @@ impl Paragraphs {
 pub(super) fn build(doc: &Document) -> dx::Docx {
     let mut ps = Paragraphs { next: 0, out: Vec::with_capacity(128) };
     if doc.draft {
-        ps.push(styled(S_DRAFT).add_run(dx::Run::new().add_text(DRAFT_BANNER)));
+        ps.push(styled(S_DRAFT).add_run(dx::Run::new().add_text(&doc.wording.draft_banner)));
     }
     for b in &doc.blocks {
-        block(&mut ps, b);
+        block(&mut ps, b, &doc.wording);
     }
 
     let header_id = ps.id();
@@ -51,8 +51,8 @@ pub(super) fn build(doc: &Document) -> dx::Docx {
         .styles(styles())
         .add_abstract_numbering(bullet_numbering())
         .add_numbering(dx::Numbering::new(BULLET_NUM, BULLET_NUM))
-        .header(dx::Header::new().add_paragraph(header(&doc.meta, doc.draft).id(header_id)))
-        .footer(dx::Footer::new().add_paragraph(footer().id(footer_id)));
+        .header(dx::Header::new().add_paragraph(header(&doc.meta, doc.draft, &doc.wording).id(header_id)))
+        .footer(dx::Footer::new().add_paragraph(footer(&doc.wording).id(footer_id)));
     for p in ps.out {
         docx = docx.add_paragraph(p);
     }
@@ -84,7 +84,7 @@ pub(super) fn numbered(p: dx::Paragraph, number: &str, text: &[Inline]) -> dx::P
     runs(p.add_run(dx::Run::new().add_text(clean(number)).add_tab()), text)
 }
 
-pub(super) fn block(ps: &mut Paragraphs, b: &Block) {
+pub(super) fn block(ps: &mut Paragraphs, b: &Block, w: &Wording) {
     match b {
         Block::Title(t) => ps.push(runs(styled(S_TITLE), t)),
         Block::Subtitle(t) => ps.push(runs(styled(S_SUBTITLE), t)),
@@ -93,8 +93,8 @@ pub(super) fn block(ps: &mut Paragraphs, b: &Block) {
                 ps.push(runs(styled(S_PARTY), l));
             }
             if let Some(a) = alias {
-                let p = styled(S_ALIAS).add_run(dx::Run::new().add_text("- „"));
-                ps.push(runs(p, a).add_run(dx::Run::new().add_text("“ -")));
+                let p = styled(S_ALIAS).add_run(dx::Run::new().add_text(&w.alias_open));
+                ps.push(runs(p, a).add_run(dx::Run::new().add_text(&w.alias_close)));
             }
         }
         Block::Paragraph { style, text } => {
@@ -116,7 +116,7 @@ pub(super) fn block(ps: &mut Paragraphs, b: &Block) {
         Block::Clause { number, text, .. } => ps.push(numbered(styled(S_CLAUSE), number, text)),
         Block::Bullets(items) => items.iter().for_each(|i| ps.push(bullet(i))),
         Block::Contacts(items) => items.iter().for_each(|t| ps.push(runs(styled(S_CONTACT), t))),
-        Block::Signatures(sigs) => sigs.iter().for_each(|s| signature(ps, s)),
+        Block::Signatures(sigs) => sigs.iter().for_each(|s| signature(ps, s, w)),
     }
 }
 
@@ -127,13 +127,14 @@ pub(super) fn bullet(b: &Bullet) -> dx::Paragraph {
 
 /// One signature block: party, place and blank date, a line and the printed name per
 /// signatory. All its paragraphs are kept on one page.
-pub(super) fn signature(ps: &mut Paragraphs, s: &Signature) {
+pub(super) fn signature(ps: &mut Paragraphs, s: &Signature, w: &Wording) {
     let mut block = Vec::with_capacity(2 + 2 * s.signatories.len());
     block.push(runs_with(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(720)), &s.party, |r| r.bold()));
     let place = runs(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(360)), &s.place);
-    block.push(place.add_run(dx::Run::new().add_text(format!(", den {DATE_LINE}"))));
+    block.push(place.add_run(dx::Run::new().add_text(&w.date_line)));
     for name in &s.signatories {
-        block.push(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(840)).add_run(dx::Run::new().add_text(SIGNATURE_LINE)));
+        block
+            .push(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(840)).add_run(dx::Run::new().add_text(&w.signature_line)));
         block.push(runs(styled(S_SIGNATURE), name));
     }
     let last = block.len() - 1;
@@ -142,18 +143,18 @@ pub(super) fn signature(ps: &mut Paragraphs, s: &Signature) {
     }
 }
 
-pub(super) fn header(meta: &Meta, draft: bool) -> dx::Paragraph {
+pub(super) fn header(meta: &Meta, draft: bool, w: &Wording) -> dx::Paragraph {
     let mut p = styled(S_HEADER);
     if draft {
-        p = p.add_run(dx::Run::new().add_text(DRAFT_WORD).bold().color(RED)).add_run(dx::Run::new().add_text(" – "));
+        p = p.add_run(dx::Run::new().add_text(&w.draft_word).bold().color(RED)).add_run(dx::Run::new().add_text(&w.draft_separator));
     }
     p.add_run(dx::Run::new().add_text(clean(&meta.header)))
 }
 
-pub(super) fn footer() -> dx::Paragraph {
+pub(super) fn footer(w: &Wording) -> dx::Paragraph {
     styled(S_FOOTER)
-        .add_run(dx::Run::new().add_text("Seite "))
+        .add_run(dx::Run::new().add_text(&w.page_before))
         .add_page_num(dx::PageNum::new())
-        .add_run(dx::Run::new().add_text(" von "))
+        .add_run(dx::Run::new().add_text(&w.page_between))
         .add_num_pages(dx::NumPages::new())
 }

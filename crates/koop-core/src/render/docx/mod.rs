@@ -17,13 +17,13 @@
 //! Layout (twips, 1 cm = 567): A4 portrait, margins 2.5 cm, Arial 11 pt throughout, ragged
 //! right. Section and clause numbers hang in the first 1.5 cm and their text starts at 1.5 cm;
 //! indented paragraphs, contacts and bullet symbols start there too. Gaps are highlighted
-//! yellow; a draft says "ENTWURF" in the header and above the title. Each signature block is
+//! yellow; a draft is marked in the header and above the title (wording from the model). Each signature block is
 //! kept on one page.
 //!
 //! Rendering is pure and deterministic (no clock, no randomness, no file system), so it runs
 //! unchanged in the browser (wasm32).
 
-use crate::document::{Block, Bullet, Document, Inline, Meta, Signature};
+use crate::document::{Block, Bullet, Document, Inline, Meta, Signature, Wording};
 use crate::template::ParagraphStyle;
 use docx_rs as dx;
 use std::borrow::Cow;
@@ -83,10 +83,6 @@ const BULLET_SYMBOLS: [&str; 3] = ["•", "–", "▪"];
 const HIGHLIGHT: &str = "yellow";
 const RED: &str = "C00000";
 const GREY: &str = "595959";
-const DRAFT_WORD: &str = "ENTWURF";
-const DRAFT_BANNER: &str = "ENTWURF – noch nicht vollständig";
-const SIGNATURE_LINE: &str = "________________________________________";
-const DATE_LINE: &str = "____________________";
 
 // Paragraph style ids (ids are ASCII; names are what Word shows).
 const S_TITLE: &str = "Title";
