@@ -129,7 +129,7 @@ pub fn Inlines(text: Text) -> impl IntoView {
     let app = expect_context::<AppState>();
     text.into_iter()
         .map(|i| match i {
-            Inline::Text(t) => t.into_any(),
+            Inline::Text(t) => view! { <Lines text=t /> }.into_any(),
             Inline::Gap { text, target } => match target {
                 Some(target) => {
                     let href = format!("#{}", target.path.anchor());
@@ -150,6 +150,22 @@ pub fn Inlines(text: Text) -> impl IntoView {
                 }
                 None => view! { <mark class="luecke">{text}</mark> }.into_any(),
             },
+        })
+        .collect_view()
+}
+
+/// Text whose typed line breaks show as line breaks (`<br>`), as in the Word file.
+#[component]
+fn Lines(text: String) -> impl IntoView {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.to_string();
+            view! {
+                {(i > 0).then(|| view! { <br /> })}
+                {line}
+            }
         })
         .collect_view()
 }

@@ -66,6 +66,8 @@ fn paragraph_text(p: Node<'_, '_>) -> String {
                 Some(n.text().unwrap_or("").to_string())
             } else if is_w(&n, "tab") && n.parent().is_some_and(|r| is_w(&r, "r")) {
                 Some("\t".to_string())
+            } else if is_w(&n, "br") {
+                Some("\n".to_string())
             } else {
                 None
             }
@@ -560,7 +562,7 @@ fn xml_hostile_input_is_escaped_and_cleaned() {
     let clean = "<b>&\"'Ost</b>";
     let body = texts(pkg.part("word/document.xml")).join("\n");
     assert!(body.contains(&format!("dem Landkreis {clean}")), "{body}");
-    assert!(body.contains("Eva Maria Müller & Söhne"), "tabs and line breaks become spaces");
+    assert!(body.contains("Eva Maria\nMüller & Söhne"), "tabs become spaces, line breaks w:br: {body}");
     assert!(texts(pkg.part("word/header1.xml"))[0].ends_with(clean));
     let core = xml(pkg.part("docProps/core.xml"));
     let creator = core.descendants().find(|n| n.tag_name().name() == "creator").and_then(|n| n.text()).expect("creator");
@@ -651,4 +653,36 @@ fn every_fixed_text_comes_from_the_model() {
     for german in ["ENTWURF", "Seite", " von "] {
         assert!(!header.contains(german) && !footer.contains(german), "{german:?} left in {header} / {footer}");
     }
+}
+
+/// Issue #13 item 8: a line break typed into a multi-line field is a real line break
+/// (`w:br`) in the Word file, not a space, and no `w:t` holds a literal newline.
+#[test]
+fn a_typed_line_break_becomes_a_word_line_break() {
+    let soz = common::template("sozialraum");
+    let mut draft = common::sozialraum(1, 1, 1);
+    draft.set_text("finanzierung", "Erster Mittelgeber.\nZweiter Mittelgeber.\r\nDritter Mittelgeber.");
+    let doc = common::report_and_doc(soz, &draft).1;
+    let (_, pkg) = render(&doc);
+    let d = xml(pkg.part("word/document.xml"));
+    let p = paragraphs(&d)
+        .into_iter()
+        .find(|p| paragraph_text(*p).contains("Erster Mittelgeber."))
+        .expect("the paragraph with the funding text");
+    // Walk the paragraph in order: text, break, text, break, text.
+    let sequence: Vec<String> = p
+        .descendants()
+        .filter_map(|n| {
+            if is_w(&n, "t") {
+                n.text().map(str::to_string)
+            } else if is_w(&n, "br") {
+                Some("<br>".to_string())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let joined = sequence.concat();
+    assert!(joined.contains("Erster Mittelgeber.<br>Zweiter Mittelgeber.<br>Dritter Mittelgeber."), "{sequence:?}");
+    assert!(d.descendants().filter(|n| is_w(n, "t")).all(|t| !t.text().unwrap_or("").contains(['\n', '\r'])));
 }

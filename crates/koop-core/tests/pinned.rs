@@ -22,8 +22,8 @@ const PINNED: &[(&str, &str, usize)] = &[
     ("feindlich-1", "219780f15382e8c6c93090d0738788ecb3b82754be728ffba66f45a9d7ddb100", 12432),
     ("feindlich-2", "e502eedd2e20b6b39128a9c22387f072e6c12a1df4c11d049b472a918a88175c", 9537),
     ("feindlich-3", "383ee1882da0e5126a201b8af715b4ee0526e65f8e9b8ce360cf92285849ba6e", 12370),
-    ("feindlich-4", "a92c9bda3edd4f263be45c8bfdbcebdef863cdcf225cca4397e54be21c2ea350", 9854),
-    ("feindlich-5", "65f256c1283d27d4af77fcf406be0683f8c9a83f3be2ec15670f17bcdc9ef5d3", 12310),
+    ("feindlich-4", "c7a1dc3721e62c0caafed622e41a670046ccf9c2c6509c49f6c250309010046c", 9871),
+    ("feindlich-5", "95904dace74f8279a25e79c578337ab4e084a010ecdf62399b6430d3ef3bae67", 12327),
 ];
 
 fn hex(bytes: &[u8]) -> String {

@@ -72,11 +72,28 @@ pub(super) fn runs(p: dx::Paragraph, text: &[Inline]) -> dx::Paragraph {
 pub(super) fn runs_with(mut p: dx::Paragraph, text: &[Inline], format: impl Fn(dx::Run) -> dx::Run) -> dx::Paragraph {
     for i in text {
         p = p.add_run(match i {
-            Inline::Text(t) => format(dx::Run::new().add_text(clean(t))),
-            Inline::Gap { text, .. } => format(dx::Run::new().add_text(clean(text))).highlight(HIGHLIGHT),
+            Inline::Text(t) => format(lines(t)),
+            Inline::Gap { text, .. } => format(lines(text)).highlight(HIGHLIGHT),
         });
     }
     p
+}
+
+/// A run of text whose typed line breaks (`\n`, `\r\n`, `\r`) become Word line breaks
+/// (`w:br`): a `w:t` must not hold a newline, and paragraphs of a multi-line answer must not run
+/// together.
+pub(super) fn lines(text: &str) -> dx::Run {
+    let mut run = dx::Run::new();
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(dx::BreakType::TextWrapping);
+        }
+        if !line.is_empty() || i == 0 {
+            run = run.add_text(clean(line));
+        }
+    }
+    run
 }
 
 /// "<number><TAB><text>".
