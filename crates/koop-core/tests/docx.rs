@@ -686,3 +686,21 @@ fn a_typed_line_break_becomes_a_word_line_break() {
     assert!(joined.contains("Erster Mittelgeber.<br>Zweiter Mittelgeber.<br>Dritter Mittelgeber."), "{sequence:?}");
     assert!(d.descendants().filter(|n| is_w(n, "t")).all(|t| !t.text().unwrap_or("").contains(['\n', '\r'])));
 }
+
+/// Word writes a theme into every document; without one Microsoft 365 rates the file "at
+/// risk". The part must exist, be related from the document part and have its content type.
+#[test]
+fn the_document_part_has_a_theme() {
+    let (_, pkg) = render(&doc_of(&common::ikpe_landkreis()));
+    let theme = xml(pkg.part("word/theme/theme1.xml"));
+    assert_eq!(theme.root_element().tag_name().name(), "theme");
+    let rels = xml(pkg.part("word/_rels/document.xml.rels"));
+    assert!(
+        rels.descendants()
+            .any(|n| n.attribute("Type") == Some("http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+                && n.attribute("Target") == Some("theme/theme1.xml"))
+    );
+    let types = xml(pkg.part("[Content_Types].xml"));
+    assert!(types.descendants().any(|n| n.attribute("PartName") == Some("/word/theme/theme1.xml")
+        && n.attribute("ContentType") == Some("application/vnd.openxmlformats-officedocument.theme+xml")));
+}

@@ -12,18 +12,18 @@ const TIMESTAMP: &str = "2026-11-22T10:00:00Z";
 
 /// sha256 and size of each export, by file stem.
 const PINNED: &[(&str, &str, usize)] = &[
-    ("ikpe-landkreis", "a76dcf387d38bc82184f4c0b3d6ee6eedf74ffd2158a94833d89c5678f811096", 9345),
-    ("ikpe-stadt", "dc6eb0b2bbfa0730603f45bd0c88758767b2792b648cd7cc4acae8af45688f8d", 9320),
-    ("ikpe-leer", "288e8527fd0d1706cf2c12f3998480629f010aa28138a1fe9c4e6ebc53744759", 9427),
-    ("sozialraum-1-1-1", "13d095a17b1067825b6731d35aead1d92d6297d1bee5e1a5b77617a86c1b4c63", 11801),
-    ("sozialraum-30-50-100", "8a4d092dcf981e49da0b9c8ba8e57e9dcf7a5b22b5a1930cc717a40a1c93144e", 16512),
-    ("sozialraum-leer", "9d2502ae6a25211405b2d433bfda6c03d714d1d60205fb7ba6f7c602aac92b84", 11931),
-    ("feindlich-0", "4c0676c954ad5a11f13b2c4d7068d352faded02e11888e5e4fba7311f99520c4", 9578),
-    ("feindlich-1", "219780f15382e8c6c93090d0738788ecb3b82754be728ffba66f45a9d7ddb100", 12432),
-    ("feindlich-2", "e502eedd2e20b6b39128a9c22387f072e6c12a1df4c11d049b472a918a88175c", 9537),
-    ("feindlich-3", "383ee1882da0e5126a201b8af715b4ee0526e65f8e9b8ce360cf92285849ba6e", 12370),
-    ("feindlich-4", "c7a1dc3721e62c0caafed622e41a670046ccf9c2c6509c49f6c250309010046c", 9871),
-    ("feindlich-5", "95904dace74f8279a25e79c578337ab4e084a010ecdf62399b6430d3ef3bae67", 12327),
+    ("ikpe-landkreis", "c71d708765d044bdb3dad7ac3df92f81255045fddf1158106e7b394ad8554dab", 10055),
+    ("ikpe-stadt", "c9702991b5d498ca73c79755256a3f681a455960780a05c876b8fdb9a6b09596", 10030),
+    ("ikpe-leer", "a241b8f0b59cd7bf4fcd13319c7596f10a7d4f86c5ea5533b9cbf38d418d9b32", 10137),
+    ("sozialraum-1-1-1", "c5fb4e22e1d519bc47ca334fb76f65c20795d654042e35df2e459eac61e61e79", 12511),
+    ("sozialraum-30-50-100", "e6516ecbe240ecae577662046c6d8c869287b49dc70c8e39a790d0993f7cc477", 17222),
+    ("sozialraum-leer", "d0368ec5784aa543d8dd85be9f95778cf1d169bcdb272c7e45e3788b194e2c6a", 12641),
+    ("feindlich-0", "e52a8a0ce17f08472b7ab223c29879872b07e25f9f33e1e5184d2eea94a2d7ab", 10288),
+    ("feindlich-1", "960a08fa24617b9e408cfecc1433b4ab18f77f08d49b054b521241eff92740d5", 13142),
+    ("feindlich-2", "bb71f29bfcb8697eb688b2b6a2cded8cf6b0753ff8840cf5fca4de37a0bef458", 10247),
+    ("feindlich-3", "cfd50bfdb552b0d1c87b8bb27bb20e92edf9f5fa1afe035d24a507518671e4ff", 13080),
+    ("feindlich-4", "902aa1fa5f860cd9a77062310a6bd2898858e9f075f75d3c31b10d6bd4033263", 10581),
+    ("feindlich-5", "7599c2b03ef437b004488785a344899f9de287ed25ef3ecda1f5d1cba798a2e0", 13037),
 ];
 
 fn hex(bytes: &[u8]) -> String {

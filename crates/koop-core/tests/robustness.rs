@@ -26,8 +26,13 @@ fn check_package(bytes: &[u8]) -> Result<String, String> {
         let doc = roxmltree::Document::parse(&xml).map_err(|e| format!("{name} does not parse: {e}"))?;
         if name == "word/document.xml" {
             for p in doc.descendants().filter(|n| n.tag_name().name() == "p") {
-                for t in p.descendants().filter(|n| n.tag_name().name() == "t") {
-                    text.push_str(t.text().unwrap_or(""));
+                for n in p.descendants() {
+                    match n.tag_name().name() {
+                        "t" => text.push_str(n.text().unwrap_or("")),
+                        // A typed line break is a w:br between runs: whitespace, like in the model.
+                        "br" => text.push(' '),
+                        _ => {}
+                    }
                 }
                 text.push(' ');
             }

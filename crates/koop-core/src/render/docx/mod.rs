@@ -131,7 +131,7 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
     let footer = canonical(footer?, "footer1.xml", |_| {})?;
     let core = core_properties(&doc.meta, &language, timestamp);
     let settings = settings(&language);
-    let parts: [zip::Entry<'_>; 12] = [
+    let parts: [zip::Entry<'_>; 13] = [
         zip::Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         zip::Entry::deflated("_rels/.rels", PACKAGE_RELS.as_bytes()),
         zip::Entry::deflated("docProps/core.xml", core.as_bytes()),
@@ -142,6 +142,7 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
         zip::Entry::deflated("word/numbering.xml", numbering.as_bytes()),
         zip::Entry::deflated("word/settings.xml", settings.as_bytes()),
         zip::Entry::deflated("word/fontTable.xml", &xml.font_table),
+        zip::Entry::deflated("word/theme/theme1.xml", THEME.as_bytes()),
         zip::Entry::deflated("word/header1.xml", header.as_bytes()),
         zip::Entry::deflated("word/footer1.xml", footer.as_bytes()),
     ];
