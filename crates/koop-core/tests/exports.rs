@@ -17,3 +17,105 @@ fn every_draft_of_the_export_set_renders_as_docx() {
         common::keep_export(&format!("{name}.docx"), &bytes);
     }
 }
+
+/// The unzipped parts of a package, by name.
+fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).expect("entry");
+            let mut s = String::new();
+            f.read_to_string(&mut s).expect("UTF-8 part");
+            (f.name().to_string(), s)
+        })
+        .collect()
+}
+
+fn is_w(n: &roxmltree::Node<'_, '_>, name: &str) -> bool {
+    n.is_element()
+        && n.tag_name().name() == name
+        && n.tag_name().namespace() == Some("http://schemas.openxmlformats.org/wordprocessingml/2006/main")
+}
+
+fn w_attr<'a>(n: &roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attribute(("http://schemas.openxmlformats.org/wordprocessingml/2006/main", name))
+}
+
+/// The repair-prompt causes of Word that schema checks miss, on every export of the set.
+#[test]
+fn exports_avoid_known_word_repair_causes() {
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+    for (name, doc) in common::export_set() {
+        let bytes = docx::render(&doc).expect("renders");
+        let parts = parts(&bytes);
+        let part = |p: &str| parts.iter().find(|(n, _)| n == p).map(|(_, s)| s.as_str()).unwrap_or_else(|| panic!("{name}: {p} missing"));
+        let mut para_ids = std::collections::BTreeSet::new();
+        for (pname, text) in &parts {
+            let x = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{name}/{pname}: {e}"));
+            let mut ids = std::collections::BTreeSet::new();
+            for n in x.descendants() {
+                // Every table cell holds a paragraph.
+                if is_w(&n, "tc") {
+                    assert!(n.children().any(|c| is_w(&c, "p")), "{name}/{pname}: table cell without paragraph");
+                }
+                // No literal newline inside w:t (Word shows it as a box or repairs).
+                if is_w(&n, "t") {
+                    assert!(!n.text().unwrap_or("").contains(['\n', '\r']), "{name}/{pname}: newline in w:t");
+                }
+                if let Some(id) = w_attr(&n, "id").filter(|_| !is_w(&n, "footnote") && !is_w(&n, "endnote")) {
+                    assert!(ids.insert(id.to_string()), "{name}/{pname}: w:id {id} twice");
+                }
+                if let Some(pid) = n.attribute((W14, "paraId")) {
+                    assert!(para_ids.insert(pid.to_string()), "{name}/{pname}: w14:paraId {pid} twice");
+                }
+            }
+        }
+        // Header/footer references point at relationships of the right type.
+        let document = roxmltree::Document::parse(part("word/document.xml")).expect("xml");
+        let rels = roxmltree::Document::parse(part("word/_rels/document.xml.rels")).expect("xml");
+        let mut refs = 0;
+        for r in document.descendants().filter(|n| is_w(n, "headerReference") || is_w(n, "footerReference")) {
+            let id = r.attribute((R, "id")).expect("r:id");
+            let kind = if is_w(&r, "headerReference") { "header" } else { "footer" };
+            let rel = rels.descendants().find(|n| n.attribute("Id") == Some(id)).unwrap_or_else(|| panic!("{name}: {id} not related"));
+            assert!(rel.attribute("Type").is_some_and(|t| t.ends_with(&format!("/{kind}"))), "{name}: {id} is not a {kind}");
+            let target = rel.attribute("Target").expect("target");
+            assert!(parts.iter().any(|(n, _)| *n == format!("word/{target}")), "{name}: {target} missing");
+            refs += 1;
+        }
+        assert_eq!(refs, 2, "{name}: one header and one footer");
+        // Every w:numId refers to a w:num whose w:abstractNum exists and has levels.
+        let numbering = roxmltree::Document::parse(part("word/numbering.xml")).expect("xml");
+        for pname in ["word/document.xml", "word/styles.xml"] {
+            let x = roxmltree::Document::parse(part(pname)).expect("xml");
+            for n in x.descendants().filter(|n| is_w(n, "numId")) {
+                let id = w_attr(&n, "val").expect("val");
+                if id == "0" {
+                    continue; // "no numbering"
+                }
+                let num = numbering
+                    .descendants()
+                    .find(|m| is_w(m, "num") && w_attr(m, "numId") == Some(id))
+                    .unwrap_or_else(|| panic!("{name}/{pname}: numId {id} without w:num"));
+                let abs = num.children().find(|c| is_w(c, "abstractNumId")).and_then(|c| w_attr(&c, "val")).expect("abstractNumId");
+                let a = numbering
+                    .descendants()
+                    .find(|m| is_w(m, "abstractNum") && w_attr(m, "abstractNumId") == Some(abs))
+                    .unwrap_or_else(|| panic!("{name}: abstractNum {abs} missing"));
+                assert!(a.children().any(|c| is_w(&c, "lvl")), "{name}: abstractNum {abs} without levels");
+            }
+        }
+        // Non-zero external attributes in every central directory record.
+        let mut records = 0;
+        for at in 0..bytes.len().saturating_sub(46) {
+            if bytes[at..at + 4] == [0x50, 0x4b, 0x01, 0x02] {
+                let external = u32::from_le_bytes([bytes[at + 38], bytes[at + 39], bytes[at + 40], bytes[at + 41]]);
+                assert_ne!(external, 0, "{name}: entry without external attributes");
+                records += 1;
+            }
+        }
+        assert_eq!(records, parts.len(), "{name}: one central record per part");
+    }
+}

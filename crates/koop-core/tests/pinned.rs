@@ -12,18 +12,18 @@ const TIMESTAMP: &str = "2026-11-22T10:00:00Z";
 
 /// sha256 and size of each export, by file stem.
 const PINNED: &[(&str, &str, usize)] = &[
-    ("ikpe-landkreis", "c71d708765d044bdb3dad7ac3df92f81255045fddf1158106e7b394ad8554dab", 10055),
-    ("ikpe-stadt", "c9702991b5d498ca73c79755256a3f681a455960780a05c876b8fdb9a6b09596", 10030),
-    ("ikpe-leer", "a241b8f0b59cd7bf4fcd13319c7596f10a7d4f86c5ea5533b9cbf38d418d9b32", 10137),
-    ("sozialraum-1-1-1", "c5fb4e22e1d519bc47ca334fb76f65c20795d654042e35df2e459eac61e61e79", 12511),
-    ("sozialraum-30-50-100", "e6516ecbe240ecae577662046c6d8c869287b49dc70c8e39a790d0993f7cc477", 17222),
-    ("sozialraum-leer", "d0368ec5784aa543d8dd85be9f95778cf1d169bcdb272c7e45e3788b194e2c6a", 12641),
-    ("feindlich-0", "e52a8a0ce17f08472b7ab223c29879872b07e25f9f33e1e5184d2eea94a2d7ab", 10288),
-    ("feindlich-1", "960a08fa24617b9e408cfecc1433b4ab18f77f08d49b054b521241eff92740d5", 13142),
-    ("feindlich-2", "bb71f29bfcb8697eb688b2b6a2cded8cf6b0753ff8840cf5fca4de37a0bef458", 10247),
-    ("feindlich-3", "cfd50bfdb552b0d1c87b8bb27bb20e92edf9f5fa1afe035d24a507518671e4ff", 13080),
-    ("feindlich-4", "902aa1fa5f860cd9a77062310a6bd2898858e9f075f75d3c31b10d6bd4033263", 10581),
-    ("feindlich-5", "7599c2b03ef437b004488785a344899f9de287ed25ef3ecda1f5d1cba798a2e0", 13037),
+    ("ikpe-landkreis", "1f559d6a55cd9d43759ac7f2bf8c709543149a8b8b1c102254becc11b9a16db8", 10055),
+    ("ikpe-stadt", "64d639acdf5423ebd17942e2524ec68a881db7669caa088ea42cdb1554fda3f1", 10030),
+    ("ikpe-leer", "c792c617b22611ecd08a7a14dfed5feb184100dc3a4f09527ac4afa2d46b015b", 10137),
+    ("sozialraum-1-1-1", "fdca424cf78872525aa18763a7d15929f9caeb4eba3c6f698008177b0b4a4d28", 12511),
+    ("sozialraum-30-50-100", "2b9934b03f54105cc2ed1ac6a03ae40bc88abb349619324c545f37c6cb0cae2d", 17222),
+    ("sozialraum-leer", "7622495c83d4860ac7e02d1f0547442bfe3c9fd75ea8c8ba5fbb95aea0739041", 12641),
+    ("feindlich-0", "46ea5b9529f3a28889981f2707b0b5d4e5f4572a602397c7cc3fc14d357d7e8f", 10288),
+    ("feindlich-1", "4892f3c5bbeb2e7a41652b6854599c9ca0eab67efaf403d96a2c950a87375c95", 13142),
+    ("feindlich-2", "e92737eb94496ba58887327d4a584e1edbaff721bc83f2a1c89a4fc61d2565e3", 10247),
+    ("feindlich-3", "33bb77a38a7ca8f507e275a342cfe4983766f33bb5798d864dcd22a14b96f2f3", 13080),
+    ("feindlich-4", "d3182556f7c5e8fa93669ffec4cccb8b2fa511e91b73e6292a6a0ab8b11a44cb", 10581),
+    ("feindlich-5", "9c4ad567d7b90f8bc04b427e0545d862f625bceee0619bf9935518e0bb7418b0", 13037),
 ];
 
 fn hex(bytes: &[u8]) -> String {

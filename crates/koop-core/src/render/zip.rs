@@ -52,6 +52,9 @@ pub fn write(entries: &[Entry<'_>]) -> Result<Vec<u8>, ZipError> {
     // 1980-01-01 00:00 in DOS format: reproducible, and no clock is asked for.
     const DOS_TIME: u16 = 0;
     const DOS_DATE: u16 = (1 << 5) | 1;
+    // "Version made by": Unix (3) and ZIP 2.0, so the external attributes are a Unix mode.
+    const MADE_BY_UNIX: u16 = (3 << 8) | 20;
+    const REGULAR_FILE_0644: u32 = 0o100_644 << 16;
     let too_big = || ZipError("ZIP: Teil größer als 4 GB".into());
     let mut out: Vec<u8> = Vec::with_capacity(16 * 1024);
     let mut central: Vec<u8> = Vec::with_capacity(1024);
@@ -80,7 +83,7 @@ pub fn write(entries: &[Entry<'_>]) -> Result<Vec<u8>, ZipError> {
         out.extend_from_slice(&body);
         // Its central directory record.
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        for v in [20u16, 20, 0, method, DOS_TIME, DOS_DATE] {
+        for v in [MADE_BY_UNIX, 20, 0, method, DOS_TIME, DOS_DATE] {
             central.extend_from_slice(&v.to_le_bytes());
         }
         for v in [crc, csize, usize_] {
@@ -89,8 +92,9 @@ pub fn write(entries: &[Entry<'_>]) -> Result<Vec<u8>, ZipError> {
         for v in [name_len, 0, 0, 0, 0] {
             central.extend_from_slice(&v.to_le_bytes());
         }
-        // External attributes (still 0, as before the split; the pinned bytes stay unchanged).
-        central.extend_from_slice(&0u32.to_le_bytes());
+        // Zero attributes make some unzip tools create files nobody may read; a regular file,
+        // rw-r--r--, is what every reader accepts.
+        central.extend_from_slice(&REGULAR_FILE_0644.to_le_bytes());
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name.as_bytes());
     }
@@ -144,5 +148,9 @@ mod tests {
         ])
         .expect("zip");
         assert_eq!(bytes, again, "deterministic");
+        let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("readable");
+        for i in 0..archive.len() {
+            assert_eq!(archive.by_index(i).expect("entry").unix_mode(), Some(0o100_644), "a readable regular file");
+        }
     }
 }
