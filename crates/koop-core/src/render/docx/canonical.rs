@@ -220,63 +220,60 @@ impl<'a> El<'a> {
     }
 }
 
-/// Parses the XML docx-rs writes (elements, attributes, text; an optional declaration).
+/// Reads a part docx-rs wrote into a tree with quick-xml. Names, attributes and text are kept
+/// as written (still escaped, borrowed from the input), so writing the tree back changes
+/// nothing but the order of children.
 pub(super) fn parse(s: &str) -> Result<El<'_>, String> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    if s.starts_with("<?xml") {
-        i = s.find("?>").ok_or("unvollständige XML-Deklaration")? + 2;
+    use quick_xml::events::Event;
+    // quick-xml reads a `&str` without copying: every event's bytes lie inside `s`, so the
+    // tree can borrow them with the input's lifetime.
+    fn within<'s>(s: &'s str, b: &[u8]) -> Result<&'s str, String> {
+        let start = (b.as_ptr() as usize).checked_sub(s.as_ptr() as usize).ok_or("Ereignis außerhalb der Eingabe")?;
+        s.get(start..start + b.len()).ok_or_else(|| "Ereignis außerhalb der Eingabe".to_string())
     }
+    let mut reader = quick_xml::Reader::from_str(s);
     let mut stack = vec![El::new("", "")];
-    while i < b.len() {
-        if b[i] != b'<' {
-            let end = s[i..].find('<').map_or(b.len(), |k| i + k);
-            if let Some(top) = stack.last_mut() {
-                top.children.push(Node::Text(&s[i..end]));
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Decl(_) => {}
+            Event::Start(e) => {
+                let name_len = e.name().as_ref().len();
+                let inner = within(s, &e)?;
+                stack.push(El::new(&inner[..name_len], inner[name_len..].trim_end()));
             }
-            i = end;
-            continue;
-        }
-        // The end of the tag, skipping quoted attribute values.
-        let mut j = i + 1;
-        let mut quote = None;
-        while j < b.len() {
-            match (quote, b[j]) {
-                (None, b'>') => break,
-                (None, q @ (b'"' | b'\'')) => quote = Some(q),
-                (Some(q), c) if c == q => quote = None,
-                _ => {}
-            }
-            j += 1;
-        }
-        if j >= b.len() {
-            return Err("unvollständiges Tag".into());
-        }
-        if b[i + 1] == b'/' {
-            let name = s[i + 2..j].trim();
-            let el = stack.pop().filter(|e| e.name == name && !stack.is_empty()).ok_or_else(|| format!("unerwartetes </{name}>"))?;
-            if let Some(top) = stack.last_mut() {
-                top.children.push(Node::El(el));
-            }
-        } else if matches!(b[i + 1], b'?' | b'!') {
-            return Err("Kommentare, CDATA und Verarbeitungsanweisungen werden nicht erwartet".into());
-        } else {
-            let empty = b[j - 1] == b'/';
-            let inner = &s[i + 1..if empty { j - 1 } else { j }];
-            let name_end = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
-            let el = El::new(&inner[..name_end], inner[name_end..].trim_end());
-            if el.name.is_empty() {
-                return Err("Tag ohne Namen".into());
-            }
-            if empty {
+            Event::Empty(e) => {
+                let name_len = e.name().as_ref().len();
+                let inner = within(s, &e)?;
+                let el = El::new(&inner[..name_len], inner[name_len..].trim_end());
                 if let Some(top) = stack.last_mut() {
                     top.children.push(Node::El(el));
                 }
-            } else {
-                stack.push(el);
             }
+            Event::End(e) => {
+                let name = std::str::from_utf8(e.name().as_ref()).map_err(|e| e.to_string())?.to_string();
+                let el = stack.pop().filter(|el| el.name == name && !stack.is_empty()).ok_or_else(|| format!("unerwartetes </{name}>"))?;
+                if let Some(top) = stack.last_mut() {
+                    top.children.push(Node::El(el));
+                }
+            }
+            Event::Text(t) => {
+                let text = within(s, &t)?;
+                if let Some(top) = stack.last_mut() {
+                    top.children.push(Node::Text(text));
+                }
+            }
+            Event::GeneralRef(r) => {
+                // An entity reference (`&amp;`) as its own event: kept as written.
+                let name = within(s, &r)?;
+                let start = name.as_ptr() as usize - s.as_ptr() as usize;
+                let text = start.checked_sub(1).and_then(|from| s.get(from..start + name.len() + 1)).ok_or("ungültiger Verweis")?;
+                if let Some(top) = stack.last_mut() {
+                    top.children.push(Node::Text(text));
+                }
+            }
+            Event::Eof => break,
+            _ => return Err("Kommentare, CDATA und Verarbeitungsanweisungen werden nicht erwartet".into()),
         }
-        i = j + 1;
     }
     let mut root = match (stack.pop(), stack.is_empty()) {
         (Some(r), true) => r,
