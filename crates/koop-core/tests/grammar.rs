@@ -476,6 +476,8 @@ fn sozialraum_funding_sentence_is_checked_for_a_thuringian_landkreis() {
         let w = sms(&d);
         assert_eq!(w.len(), 1, "{typed}: {w:?}");
         assert!(w[0].contains("Sächsische Staatsministerium (SMS)") && w[0].contains("in Thüringen"), "{}", w[0]);
+        let nom = if typed == "Wartburgkreis" { "der Wartburgkreis liegt" } else { "der Landkreis Greiz liegt" };
+        assert!(w[0].contains(nom), "{}", w[0]);
     }
     d.set_text("finanzierung", "Die Zuwendung wird aus Haushaltsmitteln des Freistaats Thüringen und des Landkreises Greiz finanziert.");
     assert!(sms(&d).is_empty(), "an adapted sentence is not flagged");
