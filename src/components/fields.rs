@@ -5,6 +5,7 @@
 use super::Derived;
 use crate::state::AppState;
 use koop_core::template::{Field, FieldKind, Severity, Width};
+use koop_core::validate::Fix;
 use koop_core::{FieldPath, draft::Removed};
 use leptos::prelude::*;
 
@@ -56,6 +57,17 @@ fn shown(app: AppState, path: FieldPath, step: usize, severity: Severity) -> Mem
             return None;
         }
         derived.report.with(|r| r.for_path(&path).find(|i| i.severity == severity).map(|i| i.message.clone()))
+    })
+}
+
+/// The one-click correction of the message shown at a field ("„Gotha“ übernehmen").
+fn fix_for(app: AppState, path: FieldPath, step: usize) -> Memo<Option<Fix>> {
+    let derived = expect_context::<Derived>();
+    Memo::new(move |_| {
+        if !app.reveal(&path, step) {
+            return None;
+        }
+        derived.report.with(|r| r.for_path(&path).find_map(|i| i.fix.clone()))
     })
 }
 
@@ -160,6 +172,29 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
         Width::Medium => "breite-mittel",
         Width::Full => "breite-voll",
     };
+    let fix = fix_for(app, path.clone(), step);
+    // The button goes with the message it fixes, so focus returns to the corrected input.
+    let fix_button = {
+        let (input_id, described) = (id.clone(), described_by_all(None, vec![(err_id.clone(), msg), (warn_id.clone(), warn)]));
+        move || {
+            fix.get().map(|f| {
+                let (value, input_id) = (f.value.clone(), input_id.clone());
+                view! {
+                    <button
+                        type="button"
+                        class="kern-btn kern-btn--secondary kern-btn--x-small feld__korrektur"
+                        aria-describedby=described()
+                        on:click=move |_| {
+                            write(app, field, scope, &value);
+                            crate::platform::focus_id(&input_id);
+                        }
+                    >
+                        <span class="kern-label">{f.label()}</span>
+                    </button>
+                }
+            })
+        }
+    };
     let touched_path = path.clone();
     let input = if field.kind == FieldKind::Textarea {
         view! {
@@ -200,6 +235,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
             {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
             <MessageText id=err_id.clone() message=msg />
             <MessageText id=warn_id.clone() message=warn warning=true />
+            {fix_button}
             {input}
             {datalist}
         </div>

@@ -5,12 +5,13 @@
 //! `{heute}` / `{heute.jahr}`. Inside a list entry, sub-field names resolve first.
 //!
 //! Conditions: atoms joined by `&&`: `path` (filled and valid), `!path`, `path == value`,
-//! `path != value`, `path ~ value` (a multi field contains value).
+//! `path != value`, `path ~ value` (a multi field contains value), `path *= text` (the valid
+//! text contains `text`, e.g. a default sentence still naming another Land's ministry).
 
 use crate::context::{Context, FieldPath};
 use crate::document::{Inline, Target};
 use crate::draft::Entry;
-use crate::grammar::{self, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
 use crate::template::{EntitySpec, Field, FieldKind};
 use crate::types::Datum;
 use crate::validate::check_value;
@@ -303,20 +304,33 @@ impl Env<'_, '_> {
                     };
                 }
                 // A missing name is the more telling gap ("[Name der Kommune]").
+                let name_field = self.lookup_field(name);
                 let name = match get(name) {
                     Ok(n) => n,
                     Err(m) => return m,
                 };
+                // "Landkreis" alone names nothing; printing it would double the designation.
+                if Amtsname::nur_bezeichnung(&name).is_some()
+                    && let Some((f, entry)) = name_field
+                {
+                    return self.missing(f, entry);
+                }
+                let art_value = art.as_ref().ok().and_then(|a| Kommunenart::from_value(a));
+                if form == "name" {
+                    return Val::Text(Amtsname::parse(&name, art_value).name);
+                }
                 let art = match art {
-                    Ok(a) => Kommunenart::from_value(&a),
+                    Ok(_) => art_value,
                     Err(Val::Missing(mut m)) => {
-                        m.gap = Some(format!("[{}] {name}", m.label));
+                        m.gap = Some(format!("[{}] {}", m.label, Amtsname::parse(&name, None).name));
                         return Val::Missing(m);
                     }
                     Err(other) => return other,
                 };
-                let Some(art) = art else { return Val::Text(name) };
-                let k = Koerperschaft::new(art, name);
+                let Some(art) = art else { return Val::Text(Amtsname::parse(&name, None).name) };
+                let amtlich =
+                    name_field.and_then(|(f, _)| self.ctx.lookup(f)).and_then(|l| l.row(&name)).and_then(grammar::amtliche_bezeichnung);
+                let k = Koerperschaft::amtlich(art, &name, amtlich);
                 Val::Text(match form {
                     "nom" => k.mit_artikel(Kasus::Nominativ),
                     "gen" => k.mit_artikel(Kasus::Genitiv),
@@ -367,11 +381,15 @@ pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &str) -> bool {
     let env = Env { ctx, scope, refs: None };
     cond.split("&&").all(|atom| {
         let atom = atom.trim();
-        for (op, negate) in [("==", false), ("!=", true), ("~", false)] {
+        for (op, negate) in [("*=", false), ("==", false), ("!=", true), ("~", false)] {
             if let Some((l, r)) = atom.split_once(op) {
                 let vals = env.cond_values(l.trim());
                 let r = r.trim();
-                let hit = if op == "~" { vals.iter().any(|v| v == r) } else { vals.len() == 1 && vals[0] == r };
+                let hit = match op {
+                    "~" => vals.iter().any(|v| v == r),
+                    "*=" => vals.iter().any(|v| v.contains(r)),
+                    _ => vals.len() == 1 && vals[0] == r,
+                };
                 return hit != negate;
             }
         }
@@ -398,7 +416,7 @@ pub fn condition_paths(cond: &str) -> Vec<String> {
     cond.split("&&")
         .map(|atom| {
             let atom = atom.trim().trim_start_matches('!');
-            let end = ["==", "!=", "~"].iter().filter_map(|op| atom.find(op)).min().unwrap_or(atom.len());
+            let end = ["*=", "==", "!=", "~"].iter().filter_map(|op| atom.find(op)).min().unwrap_or(atom.len());
             atom[..end].trim().to_string()
         })
         .collect()

@@ -410,13 +410,18 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// The row whose name matches (ignoring case and surrounding blanks).
+    /// The row whose name matches (ignoring case, surrounding blanks and a leading designation).
     pub fn row(&self, name: &str) -> Option<&BTreeMap<String, String>> {
         let key = name.trim().to_lowercase();
         if key.is_empty() {
             return None;
         }
-        self.rows.iter().find(|r| r.get("name").is_some_and(|n| n.to_lowercase() == key))
+        let find = |key: &str| self.rows.iter().find(|r| r.get("name").is_some_and(|n| n.to_lowercase() == key));
+        // "Landkreis Gotha" is the row "Gotha": the designation people type is not the name.
+        find(&key).or_else(|| {
+            let a = crate::grammar::Amtsname::parse(name, None);
+            a.bezeichnung.and_then(|_| find(&a.name.to_lowercase()))
+        })
     }
 }
 

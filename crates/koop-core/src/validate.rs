@@ -5,8 +5,8 @@
 use crate::context::{Context, FieldPath};
 use crate::draft::Entry;
 use crate::expr;
-use crate::grammar::zahlwort;
-use crate::template::{Field, FieldKind, Rule, RuleKind, Severity};
+use crate::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
+use crate::template::{EntitySpec, Field, FieldKind, Rule, RuleKind, Severity};
 use crate::types::{Datum, Email, Postleitzahl, Telefonnummer, matches_pattern};
 use serde::Serialize;
 
@@ -18,6 +18,21 @@ pub struct Issue {
     pub label: String,
     pub message: String,
     pub severity: Severity,
+    /// A correction the user can apply with one click.
+    pub fix: Option<Fix>,
+}
+
+/// A proposed new text for the field of an issue ("Gotha" for "Landkreis Gotha").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub value: String,
+}
+
+impl Fix {
+    /// The button text: „Gotha“ übernehmen.
+    pub fn label(&self) -> String {
+        format!("„{}“ übernehmen", self.value)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -138,6 +153,7 @@ pub fn validate(ctx: &Context<'_>) -> Report {
             check_field(ctx, step, field, &mut issues);
         }
     }
+    check_names(ctx, &mut issues);
     for rule in &ctx.template.rules {
         check_rule(ctx, rule, &mut issues);
     }
@@ -146,7 +162,7 @@ pub fn validate(ctx: &Context<'_>) -> Report {
 
 fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, label: &str, message: String| {
-        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error })
+        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None })
     };
     match field.kind {
         FieldKind::Multi => {
@@ -234,7 +250,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, entry: Option<&Entry>| {
         let scope = list_field.zip(entry);
         let message = expr::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.clone());
-        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity });
+        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None });
     };
     match rule.kind {
         RuleKind::Condition => {
@@ -290,7 +306,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                         _ => expr::plain_text(ctx, None, &rule.message),
                     }
                     .unwrap_or_else(|| rule.message.clone());
-                    issues.push(Issue { path, step, label, message, severity: rule.severity });
+                    issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None });
                 } else {
                     seen.push(key);
                 }
@@ -308,7 +324,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                     let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
                     let message = expr::plain_text(ctx, Some((list, &e)), &rule.message).unwrap_or_else(|| rule.message.clone());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
-                    issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity });
+                    issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
                 }
             }
         }
@@ -324,4 +340,162 @@ fn path_sub(path: &FieldPath) -> &str {
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Where the type of a named authority comes from: fixed by the template, or a choice field.
+#[derive(Clone, Copy)]
+enum ArtQuelle<'t> {
+    Fest(Kommunenart),
+    Feld { field: &'t Field, value: Option<Kommunenart> },
+}
+
+impl ArtQuelle<'_> {
+    fn art(self) -> Option<Kommunenart> {
+        match self {
+            ArtQuelle::Fest(a) => Some(a),
+            ArtQuelle::Feld { value, .. } => value,
+        }
+    }
+}
+
+/// The type as the user reads it ("kreisfreie Stadt").
+fn art_wort(art: Kommunenart) -> &'static str {
+    match art {
+        Kommunenart::Landkreis => "Landkreis",
+        Kommunenart::KreisfreieStadt => "kreisfreie Stadt",
+        Kommunenart::Stadt => "Stadt",
+        Kommunenart::Gemeinde => "Gemeinde",
+    }
+}
+
+/// Every name field of a `koerperschaft` entity: people type the designation into it
+/// ("Landkreis Gotha"). The grammar never prints it twice; here the user learns what will be
+/// printed and gets the bare name as a one-click fix, or an error where the designation
+/// contradicts the type.
+fn check_names(ctx: &Context<'_>, issues: &mut Vec<Issue>) {
+    for spec in ctx.template.entities.values() {
+        let EntitySpec::Koerperschaft { art, fixed_art, name } = spec else { continue };
+        let fixed = fixed_art.as_deref().and_then(Kommunenart::from_value);
+        if let Some(f) = ctx.field(name).filter(|f| f.kind == FieldKind::Text) {
+            let quelle = match (fixed, art.as_deref().and_then(|a| ctx.field(a))) {
+                (Some(a), _) => Some(ArtQuelle::Fest(a)),
+                (None, Some(af)) => Some(ArtQuelle::Feld { field: af, value: Kommunenart::from_value(ctx.text(af).trim()) }),
+                (None, None) => None,
+            };
+            if let Some(q) = quelle {
+                check_name(ctx, ctx.step_of(name), FieldPath::field(name), f, &f.label, &ctx.text(f), q, issues);
+            }
+            continue;
+        }
+        // An entity of a list: every list whose entries have the name (and art) sub-fields.
+        for list in ctx.template.fields().filter(|l| l.field.kind == FieldKind::List) {
+            let Some(sub) = list.field.sub_field(name).filter(|f| f.kind == FieldKind::Text) else { continue };
+            let art_sub = art.as_deref().and_then(|a| list.field.sub_field(a));
+            let item = list.field.item_label.as_deref().unwrap_or("Eintrag");
+            for (n, e) in ctx.entries(list.field).iter().enumerate() {
+                let quelle = match (fixed, art_sub) {
+                    (Some(a), _) => ArtQuelle::Fest(a),
+                    (None, Some(af)) => {
+                        ArtQuelle::Feld { field: af, value: Kommunenart::from_value(ctx.entry_text(list.field, e, af).trim()) }
+                    }
+                    (None, None) => continue,
+                };
+                let path = FieldPath::Entry { list: list.field.id.clone(), entry: e.id, sub: sub.id.clone() };
+                let label = format!("{item} {} – {}", n + 1, sub.label);
+                check_name(ctx, list.step, path, sub, &label, &ctx.entry_text(list.field, e, sub), quelle, issues);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_name(
+    ctx: &Context<'_>,
+    step: usize,
+    path: FieldPath,
+    field: &Field,
+    label: &str,
+    raw: &str,
+    quelle: ArtQuelle<'_>,
+    issues: &mut Vec<Issue>,
+) {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return;
+    }
+    let mut push = |message: String, severity: Severity, fix: Option<Fix>| {
+        issues.push(Issue { path: path.clone(), step, label: label.to_string(), message, severity, fix })
+    };
+    if Amtsname::nur_bezeichnung(raw).is_some() {
+        let wort = match quelle.art() {
+            Some(Kommunenart::Landkreis) => "des Landkreises, zum Beispiel „Gotha“",
+            Some(Kommunenart::Gemeinde) => "der Gemeinde, zum Beispiel „Langenwetzendorf“",
+            Some(_) => "der Stadt, zum Beispiel „Jena“",
+            None => "zum Beispiel „Gotha“ oder „Jena“",
+        };
+        push(
+            format!("„{raw}“ allein ist kein Name. Bitte tragen Sie den Namen {wort} ein; die Bezeichnung ergänzt der Assistent."),
+            Severity::Error,
+            None,
+        );
+        return;
+    }
+    let art = quelle.art();
+    let a = Amtsname::parse(raw, art);
+    let Some(typed) = a.bezeichnung else { return };
+    let fix = Some(Fix { value: a.name.clone() });
+    let geschrieben = &a.geschrieben;
+    let sankt = if a.st_abgekuerzt() { " Steht „St.“ für „Sankt“, schreiben Sie bitte „Sankt“ aus." } else { "" };
+    let Some(art) = art else {
+        push(
+            format!("Bitte tragen Sie nur den Namen ein, ohne „{geschrieben}“: Die Bezeichnung ergänzt der Assistent aus der Art."),
+            Severity::Warning,
+            fix,
+        );
+        return;
+    };
+    if !typed.passt_zu(art) {
+        let message = match quelle {
+            ArtQuelle::Feld { field: art_field, .. } => format!(
+                "„{geschrieben}“ passt nicht zur gewählten Art „{}“. Bitte ändern Sie entweder bei „{}“ die Art oder den Namen in „{}“.{sankt}",
+                art_field.option_label(art_value(art)).unwrap_or(art_wort(art)),
+                art_field.label,
+                a.name
+            ),
+            ArtQuelle::Fest(_) => format!(
+                "Hier ist ein {} gefragt, „{geschrieben}“ passt nicht dazu. Bitte tragen Sie nur den Namen ein, zum Beispiel „{}“.",
+                art_wort(art),
+                a.name
+            ),
+        };
+        push(message, Severity::Error, fix);
+        return;
+    }
+    let amtlich = ctx.lookup(field).and_then(|l| l.row(raw)).and_then(amtliche_bezeichnung);
+    let gedruckt = Koerperschaft::amtlich(art, raw, amtlich);
+    let ohne = Koerperschaft::amtlich(art, &a.name, amtlich);
+    let message = if gedruckt == ohne {
+        format!(
+            "„{geschrieben}“ ergänzt der Assistent selbst: In der Vereinbarung steht „{}“. Bitte tragen Sie nur den Namen ein.{sankt}",
+            gedruckt.titel()
+        )
+    } else {
+        format!(
+            "„{}“ wird als Bezeichnung übernommen: In der Vereinbarung steht „{}“. Soll dort „{}“ stehen, tragen Sie nur den Namen ein.{sankt}",
+            gedruckt.bezeichnung.wort(),
+            gedruckt.titel(),
+            ohne.titel()
+        )
+    };
+    push(message, Severity::Warning, fix);
+}
+
+/// The stored value of a type's choice option.
+fn art_value(art: Kommunenart) -> &'static str {
+    match art {
+        Kommunenart::Landkreis => "landkreis",
+        Kommunenart::KreisfreieStadt => "kreisfreie_stadt",
+        Kommunenart::Stadt => "stadt",
+        Kommunenart::Gemeinde => "gemeinde",
+    }
 }
