@@ -4,7 +4,8 @@
 import { expect } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +85,17 @@ export async function plantStorage(page, entries) {
   await page.evaluate((e) => {
     for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
   }, entries);
+}
+
+/**
+ * Keeps a copy of an exported document for the outside validators (openxml-audit) that
+ * scripts/test runs over KOOP_E2E_EXPORT_DIR after the end-to-end tests; without it, nothing.
+ */
+export async function keepExport(path) {
+  const dir = process.env.KOOP_E2E_EXPORT_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await copyFile(path, join(dir, `${randomUUID()}-${basename(path)}`));
 }
 
 /**
@@ -436,6 +448,7 @@ export class WizardPage {
     const suggestedFilename = download.suggestedFilename();
     const path = join(dir ?? (await mkdtemp(join(tmpdir(), 'koop-e2e-'))), suggestedFilename);
     await download.saveAs(path);
+    await keepExport(path);
     const bytes = new Uint8Array(await readFile(path));
     return { path, suggestedFilename, bytes };
   }

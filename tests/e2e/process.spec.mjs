@@ -3,7 +3,7 @@
 // step, and the optional process appendix in the Word file.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { WizardPage, StartPage, axeViolations, docxText, squash } from './pages.mjs';
+import { WizardPage, StartPage, axeViolations, docxText, keepExport, squash } from './pages.mjs';
 
 test('the start screen explains the six phases and is accessible', async ({ page }) => {
   const start = new StartPage(page);
@@ -87,6 +87,7 @@ test('the process appendix is off by default and, when chosen, is part of the Wo
     const [download] = await Promise.all([page.waitForEvent('download'), w.exportButton.click()]);
     const path = testInfo.outputPath(`${Date.now()}.docx`);
     await download.saveAs(path);
+    await keepExport(path);
     return squash(docxText(await readFile(path)).text);
   };
   expect(await read()).not.toContain('Prozessübersicht');

@@ -199,24 +199,33 @@ impl<'a> El<'a> {
         })
     }
 
-    pub(super) fn write(&self, out: &mut String) {
-        out.push('<');
-        out.push_str(self.name);
-        out.push_str(&self.attrs);
+    /// Writes the element with quick-xml's writer. Names, attributes and text go out exactly as
+    /// they were read (still escaped), so only the order of children can differ from the input.
+    pub(super) fn write<W: std::io::Write>(&self, w: &mut quick_xml::Writer<W>) -> std::io::Result<()> {
+        use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+        let start = BytesStart::from_content(format!("{}{}", self.name, self.attrs), self.name.len());
         if self.children.is_empty() {
-            out.push_str("/>");
-            return;
+            return w.write_event(Event::Empty(start));
         }
-        out.push('>');
+        w.write_event(Event::Start(start))?;
         for c in &self.children {
             match c {
-                Node::El(e) => e.write(out),
-                Node::Text(t) => out.push_str(t),
+                Node::El(e) => e.write(w)?,
+                Node::Text(t) => w.write_event(Event::Text(BytesText::from_escaped(*t)))?,
             }
         }
-        out.push_str("</");
-        out.push_str(self.name);
-        out.push('>');
+        w.write_event(Event::End(BytesEnd::new(self.name)))
+    }
+
+    /// The element as XML text (see [`El::write`]).
+    pub(super) fn to_xml(&self, declaration: bool) -> Result<String, String> {
+        let mut w = quick_xml::Writer::new(Vec::new());
+        if declaration {
+            w.write_event(quick_xml::events::Event::Decl(quick_xml::events::BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))
+                .map_err(|e| e.to_string())?;
+        }
+        self.write(&mut w).map_err(|e| e.to_string())?;
+        String::from_utf8(w.into_inner()).map_err(|e| e.to_string())
     }
 }
 
@@ -286,6 +295,25 @@ pub(super) fn parse(s: &str) -> Result<El<'_>, String> {
     }
 }
 
+#[cfg(test)]
+/// Every (parent, earlier, later) where a child comes before one the schema puts first.
+pub(super) fn out_of_order(el: &El<'_>, found: &mut Vec<(String, String, String)>) {
+    let names: Vec<&str> = el.children.iter().filter_map(|c| if let Node::El(e) = c { Some(e.name) } else { None }).collect();
+    if let Some(order) = child_order(el.name) {
+        let rank = |n: &str| order.iter().position(|o| *o == n).unwrap_or(order.len());
+        for pair in names.windows(2) {
+            if rank(pair[0]) > rank(pair[1]) {
+                found.push((el.name.to_string(), pair[0].to_string(), pair[1].to_string()));
+            }
+        }
+    }
+    for c in &el.children {
+        if let Node::El(e) = c {
+            out_of_order(e, found);
+        }
+    }
+}
+
 pub(super) fn normalize(el: &mut El<'_>) {
     for c in &mut el.children {
         if let Node::El(e) = c {
@@ -309,10 +337,7 @@ pub(super) fn canonical<'a>(xml: &'a [u8], part: &str, edit: impl FnOnce(&mut El
     let mut root = parse(s).map_err(|e| DocxError(format!("{part}: {e}")))?;
     edit(&mut root);
     normalize(&mut root);
-    let mut out = String::with_capacity(s.len() + 64);
-    out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
-    root.write(&mut out);
-    Ok(out)
+    root.to_xml(true).map_err(|e| DocxError(format!("{part}: {e}")))
 }
 
 /// styles.xml: the language in the default run properties (German spell checking), and

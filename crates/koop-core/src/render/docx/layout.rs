@@ -5,6 +5,52 @@
 use super::*;
 
 // ---------------------------------------------------------------------------------------------
+// Page, font, colours and style ids
+
+/// A4 portrait in twips.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+/// 2.5 cm in twips, on all four sides.
+pub const MARGIN: i32 = 1418;
+/// Where clause text starts (1.5 cm); clause numbers hang to its left.
+pub const TEXT_INDENT: i32 = 850;
+/// The one font of the document (LibreOffice substitutes the metric-compatible Liberation Sans).
+pub const FONT: &str = "Arial";
+
+/// Distance of header and footer from the page edge (1.25 cm).
+pub(super) const HEADER_DISTANCE: i32 = 709;
+/// Body text size in half-points (11 pt).
+pub(super) const BODY_SIZE: usize = 22;
+/// Bullet symbol to text (0.75 cm).
+pub(super) const BULLET_HANG: i32 = 425;
+/// The abstract numbering and numbering instance of the bullet lists (1 is docx-rs' built-in
+/// decimal list, always present in numbering.xml).
+pub(super) const BULLET_NUM: usize = 2;
+pub(super) const BULLET_SYMBOLS: [&str; 3] = ["•", "–", "▪"];
+
+pub(super) const HIGHLIGHT: &str = "yellow";
+pub(super) const RED: &str = "C00000";
+pub(super) const GREY: &str = "595959";
+
+// Paragraph style ids (ids are ASCII; names are what Word shows).
+pub(super) const S_TITLE: &str = "Title";
+pub(super) const S_SUBTITLE: &str = "Subtitle";
+pub(super) const S_H1: &str = "Heading1";
+pub(super) const S_H2: &str = "Heading2";
+pub(super) const S_BODY: &str = "BodyText";
+pub(super) const S_INDENTED: &str = "Indented";
+pub(super) const S_CENTER: &str = "Centered";
+pub(super) const S_PARTY: &str = "Party";
+pub(super) const S_ALIAS: &str = "PartyAlias";
+pub(super) const S_CLAUSE: &str = "Clause";
+pub(super) const S_BULLET: &str = "ListBullet";
+pub(super) const S_CONTACT: &str = "Contact";
+pub(super) const S_SIGNATURE: &str = "Signature";
+pub(super) const S_DRAFT: &str = "DraftNote";
+pub(super) const S_HEADER: &str = "Header";
+pub(super) const S_FOOTER: &str = "Footer";
+
+// ---------------------------------------------------------------------------------------------
 // Styles and numbering
 
 pub(super) fn spacing(before: u32, after: u32) -> dx::LineSpacing {

@@ -39,6 +39,7 @@ use super::zip;
 use body::*;
 use canonical::*;
 use layout::*;
+pub use layout::{FONT, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_INDENT};
 use parts::*;
 pub use text::clean;
 use text::*;
@@ -58,49 +59,6 @@ impl std::error::Error for DocxError {}
 /// The creation/modification time written by [`render`] (renders must be reproducible and the
 /// browser has no clock here). Use [`render_at`] to record the real export time.
 pub const DEFAULT_TIMESTAMP: &str = "2026-01-01T00:00:00Z";
-
-/// A4 portrait in twips.
-pub const PAGE_WIDTH: u32 = 11906;
-pub const PAGE_HEIGHT: u32 = 16838;
-/// 2.5 cm in twips, on all four sides.
-pub const MARGIN: i32 = 1418;
-/// Where clause text starts (1.5 cm); clause numbers hang to its left.
-pub const TEXT_INDENT: i32 = 850;
-/// The one font of the document (LibreOffice substitutes the metric-compatible Liberation Sans).
-pub const FONT: &str = "Arial";
-
-/// Distance of header and footer from the page edge (1.25 cm).
-const HEADER_DISTANCE: i32 = 709;
-/// Body text size in half-points (11 pt).
-const BODY_SIZE: usize = 22;
-/// Bullet symbol to text (0.75 cm).
-const BULLET_HANG: i32 = 425;
-/// The abstract numbering and numbering instance of the bullet lists (1 is docx-rs' built-in
-/// decimal list, always present in numbering.xml).
-const BULLET_NUM: usize = 2;
-const BULLET_SYMBOLS: [&str; 3] = ["•", "–", "▪"];
-
-const HIGHLIGHT: &str = "yellow";
-const RED: &str = "C00000";
-const GREY: &str = "595959";
-
-// Paragraph style ids (ids are ASCII; names are what Word shows).
-const S_TITLE: &str = "Title";
-const S_SUBTITLE: &str = "Subtitle";
-const S_H1: &str = "Heading1";
-const S_H2: &str = "Heading2";
-const S_BODY: &str = "BodyText";
-const S_INDENTED: &str = "Indented";
-const S_CENTER: &str = "Centered";
-const S_PARTY: &str = "Party";
-const S_ALIAS: &str = "PartyAlias";
-const S_CLAUSE: &str = "Clause";
-const S_BULLET: &str = "ListBullet";
-const S_CONTACT: &str = "Contact";
-const S_SIGNATURE: &str = "Signature";
-const S_DRAFT: &str = "DraftNote";
-const S_HEADER: &str = "Header";
-const S_FOOTER: &str = "Footer";
 
 /// Renders the document as a Word file (timestamps [`DEFAULT_TIMESTAMP`]).
 pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
@@ -129,8 +87,8 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
     let numbering = canonical(&xml.numberings, "numbering.xml", |_| {})?;
     let header = canonical(header?, "header1.xml", |_| {})?;
     let footer = canonical(footer?, "footer1.xml", |_| {})?;
-    let core = core_properties(&doc.meta, &language, timestamp);
-    let settings = settings(&language);
+    let core = core_properties(&doc.meta, &language, timestamp)?;
+    let settings = settings(&language)?;
     let parts: [zip::Entry<'_>; 13] = [
         zip::Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         zip::Entry::deflated("_rels/.rels", PACKAGE_RELS.as_bytes()),
@@ -156,9 +114,7 @@ mod tests {
     fn roundtrip(s: &str) -> Result<String, String> {
         let mut root = parse(s)?;
         normalize(&mut root);
-        let mut out = String::new();
-        root.write(&mut out);
-        Ok(out)
+        root.to_xml(false)
     }
 
     #[test]
@@ -201,6 +157,57 @@ mod tests {
         assert!(out.contains(r#"w:styleId="Normal" w:default="1""#), "{out}");
         let bare = canonical(b"<w:styles><w:docDefaults/></w:styles>", "styles.xml", |r| add_language(r, "de-DE")).expect("valid");
         assert!(bare.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="de-DE""#), "{bare}");
+    }
+
+    /// Why the canonical pass exists: docx-rs 0.4.22 writes these elements out of the schema's
+    /// sequence (ECMA-376 Part 1, 17.3.1.26 pPr: pStyle first, rPr after jc; 17.3.2.28 rPr:
+    /// rFonts before b before sz; 17.6.17 sectPr: headerReference first; 17.7.4.17 style:
+    /// basedOn before next and pPr before rPr). If this test fails after a docx-rs update, the
+    /// listed element is now written in order and its reordering here may go.
+    #[test]
+    fn docx_rs_writes_these_elements_out_of_schema_order_and_the_export_does_not() {
+        let t = |s: &str| vec![Inline::Text(s.to_string())];
+        let doc = Document {
+            meta: Meta {
+                title: "T".into(),
+                subject: "S".into(),
+                author: "A".into(),
+                header: "H".into(),
+                language: "de-DE".into(),
+                file_name: "f".into(),
+            },
+            draft: true,
+            blocks: vec![
+                Block::Title(t("Titel")),
+                Block::Party { lines: vec![t("Partei")], alias: Some(t("P")) },
+                Block::Heading { level: 1, number: Some("§ 1".into()), text: t("Gegenstand"), id: None },
+                Block::Clause { number: "(1)".into(), id: None, text: vec![Inline::Gap { text: "Lücke".into(), target: None }] },
+                Block::Bullets(vec![Bullet { level: 1, text: t("Punkt") }]),
+                Block::Signatures(vec![Signature { party: t("Partei"), place: t("Ort"), signatories: vec![t("Name")] }]),
+            ],
+            wording: Wording::german(),
+        };
+        let xml = build(&doc).build();
+        let mut raw = Vec::new();
+        let mut exported = Vec::new();
+        for (name, part) in [("document.xml", &xml.document), ("styles.xml", &xml.styles), ("numbering.xml", &xml.numberings)] {
+            out_of_order(&parse(std::str::from_utf8(part).expect("utf-8")).expect("well-formed"), &mut raw);
+            let canonical = canonical(part, name, |_| {}).expect("canonical");
+            out_of_order(&parse(&canonical).expect("well-formed"), &mut exported);
+        }
+        let pair = |parent: &str, earlier: &str, later: &str| (parent.to_string(), earlier.to_string(), later.to_string());
+        for known in [
+            pair("w:pPr", "w:rPr", "w:pStyle"),
+            pair("w:pPr", "w:outlineLvl", "w:keepNext"),
+            pair("w:rPr", "w:szCs", "w:rFonts"),
+            pair("w:sectPr", "w:cols", "w:headerReference"),
+            pair("w:style", "w:rPr", "w:pPr"),
+            pair("w:style", "w:qFormat", "w:basedOn"),
+            pair("w:numPr", "w:numId", "w:ilvl"),
+        ] {
+            assert!(raw.contains(&known), "docx-rs now writes {known:?} in order: {raw:#?}");
+        }
+        assert_eq!(exported, Vec::new(), "the exported parts are in schema order");
     }
 
     #[test]

@@ -63,43 +63,73 @@ pub(super) const APP_PROPERTIES: &str = concat!(
     "<Application>Koop-Assistent</Application></Properties>"
 );
 
+/// A part written with quick-xml: the XML declaration Word writes, then `body`.
+fn xml_part(part: &str, body: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>) -> Result<String, DocxError> {
+    use quick_xml::events::{BytesDecl, Event};
+    let mut w = quick_xml::Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))
+        .and_then(|_| body(&mut w))
+        .map_err(|e| DocxError(format!("{part}: {e}")))?;
+    String::from_utf8(w.into_inner()).map_err(|e| DocxError(format!("{part}: {e}")))
+}
+
+const W_NS: (&str, &str) = ("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+
 /// `word/settings.xml` (docx-rs' own carries East Asian layout options).
-pub(super) fn settings(language: &str) -> String {
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-            r#"<w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab}"/>"#,
-            r#"<w:characterSpacingControl w:val="doNotCompress"/>"#,
-            r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
-            r#"<w:themeFontLang w:val="{lang}"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>"#,
-            "</w:settings>"
-        ),
-        tab = TEXT_INDENT,
-        lang = language,
-    )
+pub(super) fn settings(language: &str) -> Result<String, DocxError> {
+    let tab = TEXT_INDENT.to_string();
+    xml_part("settings.xml", |w| {
+        w.create_element("w:settings").with_attribute(W_NS).write_inner_content(|w| {
+            w.create_element("w:zoom").with_attribute(("w:percent", "100")).write_empty()?;
+            w.create_element("w:defaultTabStop").with_attribute(("w:val", tab.as_str())).write_empty()?;
+            w.create_element("w:characterSpacingControl").with_attribute(("w:val", "doNotCompress")).write_empty()?;
+            w.create_element("w:compat").write_inner_content(|w| {
+                w.create_element("w:compatSetting")
+                    .with_attributes([
+                        ("w:name", "compatibilityMode"),
+                        ("w:uri", "http://schemas.microsoft.com/office/word"),
+                        ("w:val", "15"),
+                    ])
+                    .write_empty()
+                    .map(|_| ())
+            })?;
+            w.create_element("w:themeFontLang").with_attribute(("w:val", language)).write_empty()?;
+            w.create_element("w:decimalSymbol").with_attribute(("w:val", ",")).write_empty()?;
+            w.create_element("w:listSeparator").with_attribute(("w:val", ";")).write_empty()?;
+            Ok(())
+        })?;
+        Ok(())
+    })
 }
 
 /// `docProps/core.xml` (docx-rs 0.4.22 cannot set title, subject, author or language).
-pub(super) fn core_properties(meta: &Meta, language: &str, timestamp: &str) -> String {
-    let author = escape(&meta.author);
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
-            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
-            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>",
-            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>",
-            "<dc:language>{language}</dc:language>",
-            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{ts}</dcterms:created>"#,
-            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{ts}</dcterms:modified>"#,
-            "</cp:coreProperties>"
-        ),
-        title = escape(&meta.title),
-        subject = escape(&meta.subject),
-        author = author,
-        language = escape(language),
-        ts = escape(timestamp),
-    )
+pub(super) fn core_properties(meta: &Meta, language: &str, timestamp: &str) -> Result<String, DocxError> {
+    use quick_xml::events::BytesText;
+    let namespaces = [
+        ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+        ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+        ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+        ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+    ];
+    let (title, subject, author) = (clean(&meta.title), clean(&meta.subject), clean(&meta.author));
+    xml_part("core.xml", |w| {
+        w.create_element("cp:coreProperties").with_attributes(namespaces).write_inner_content(|w| {
+            for (name, text) in [
+                ("dc:title", title.as_str()),
+                ("dc:subject", subject.as_str()),
+                ("dc:creator", author.as_str()),
+                ("cp:lastModifiedBy", author.as_str()),
+                ("cp:revision", "1"),
+                ("dc:language", language),
+            ] {
+                w.create_element(name).write_text_content(BytesText::new(text))?;
+            }
+            for name in ["dcterms:created", "dcterms:modified"] {
+                w.create_element(name).with_attribute(("xsi:type", "dcterms:W3CDTF")).write_text_content(BytesText::new(timestamp))?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })
 }

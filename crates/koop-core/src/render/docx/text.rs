@@ -8,7 +8,7 @@ use super::*;
 // Text
 
 /// Text as XML 1.0 can hold it: characters XML forbids are dropped, line breaks and tabs
-/// become spaces (markup characters are escaped by docx-rs and by [`escape`]).
+/// become spaces (markup characters are escaped by docx-rs and quick-xml).
 pub fn clean(s: &str) -> String {
     s.chars()
         .filter_map(|c| match c {
@@ -17,22 +17,6 @@ pub fn clean(s: &str) -> String {
             c => Some(c),
         })
         .collect()
-}
-
-/// Escapes text for XML content or attribute values (after [`clean`]).
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 pub(super) fn is_w3cdtf(s: &str) -> bool {
