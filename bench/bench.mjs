@@ -31,49 +31,8 @@ const pct = (xs, p) => {
 };
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
-// ---------------------------------------------------------------------------------------------
-// Drafts, written in the stored format (crates/koop-core/src/store.rs, schema 2).
-const text = (t) => ({ text: t });
-const set = (v) => ({ set: v });
-let nextId = 1000;
-const list = (entries) => ({ list: entries.map((values) => ({ id: nextId++, values })) });
-
-function record(draft) {
-  return JSON.stringify({ format: 'koop-assistent/entwurf', schema: 2, draft: { template_version: 1, created: Date.now(), updated: Date.now(), next_entry_id: nextId, ...draft } });
-}
-
-function ikpeDraft(id) {
-  return record({
-    id,
-    template: 'ikpe',
-    answers: {
-      kommune_art: text('landkreis'),
-      kommune_name: text('Sömmerda'),
-      strasse: text('Bahnhofstraße 9'),
-      plz: text('99610'),
-      ort: text('Sömmerda'),
-      vertreter_anrede: text('herr'),
-      vertreter_name: text('Christian Meyer'),
-      vertragsnummer: text('PK 7/2026'),
-      bereiche: set(['jugendhilfe', 'gesundheit']),
-      ap_prozess: list([{ name: 'Anna Schulze', funktion: 'Sozialplanung', email: 'anna.schulze@lra-soemmerda.de', telefon: '03634 354-0' }]),
-      ap_strategie: list([{ name: 'Dr. Peter Krause', funktion: 'Dezernat Soziales', email: 'p.krause@lra-soemmerda.de' }]),
-    },
-  });
-}
-
-function sozialraumDraft(id, g, t, a) {
-  const towns = Array.from({ length: g }, (_, i) => ({ name: `Gemeinde ${i + 1}`, art: i % 3 ? 'gemeinde' : 'stadt', strasse: 'Markt 1', plz: '08451', anrede: i % 2 ? 'frau' : 'herr', vertreter: 'Kim Beispiel' }));
-  const providers = Array.from({ length: t }, (_, i) => ({ name: `Jugendhilfe Träger ${i + 1} e.V.`, strasse: 'Lindenstraße 5', plz: '08056', ort: 'Zwickau', anrede: 'frau', funktion: 'Geschäftsführerin', vertreter: 'Alex Muster' }));
-  const providerList = list(providers);
-  const bereiche = ['p11', 'p13a', 'p14', 'p16', 'p12', 'p13'];
-  const services = Array.from({ length: a }, (_, i) => ({ titel: `Angebot ${i + 1}`, bereich: bereiche[i % bereiche.length], traeger: String(providerList.list[i % t].id) }));
-  return record({
-    id,
-    template: 'sozialraum',
-    answers: { sozialraum: text('Crimmitschau/Dennheritz'), inkrafttreten: text('01.01.2027'), gemeinden: list(towns), traeger: providerList, angebote: list(services) },
-  });
-}
+import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
+import { keystrokeSeries, keystrokeTable } from './keystrokes.mjs';
 
 // ---------------------------------------------------------------------------------------------
 const server = await serve({ root: dist, port: 0 });
@@ -102,6 +61,14 @@ async function openDraft(draftRecord, id, { throttle = 1, step = 1, bypassCSP = 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   }
   return { context, page, url: `${base}?entwurf=${encodeURIComponent(id)}&schritt=${step}` };
+}
+
+// Only the keystroke series (quick to repeat while working on speed): BENCH_ONLY=tastendruck.
+if (process.env.BENCH_ONLY === 'tastendruck') {
+  console.log(keystrokeTable(await keystrokeSeries(openDraft)).join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
 }
 
 // 1. Transfer -----------------------------------------------------------------------------------
@@ -213,6 +180,8 @@ console.error('Start gemessen');
     all: latencies,
   };
 }
+
+results.keystrokeSeries = await keystrokeSeries(openDraft);
 
 // 4./5./6. DOCX export, the JavaScript peer, sizes -----------------------------------------------------
 const docxUmd = join(root, 'node_modules/docx/dist/index.umd.cjs');
@@ -364,6 +333,10 @@ lines.push(`| … npm docx / LibreOffice-DOCX desselben Textes | ${kb(ik.peerByt
 const so = results.export.sozialraum_30_50_100;
 lines.push(`| DOCX-Export Sozialraum 30/50/100 (Median) | ${f1(so.exportMs)} ms (npm docx ${f1(so.peerMs)} ms, Verhältnis ${f1(so.ratioTime)}) | |`);
 lines.push(`| DOCX-Größe Sozialraum 30/50/100 | ${kb(so.bytes)} KB (LibreOffice ${kb(so.libreOfficeBytes)} KB, Verhältnis ${f1(so.ratioSize)}) | |`);
+lines.push('');
+lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
+lines.push('');
+lines.push(...keystrokeTable(results.keystrokeSeries));
 lines.push('');
 lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) |');
 lines.push('|---|---:|---:|---:|');

@@ -6,7 +6,7 @@ use super::Derived;
 use crate::state::AppState;
 use koop_core::template::{Field, FieldKind, Severity, Width};
 use koop_core::validate::Fix;
-use koop_core::{FieldPath, draft::Removed};
+use koop_core::{Entry, FieldPath, draft::Removed};
 use leptos::prelude::*;
 
 /// A list entry in scope: the list field and the entry's identity.
@@ -19,12 +19,19 @@ pub fn path_for(field: &Field, scope: Scope) -> FieldPath {
     }
 }
 
+/// Runs `f` on the open draft's entries of `list` without copying them (a keystroke must not
+/// clone every list once per field: that made typing in long lists quadratic). A list never
+/// edited is the template's default entries (see `Draft::entry_list`).
+fn with_entries<R>(app: AppState, list: &'static Field, f: impl FnOnce(&[Entry]) -> R) -> Option<R> {
+    app.draft.with(|d| d.as_ref().map(|d| f(&d.entry_list(list))))
+}
+
 /// The raw text in effect for a field (typed, or the template's default).
 fn read(app: AppState, field: &'static Field, scope: Scope) -> String {
     match scope {
         None => app.with_ctx(|c| c.text(field)).unwrap_or_default(),
         Some((list, id)) => app
-            .with_ctx(|c| c.entries(list).into_iter().find(|e| e.id == id).map(|e| c.entry_text(list, &e, field)))
+            .with_ctx(|c| c.entries(list).iter().find(|e| e.id == id).map(|e| c.entry_text(list, e, field)))
             .flatten()
             .unwrap_or_default(),
     }
@@ -387,8 +394,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
     let msg = message(app, path.clone(), step);
     let item_label = field.item_label.clone().unwrap_or_else(|| "Eintrag".into());
     let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
-    let entries = move || app.draft.with(|d| d.as_ref().map(|d| d.entries(field)).unwrap_or_default());
-    let ids = Memo::new(move |_| entries().iter().map(|e| e.id).collect::<Vec<u32>>());
+    let ids = Memo::new(move |_| with_entries(app, field, |es| es.iter().map(|e| e.id).collect::<Vec<u32>>()).unwrap_or_default());
     let count = move || ids.with(Vec::len);
     let add_label = item_label.clone();
     let add = move |_| {
@@ -480,9 +486,8 @@ fn EntryView(list: &'static Field, entry_id: u32, step: usize, removed: RwSignal
     let app = expect_context::<AppState>();
     let title_id = entry_title_id(list, entry_id);
     let item_label = list.item_label.clone().unwrap_or_else(|| "Eintrag".into());
-    let position =
-        Memo::new(move |_| app.draft.with(|d| d.as_ref().and_then(|d| d.entries(list).iter().position(|e| e.id == entry_id))).unwrap_or(0));
-    let len = Memo::new(move |_| app.draft.with(|d| d.as_ref().map(|d| d.entries(list).len())).unwrap_or(0));
+    let position = Memo::new(move |_| with_entries(app, list, |es| es.iter().position(|e| e.id == entry_id)).flatten().unwrap_or(0));
+    let len = Memo::new(move |_| with_entries(app, list, <[Entry]>::len).unwrap_or(0));
     let label = item_label.clone();
     let heading = move || format!("{label} {}", position.get() + 1);
     let mover = move |delta: isize| {

@@ -19,10 +19,12 @@ fn key(i: usize, b: &Block) -> u64 {
 #[component]
 pub fn Preview() -> impl IntoView {
     let derived = expect_context::<Derived>();
-    let blocks = Memo::new(move |_| {
-        derived.doc.with(|d| {
-            d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), b.clone())).collect::<Vec<_>>()).unwrap_or_default()
-        })
+    // Keys only: cloning every block on each keystroke cost as much as rendering the changed
+    // ones. A block is read from the model when its key is new (the model is current then).
+    let keys = Memo::new(move |_| {
+        derived
+            .doc
+            .with(|d| d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), i)).collect::<Vec<_>>()).unwrap_or_default())
     });
     // The banner text comes from the model, like every fixed text of the document.
     let banner = Memo::new(move |_| derived.doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone())));
@@ -38,8 +40,11 @@ pub fn Preview() -> impl IntoView {
         </p>
         <article class="dokument" lang="de" data-testid="vorschau">
             {move || banner.get().map(|b| view! { <p class="dokument__entwurf">{b}</p> })}
-            <For each=move || blocks.get() key=|(k, _)| *k let:item>
-                <BlockView block=item.1 wording=wording.get_untracked() />
+            <For each=move || keys.get() key=|(k, _)| *k let:item>
+                {derived
+                    .doc
+                    .with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(item.1).cloned()))
+                    .map(|block| view! { <BlockView block wording=wording.get_untracked() /> })}
             </For>
         </article>
     }

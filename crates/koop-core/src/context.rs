@@ -6,6 +6,7 @@ use crate::expr;
 use crate::template::{Catalog, Field, FieldKind, Lookup, Template};
 use crate::types::Datum;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -98,7 +99,7 @@ impl<'a> Context<'a> {
     pub fn referenced(&self, field: &Field, raw: &str) -> Option<(&'a Field, Entry)> {
         let list = self.field(field.refers_to.as_deref()?)?;
         let id: u32 = raw.trim().parse().ok()?;
-        self.entries(list).into_iter().find(|e| e.id == id).map(|e| (list, e))
+        self.entries(list).iter().find(|e| e.id == id).map(|e| (list, e.clone()))
     }
 
     /// The name shown for an entry of a list: its `key` (or first) sub-field.
@@ -129,8 +130,8 @@ impl<'a> Context<'a> {
         self.draft.stored_set(&field.id).map_or_else(|| field.default_set.clone(), <[String]>::to_vec)
     }
 
-    pub fn entries(&self, field: &Field) -> Vec<Entry> {
-        self.draft.entries(field)
+    pub fn entries(&self, field: &Field) -> Cow<'a, [Entry]> {
+        self.draft.entry_list(field)
     }
 
     pub fn lookup(&self, field: &Field) -> Option<&'a Lookup> {
@@ -148,7 +149,7 @@ impl<'a> Context<'a> {
             FieldPath::Field(id) => self.field(id).map(|f| self.text(f)).unwrap_or_default(),
             FieldPath::Entry { list, entry, sub } => self
                 .field(list)
-                .and_then(|l| Some((l, l.sub_field(sub)?, self.entries(l).into_iter().find(|e| e.id == *entry)?)))
+                .and_then(|l| Some((l, l.sub_field(sub)?, self.entries(l).iter().find(|e| e.id == *entry)?.clone())))
                 .map(|(l, s, e)| self.entry_text(l, &e, s))
                 .unwrap_or_default(),
         }

@@ -298,8 +298,8 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
             BlockSpec::Paragraph { text, style, .. } => blocks.push(Block::Paragraph { style: *style, text: t(text) }),
             BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
                 Some(list) => {
-                    for e in ctx.entries(list) {
-                        let te = |s: &str| expr::eval(ctx, Some((list, &e)), Some(&refs), s);
+                    for e in ctx.entries(list).iter() {
+                        let te = |s: &str| expr::eval(ctx, Some((list, e)), Some(&refs), s);
                         blocks.push(Block::Party { lines: lines.iter().map(|l| te(l)).collect(), alias: alias.as_deref().map(te) });
                     }
                 }
@@ -371,7 +371,7 @@ fn bullets(
                 // Groups in order of first appearance; the group line is formatted with the
                 // first entry of the group in scope.
                 let mut groups: Vec<(String, Vec<&crate::draft::Entry>)> = Vec::new();
-                for e in &entries {
+                for e in entries.iter() {
                     let k = list.sub_field(key).map(|sub| ctx.entry_text(list, e, sub)).unwrap_or_default().trim().to_string();
                     match groups.iter_mut().find(|(g, _)| g.to_lowercase() == k.to_lowercase()) {
                         Some((_, members)) => members.push(e),

@@ -6,6 +6,7 @@
 use crate::process::Process;
 use crate::template::{Field, FieldKind, Template};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,7 +128,13 @@ impl Draft {
 
     /// The entries of a list: stored ones, or the template's default entries.
     pub fn entries(&self, field: &Field) -> Vec<Entry> {
-        self.stored_list(&field.id).map_or_else(|| default_entries(field), <[Entry]>::to_vec)
+        self.entry_list(field).into_owned()
+    }
+
+    /// The entries without copying a stored list: validation, the document build and the UI
+    /// read lists on every keystroke, and copying them made typing in long lists quadratic.
+    pub fn entry_list(&self, field: &Field) -> Cow<'_, [Entry]> {
+        self.stored_list(&field.id).map_or_else(|| Cow::Owned(default_entries(field)), Cow::Borrowed)
     }
 
     /// Runs `f` on the stored list, materialising the template's default entries first.

@@ -228,10 +228,10 @@ fn values<'t>(ctx: &Context<'t>, t: &Target<'t>) -> Vec<(FieldPath, String, Opti
         Target::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
         Target::Sub { list, sub } => ctx
             .entries(list)
-            .into_iter()
+            .iter()
             .map(|e| {
                 let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() };
-                (path, ctx.entry_text(list, &e, sub), Some(e))
+                (path, ctx.entry_text(list, e, sub), Some(e.clone()))
             })
             .collect(),
     }
@@ -318,11 +318,11 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
             // References name entries by identity; other fields by the key's text.
             let by_id = matches!(&t, Target::Sub { sub, .. } if sub.kind == FieldKind::Reference);
             let used: Vec<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
-            for e in ctx.entries(list) {
-                let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, &e, Some(key))) };
+            for e in ctx.entries(list).iter() {
+                let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
                 if !k.is_empty() && !used.contains(&k) {
                     let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
-                    let message = expr::plain_text(ctx, Some((list, &e)), &rule.message).unwrap_or_else(|| rule.message.clone());
+                    let message = expr::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.clone());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
                     issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
                 }
