@@ -103,11 +103,14 @@ for (const f of (await files(dist)).sort()) {
   await page.locator('#feld-kommune_name').waitFor();
   await page.waitForLoadState('networkidle');
   await context.close();
-  const first = [...loaded].filter((f) => sizes[f]);
+  // Fonts are reported apart (issue 18): the budget counts wasm, js, css and html.
+  const first = [...loaded].filter((f) => sizes[f] && !f.startsWith('fonts/'));
+  const fonts = [...loaded].filter((f) => sizes[f] && f.startsWith('fonts/'));
   const sum = (key, list) => list.reduce((s, f) => s + sizes[f][key], 0);
   results.transfer = {
     files: sizes,
     firstLoad: { files: first, raw: sum('raw', first), gzip: sum('gzip', first), brotli: sum('brotli', first) },
+    fonts: { files: fonts, brotli: sum('brotli', fonts) },
     wholeDist: { raw: sum('raw', Object.keys(sizes)), gzip: sum('gzip', Object.keys(sizes)), brotli: sum('brotli', Object.keys(sizes)) },
   };
 }
@@ -193,6 +196,7 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
   const { context, page: first, url } = await openDraft(draftRecord, id, { step: 7, bypassCSP: true });
   await first.close();
   const ours = [];
+  const firsts = [];
   const path = join(out, `${name}.docx`);
   let page;
   // A fresh page per measured export (Chromium throttles many downloads from one page); in
@@ -206,7 +210,9 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
     for (const counted of [false, true]) {
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
       await download.saveAs(path);
-      if (counted) ours.push(Number(await page.evaluate(() => document.documentElement.dataset.exportMs)));
+      const ms = Number(await page.evaluate(() => document.documentElement.dataset.exportMs));
+      // The first export of a page also waits for the export worker to load (issue 18).
+      (counted ? ours : firsts).push(ms);
     }
   }
   const bytes = (await stat(path)).size;
@@ -256,6 +262,7 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
   return {
     exportMs: median(ours),
     exportRuns: ours,
+    firstExportMs: median(firsts),
     bytes,
     peerMs: median(peer.times),
     peerBytes: peer.size,
@@ -315,6 +322,7 @@ for (const [f, s] of Object.entries(sizes)) lines.push(`| ${f} | ${kb(s.raw)} | 
 const fl = results.transfer.firstLoad;
 const wd = results.transfer.wholeDist;
 lines.push(`| **erster Aufruf** (${fl.files.length} Dateien) | ${kb(fl.raw)} | ${kb(fl.gzip)} | **${kb(fl.brotli)}** |`);
+lines.push(`| … dazu Schriften beim ersten Aufruf (${results.transfer.fonts.files.length} Dateien) | | | ${kb(results.transfer.fonts.brotli)} |`);
 lines.push(`| ganzes dist/ (Service Worker lädt den Rest nach) | ${kb(wd.raw)} | ${kb(wd.gzip)} | ${kb(wd.brotli)} |`);
 lines.push('');
 lines.push('| Messung | Wert | Budget |');
@@ -327,6 +335,7 @@ const fk = results.keystroke.firstKeystrokes;
 lines.push(`| … die ${fk.n} ersten Anschläge nach dem Laden, p50 / p95 | ${f1(fk.p50)} / ${f1(fk.p95)} ms | |`);
 const ik = results.export.ikpe;
 lines.push(`| DOCX-Export IKPE (Median) | ${f1(ik.exportMs)} ms | ≤ ${BUDGET.ikpeExportMs} ms: ${ok(ik.exportMs <= BUDGET.ikpeExportMs)} |`);
+lines.push(`| … erster Export einer Seite, mit Laden des Export-Workers (Median) | ${f1(ik.firstExportMs)} ms | ≤ 400 ms: ${ok(ik.firstExportMs <= 400)} |`);
 lines.push(`| … npm docx für dasselbe Dokument | ${f1(ik.peerMs)} ms (Verhältnis ${f1(ik.ratioTime)}) | |`);
 lines.push(`| DOCX-Größe IKPE | ${kb(ik.bytes)} KB | ≤ ${BUDGET.ikpeDocxKB} KB: ${ok(kb(ik.bytes) <= BUDGET.ikpeDocxKB)} |`);
 lines.push(`| … npm docx / LibreOffice-DOCX desselben Textes | ${kb(ik.peerBytes)} KB / ${kb(ik.libreOfficeBytes)} KB (Verhältnis unser/LO ${f1(ik.ratioSize)}) | |`);

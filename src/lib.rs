@@ -2,6 +2,7 @@
 //! Leptos components, the localStorage adapter and the few browser services they need.
 
 pub mod components;
+pub mod export;
 pub mod platform;
 pub mod pwa;
 pub mod state;

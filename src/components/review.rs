@@ -4,6 +4,7 @@ use super::Derived;
 use crate::platform;
 use crate::state::AppState;
 use koop_core::document::Target;
+use koop_core::export::{ExportRequest, Format};
 use koop_core::review::review;
 use koop_core::store::human_size;
 use koop_core::template::Template;
@@ -65,28 +66,34 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
     }
 }
 
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/// The Word file of the open draft: bytes, file name, header text, whether it is a draft, and
-/// how long rendering took (ms).
-fn render_docx(derived: Derived) -> Result<(Vec<u8>, String, String, bool, f64), String> {
+/// The Word file of the open draft, rendered in the export worker: bytes, file name, header
+/// text, whether it is a draft, and how long it took including the worker round trip (ms).
+async fn render_docx(derived: Derived) -> Result<(Vec<u8>, String, String, bool, f64), String> {
     let t0 = platform::perf_now();
     // The file records when it was exported (created and modified).
-    let stamp = platform::utc_timestamp();
-    let rendered = derived.doc.with_untracked(|d| {
-        d.as_ref().map(|d| (koop_core::render::docx::render_at(d, &stamp), d.meta.file_name.clone(), d.meta.header.clone(), d.draft))
+    let timestamp = platform::utc_timestamp();
+    let request = derived.doc.with_untracked(|d| {
+        d.as_ref().map(|d| {
+            (
+                ExportRequest { format: Format::Docx, timestamp, document: d.clone() },
+                d.meta.file_name.clone(),
+                d.meta.header.clone(),
+                d.draft,
+            )
+        })
     });
-    match rendered {
-        Some((Ok(bytes), name, header, draft)) => Ok((bytes, name, header, draft, platform::perf_now() - t0)),
-        Some((Err(e), ..)) => Err(format!("Die Word-Datei konnte nicht erstellt werden ({}).", e.0)),
-        None => Err("Kein Entwurf geöffnet.".into()),
+    let Some((request, name, header, draft)) = request else { return Err("Kein Entwurf geöffnet.".into()) };
+    match crate::export::render(&request).await {
+        Ok(bytes) => Ok((bytes, name, header, draft, platform::perf_now() - t0)),
+        Err(e) if e == crate::export::LOAD_FAILED => Err(e),
+        Err(e) => Err(format!("Die Word-Datei konnte nicht erstellt werden ({e}).")),
     }
 }
 
 /// Creates the Word file from the same document model as the preview.
-pub fn export_docx(derived: Derived) -> Result<String, String> {
-    let (bytes, name, _, _, ms) = render_docx(derived)?;
-    platform::download(&bytes, &name, DOCX).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
+pub async fn export_docx(derived: Derived) -> Result<String, String> {
+    let (bytes, name, _, _, ms) = render_docx(derived).await?;
+    platform::download(&bytes, &name, Format::Docx.mime()).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
     platform::record_metric("data-export-ms", ms);
     platform::record_metric("data-export-bytes", bytes.len() as f64);
     Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
@@ -95,13 +102,13 @@ pub fn export_docx(derived: Derived) -> Result<String, String> {
 /// Shares the Word file by e-mail (share sheet where files can be shared, else download plus a
 /// prepared e-mail).
 async fn share_docx(derived: Derived) -> Result<String, String> {
-    let (bytes, name, header, draft, _) = render_docx(derived)?;
+    let (bytes, name, header, draft, _) = render_docx(derived).await?;
     let what = if draft { format!("den Entwurf der {header}") } else { format!("die {header}") };
     let share_text = format!("Guten Tag,\n\nanbei erhalten Sie {what}.\n\nMit freundlichen Grüßen\n");
     let mail_body = format!(
         "Guten Tag,\n\nanbei erhalten Sie {what}.\n\n[Bitte fügen Sie die soeben heruntergeladene Datei „{name}“ als Anhang hinzu.]\n\nMit freundlichen Grüßen\n"
     );
-    match crate::pwa::share_file(&bytes, &name, DOCX, &header, &share_text, &mail_body).await? {
+    match crate::pwa::share_file(&bytes, &name, Format::Docx.mime(), &header, &share_text, &mail_body).await? {
         crate::pwa::Shared::Shared => Ok(format!("„{name}“ wurde zum Teilen übergeben.")),
         crate::pwa::Shared::Cancelled => Ok("Teilen abgebrochen.".to_string()),
         crate::pwa::Shared::MailFallback => {
@@ -116,7 +123,13 @@ fn ExportPanel() -> impl IntoView {
     let derived = expect_context::<Derived>();
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
-    let export = move |_| result.set(Some(export_docx(derived)));
+    // The export module loads while the user reviews the answers.
+    crate::export::prefetch();
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            result.set(Some(export_docx(derived).await));
+        });
+    };
     let share = move |_| {
         leptos::task::spawn_local(async move {
             result.set(Some(share_docx(derived).await));

@@ -6,16 +6,17 @@ use crate::expr::{self, Refs};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
 use crate::types::ascii_file_part;
 use crate::validate::Report;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a gap leads: the step and the field to fill.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Target {
     pub step: usize,
     pub path: FieldPath,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Inline {
     Text(String),
     /// A missing answer, printed highlighted ("[Name der Kommune]").
@@ -37,7 +38,7 @@ pub fn plain(text: &[Inline]) -> String {
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub subject: String,
@@ -49,13 +50,13 @@ pub struct Meta {
     pub file_name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bullet {
     pub level: u8,
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Signature {
     pub party: Text,
     pub place: Text,
@@ -63,7 +64,7 @@ pub struct Signature {
     pub signatories: Vec<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Block {
     Title(Text),
     Subtitle(Text),
@@ -95,7 +96,7 @@ pub enum Block {
 
 /// The fixed wording around the answers: every renderer prints these strings as they are, so
 /// the preview and the exported files cannot drift apart and renderers carry no German text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Wording {
     /// Before the running header of a draft ("ENTWURF"), printed emphasised.
     pub draft_word: String,
@@ -132,7 +133,7 @@ impl Wording {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub meta: Meta,
     /// Something required is missing or invalid: `wording.draft_banner` is printed.

@@ -11,9 +11,11 @@ pub mod check;
 pub mod context;
 pub mod document;
 pub mod draft;
+pub mod export;
 pub mod expr;
 pub mod grammar;
 pub mod process;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod review;
 pub mod store;

@@ -4,7 +4,7 @@
 //! error instead of a silently ignored key). `check` proves every reference inside a template
 //! points at something defined.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -362,7 +362,7 @@ pub enum BlockSpec {
     },
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphStyle {
     #[default]

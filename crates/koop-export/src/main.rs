@@ -1,0 +1,68 @@
+//! The export worker. It posts "bereit" once loaded, then answers each message
+//! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
+//! transferred, not copied) or `{ id, error }` (a German message). Rendering is pure and lives in
+//! koop-core; this file is only the message glue.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use koop_core::export::ExportRequest;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn answer(id: &JsValue, request: &JsValue) -> Result<(Object, Option<JsValue>), JsValue> {
+        let out = Object::new();
+        Reflect::set(&out, &"id".into(), id)?;
+        let rendered = request
+            .as_string()
+            .ok_or_else(|| "Exportauftrag nicht lesbar: kein Text".to_string())
+            .and_then(|json| ExportRequest::from_json(&json))
+            .and_then(|r| r.render());
+        match rendered {
+            Ok(bytes) => {
+                let array = Uint8Array::from(bytes.as_slice());
+                Reflect::set(&out, &"bytes".into(), &array)?;
+                Ok((out, Some(array.buffer().into())))
+            }
+            Err(e) => {
+                Reflect::set(&out, &"error".into(), &e.into())?;
+                Ok((out, None))
+            }
+        }
+    }
+
+    pub fn run() -> Result<(), JsValue> {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
+        let reply_to = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let data = ev.data();
+            let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
+            let request = Reflect::get(&data, &"request".into()).unwrap_or(JsValue::UNDEFINED);
+            let sent = match answer(&id, &request) {
+                Ok((out, Some(buffer))) => reply_to.post_message_with_transfer(&out, &Array::of1(&buffer)),
+                Ok((out, None)) => reply_to.post_message(&out),
+                Err(e) => Err(e),
+            };
+            if sent.is_err() {
+                // The app waits for an answer to `id`: end its wait with a message.
+                let out = Object::new();
+                let _ = Reflect::set(&out, &"id".into(), &id);
+                let _ = Reflect::set(&out, &"error".into(), &"Die Datei konnte nicht übergeben werden.".into());
+                let _ = reply_to.post_message(&out);
+            }
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
+        scope.post_message(&"bereit".into())
+    }
+}
+
+fn main() {
+    // A worker that cannot start throws: the app's `error` listener then tells the user.
+    #[cfg(target_arch = "wasm32")]
+    if let Err(e) = worker::run() {
+        wasm_bindgen::throw_val(e);
+    }
+}

@@ -1,0 +1,47 @@
+// The export runs in a Web Worker with its own WebAssembly module (issue 18): it is not part of
+// the first load, it loads on the review step, and when it cannot load the user reads why and
+// loses nothing.
+import { test, expect } from '@playwright/test';
+import { WizardPage, draftRecord, docxText } from './pages.mjs';
+
+// Requests of a service worker's cache would bypass the routes below.
+test.use({ serviceWorkers: 'block' });
+
+const WORKER_FILES = /koop-export(_loader\.js|\.js|_bg\.wasm)$/;
+
+test('the export module is loaded only on the review step, not on the first load', async ({ page }) => {
+  const requested = [];
+  page.context().on('request', (r) => {
+    if (WORKER_FILES.test(new URL(r.url()).pathname)) requested.push(new URL(r.url()).pathname);
+  });
+  const w = new WizardPage(page);
+  await w.startNew();
+  await w.fillText('Name der Kommune', 'Greiz');
+  await w.gotoStep(6);
+  expect(requested).toEqual([]);
+  await w.gotoStep(7);
+  await expect.poll(() => requested.some((p) => p.endsWith('koop-export_bg.wasm'))).toBe(true);
+  const file = await w.exportDocx();
+  expect(file.suggestedFilename).toMatch(/^Kooperationsvereinbarung_IKPE_Greiz_\d{4}-\d{2}-\d{2}\.docx$/);
+  expect(docxText(file.bytes).text).toContain('Landkreis Greiz');
+});
+
+test('when the export module cannot load, a German message says so, the draft stays, and a later try works', async ({ page }) => {
+  let blocked = true;
+  await page.context().route(WORKER_FILES, (route) => (blocked ? route.abort('failed') : route.continue()));
+  const w = new WizardPage(page);
+  await w.startNew();
+  await w.fillText('Name der Kommune', 'Suhl');
+  await w.choose('Art der Kommune', 'kreisfreie Stadt');
+  await w.gotoStep(7);
+  await w.exportButton.click();
+  await expect(w.exportStatus).toContainText('Das Export-Modul konnte nicht geladen werden. Ihre Angaben sind gespeichert und bleiben erhalten.');
+  await w.waitSaved();
+  const stored = await draftRecord(page, w.draftId());
+  expect(stored.draft.answers.kommune_name).toEqual({ text: 'Suhl' });
+  await expect(w.preview).toContainText('Stadt Suhl');
+  // The module is reachable again (the network is back): the next export starts a new worker.
+  blocked = false;
+  const file = await w.exportDocx();
+  expect(docxText(file.bytes).text).toContain('Stadt Suhl');
+});
