@@ -2,16 +2,15 @@
 // import, refused imports), quarantine of unreadable records, rename/duplicate/delete with undo,
 // two tabs on one draft, "delete all", blocked storage and a full quota, accessibility of the
 // start screen with all its states. Each test runs in a fresh browser context (own localStorage).
-import { test, expect } from '@playwright/test';
+import { test, expect, PINNED_DAY } from './fixtures.mjs';
 import { writeFile } from 'node:fs/promises';
 import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, notice, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 const FORMAT = 'koop-assistent/entwurf';
 
+/** The day the pinned clock shows (fixtures.mjs). */
 function today() {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return PINNED_DAY;
 }
 
 /**

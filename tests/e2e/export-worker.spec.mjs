@@ -1,7 +1,7 @@
 // The export runs in a Web Worker with its own WebAssembly module (issue 18): it is not part of
 // the first load, it loads on the review step, and when it cannot load the user reads why and
 // loses nothing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { WizardPage, draftRecord, docxText } from './pages.mjs';
 
 // Requests of a service worker's cache would bypass the routes below.

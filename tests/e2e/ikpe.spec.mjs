@@ -1,7 +1,7 @@
 // The IKPE cooperation agreement end to end: start screen, wizard, live preview, validation,
 // history and autosave, review, Word export (read back, and converted by LibreOffice), and
 // accessibility of every step. Each test runs in a fresh browser context (own localStorage).
-import { test, expect } from '@playwright/test';
+import { test, expect, PINNED_DAY, PINNED_TIME } from './fixtures.mjs';
 import { StartPage, WizardPage, STEPS, axeViolations, docxText, pdfTextViaLibreOffice, squash, SOEMMERDA } from './pages.mjs';
 
 /** The clause numbers of the agreement, in document order (sections 1–6). */
@@ -21,10 +21,9 @@ function expectInOrder(haystack, needles) {
   }
 }
 
+/** The day the pinned clock shows (fixtures.mjs). */
 function today() {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return PINNED_DAY;
 }
 
 async function expectNoAxeViolations(page, what) {
@@ -208,11 +207,13 @@ test.describe('Export', () => {
     expect(docx.header).toBe('Kooperationsvereinbarung IKPE – Landkreis Sömmerda');
     expect(docx.core).toContain('<dc:creator>Landkreis Sömmerda</dc:creator>');
     expect(docx.core).toMatch(/<dc:language>de-DE<\/dc:language>/);
-    // Created and modified: the time of the export (UTC), not a fixed date.
+    // Created and modified: the time of the export (UTC, on the pinned clock), not a fixed date.
     for (const prop of ['created', 'modified']) {
       const at = new RegExp(`<dcterms:${prop}[^>]*>([^<]+)</dcterms:${prop}>`).exec(docx.core)?.[1];
       expect(at, `dcterms:${prop}`).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      expect(Math.abs(Date.parse(at) - Date.now()), `dcterms:${prop} ${at}`).toBeLessThan(10 * 60_000);
+      const since = Date.parse(at) - Math.floor(PINNED_TIME.getTime() / 1000) * 1000;
+      expect(since, `dcterms:${prop} ${at}`).toBeGreaterThanOrEqual(0);
+      expect(since, `dcterms:${prop} ${at}`).toBeLessThan(10 * 60_000);
     }
 
     const pdf = squash((await pdfTextViaLibreOffice(file.path)).text);

@@ -2,7 +2,7 @@
 // Gotha") is printed once, a warning under the field says what will be printed, and a button
 // applies the bare name; a designation contradicting the type is an error; Erfurt is the
 // Landeshauptstadt; the Sozialraum funding sentence is flagged for a Thuringian Landkreis.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { WizardPage, axeViolations } from './pages.mjs';
 
 const SOZIALRAUM = 'Kooperationsvereinbarung Sozialraum (§§ 11–14, 16 SGB VIII)';

@@ -1,7 +1,7 @@
 // Guidance through the whole process (issue 8): the six phases on the start screen, the
 // "Prozess und Termine" view of a draft (kept across reloads), the checklist hints on the review
 // step, and the optional process appendix in the Word file.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 import { WizardPage, StartPage, axeViolations, docxText, keepExport, squash } from './pages.mjs';
 

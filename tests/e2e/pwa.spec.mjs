@@ -2,7 +2,8 @@
 // worker, the update prompt, deployment under a sub-path, the Content-Security-Policy, only
 // same-origin requests, sharing with and without the Web Share API, printing, and the pages
 // every public body must publish.
-import { test, expect, chromium } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { test, expect, pinClock } from './fixtures.mjs';
 import { cp, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -92,6 +93,7 @@ test('installable: manifest with German name and icons, service worker in contro
   const profile = await mkdtemp(join(tmpdir(), 'koop-profile-'));
   const { launchOptions } = testInfo.project.use;
   const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  await pinClock(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto('/');
   await waitForServiceWorker(page);

@@ -1,6 +1,6 @@
 // Reflow at 320 CSS pixels (WCAG 2.1 SC 1.4.10, required by BITV 2.0): no page and no step of
 // either template scrolls sideways, and axe stays clean at that width.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { StartPage, WizardPage, axeViolations } from './pages.mjs';
 
 test.use({ viewport: { width: 320, height: 720 } });

@@ -1,6 +1,6 @@
 // Hostile input in the browser: markup typed into fields shows as text everywhere (preview,
 // review, draft list, titles) and nothing of it runs.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { WizardPage, StartPage } from './pages.mjs';
 
 const XSS = [

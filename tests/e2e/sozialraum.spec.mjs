@@ -2,7 +2,7 @@
 // services is filled as a user would, one entry is removed and restored, the agreement is
 // exported; the DOCX has every party, every signature block, the corrected reference, and
 // LibreOffice converts it. axe checks the repeating-group steps.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 import { WizardPage, axeViolations, docxText, pdfTextViaLibreOffice, squash } from './pages.mjs';
 
