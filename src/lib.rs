@@ -2,6 +2,7 @@
 //! Leptos components, the localStorage adapter and the few browser services they need.
 
 pub mod components;
+pub mod crash;
 pub mod export;
 pub mod platform;
 pub mod pwa;
@@ -12,6 +13,6 @@ pub use components::app::App;
 
 /// Mounts the app into the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(App);
 }

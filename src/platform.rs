@@ -116,6 +116,11 @@ pub fn blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag).map_err(js_err)
 }
 
+/// An object URL for bytes (kept until the page goes away).
+pub fn object_url(bytes: &[u8], mime: &str) -> Result<String, String> {
+    web_sys::Url::create_object_url_with_blob(&blob(bytes, mime)?).map_err(js_err)
+}
+
 /// Offers bytes as a file download (Blob + object URL + a temporary link).
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
     let doc = document().ok_or("kein Dokument")?;

@@ -28,6 +28,10 @@ thread_local! {
 }
 
 fn with_store<R>(f: impl FnOnce(&KvDraftStore<Backend>) -> R) -> Option<R> {
+    // After a crash nothing is read or written: the state in memory may be half-changed.
+    if crate::crash::crashed() {
+        return None;
+    }
     STORE.with(|s| s.borrow().as_ref().map(f))
 }
 
@@ -349,6 +353,8 @@ impl AppState {
     pub fn save_now(&self) {
         SAVE_TIMER.with(|t| t.take());
         let Some(draft) = self.draft.get_untracked() else { return };
+        // The crash message offers this version as a file (crash.rs explains why here).
+        crate::crash::remember(self.draft_file(&draft));
         if self.newer_elsewhere(&draft).is_some() {
             self.conflict();
             return;
@@ -656,6 +662,14 @@ impl AppState {
     }
 
     /// Downloads a draft as a file another PC can import, and notes the backup.
+    /// The draft as the file "Als Datei sichern" writes: (file name, text).
+    fn draft_file(&self, d: &Draft) -> Option<(String, String)> {
+        let name =
+            self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, d, self.today).draft_name()).unwrap_or_default();
+        let text = koop_core::store::encode_file(d).ok()?;
+        Some((koop_core::store::draft_file_name(&name, &self.today.iso()), text))
+    }
+
     pub fn backup_draft(&self, id: &str) {
         self.flush();
         let Some(mut d) = self.draft_by_id(id) else { return };
