@@ -59,8 +59,39 @@ pub fn register_service_worker(on_update: impl Fn() + Clone + 'static) {
         });
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
+        check_for_updates(&reg);
         REGISTRATION.with(|r| *r.borrow_mut() = Some(reg));
     });
+}
+
+/// How often a long-open tab asks the server for a new version.
+const UPDATE_CHECK_MS: i32 = 60 * 60 * 1000;
+
+/// Asks for a new version hourly and whenever the page is shown or focused again, so a tab left
+/// open for days still learns of a fix (and the update prompt appears).
+fn check_for_updates(reg: &web_sys::ServiceWorkerRegistration) {
+    let Some(w) = window() else { return };
+    let reg = reg.clone();
+    let check = Closure::<dyn Fn()>::new(move || {
+        let visible = platform::document().is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if !visible {
+            return;
+        }
+        if let Ok(p) = reg.update() {
+            // Offline, the check fails; the next one tries again.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(p).await;
+            });
+        }
+    });
+    let f: &Function = check.as_ref().unchecked_ref();
+    let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f, UPDATE_CHECK_MS);
+    let _ = w.add_event_listener_with_callback("focus", f);
+    if let Some(d) = platform::document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", f);
+    }
+    // Lives as long as the page.
+    check.forget();
 }
 
 /// Lets the waiting version take over and reloads the page once it has.

@@ -3,7 +3,26 @@
 // VERSION and FILES are filled in at build time.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
-const CACHE = `koop-assistent-${VERSION}`;
+// Caches are named after the deployment (the registration's scope, e.g. "/prod/"), so two
+// deployments on one origin (/test/ and /prod/, or two Kreise on one host) keep their own
+// offline copy and never delete each other's.
+const SCOPE = new URL(self.registration.scope).pathname;
+const PREFIX = `koop-assistent-${SCOPE}-`;
+const CACHE = `${PREFIX}${VERSION}`;
+// Versions before the scoped names called their cache "koop-assistent-<version>".
+const LEGACY = /^koop-assistent-[0-9a-f]{16}$/;
+
+/** Whether an unscoped cache of an older version belongs to this deployment (all its files lie
+ *  under this scope and no deeper deployment's). */
+async function ownLegacy(key) {
+  if (!LEGACY.test(key)) return false;
+  const cache = await caches.open(key);
+  const requests = await cache.keys();
+  return requests.length > 0 && requests.every((r) => {
+    const path = new URL(r.url).pathname;
+    return path.startsWith(SCOPE) && !path.slice(SCOPE.length).includes('/');
+  });
+}
 
 self.addEventListener('install', (event) => {
   // A new version waits until the page asks it to take over ("Neue Version verfügbar").
@@ -14,7 +33,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('koop-assistent-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(async (keys) => {
+        for (const k of keys) {
+          if ((k.startsWith(PREFIX) && k !== CACHE) || (await ownLegacy(k))) await caches.delete(k);
+        }
+      })
       .then(() => self.clients.claim()),
   );
 });

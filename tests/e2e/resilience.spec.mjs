@@ -1,8 +1,15 @@
-// A crash is visible (issue 13, item 6): a German message in the page, focused, with the open
-// draft as a file and the advice to reload; the stored draft stays intact.
-import { readFile } from 'node:fs/promises';
+// Issue 13: a crash is visible (item 6): a German message in the page, focused, with the open
+// draft as a file and the advice to reload; the stored draft stays intact. Two deployments on one
+// origin do not break each other (item 5).
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.mjs';
-import { WizardPage, draftRecord } from './pages.mjs';
+import { serve } from './serve.mjs';
+import { StartPage, WizardPage, draftRecord } from './pages.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 test('after a crash the page says so, offers the draft as a file, and the stored draft is intact', async ({ page }, testInfo) => {
   const w = new WizardPage(page);
@@ -45,4 +52,42 @@ test('after a crash the page says so, offers the draft as a file, and the stored
   // Reloading brings the draft back.
   await page.reload();
   await expect(w.field('Straße und Hausnummer')).toHaveValue('18.-März-Straße 50');
+});
+
+/** Two deployments of the app on one origin, /test/ and /prod/, of different versions. */
+async function twoDeployments() {
+  const dir = await mkdtemp(join(tmpdir(), 'koop-two-'));
+  for (const name of ['test', 'prod']) await cp(join(root, 'dist'), join(dir, name), { recursive: true });
+  const sw = join(dir, 'prod', 'sw.js');
+  await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'ffffffffffffffff';"));
+  // Each folder is a deployment of its own under the one origin.
+  const server = await serve({ root: dir, port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: async () => { server.close(); await rm(dir, { recursive: true, force: true }); } };
+}
+
+test('two deployments on one origin keep their own offline copy', async ({ context }) => {
+  const site = await twoDeployments();
+  try {
+    const test1 = await context.newPage();
+    await test1.goto(`${site.origin}/test/`);
+    await test1.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    const prod = await context.newPage();
+    await prod.goto(`${site.origin}/prod/`);
+    await prod.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    // /prod/'s worker activated after /test/'s: both offline copies must still be there.
+    expect(await prod.evaluate(() => caches.keys())).toHaveLength(2);
+    await context.setOffline(true);
+    for (const page of [test1, prod]) {
+      await page.reload();
+      await expect(new StartPage(page).startButton).toBeVisible();
+    }
+    // Each cache is named after its deployment.
+    const keys = await prod.evaluate(() => caches.keys());
+    expect(keys.filter((k) => k.startsWith('koop-assistent-/test/-'))).toHaveLength(1);
+    expect(keys).toContain('koop-assistent-/prod/-ffffffffffffffff');
+  } finally {
+    await context.setOffline(false);
+    await site.close();
+  }
 });

@@ -1,5 +1,6 @@
 // A minimal static server for dist/ on loopback, for the end-to-end tests and the benchmark.
-// Serves under an optional sub-path (KOOP_BASE, e.g. "/apps/koop/") to prove dist/ works there.
+// Serves under an optional sub-path (KOOP_BASE, e.g. "/apps/koop/") to prove dist/ works there,
+// or under several (comma-separated, or `bases`), like two deployments on one origin.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -19,12 +20,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve({ root, port = 0, base = '/' }) {
+export function serve({ root, port = 0, base = '/', bases = [base] }) {
   const rootDir = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      if (!url.pathname.startsWith(base)) {
+      const base = bases.find((b) => url.pathname.startsWith(b));
+      if (!base) {
         res.writeHead(404).end('not found');
         return;
       }
@@ -35,8 +37,13 @@ export function serve({ root, port = 0, base = '/' }) {
         return;
       }
       let path = file;
-      const s = await stat(path).catch(() => null);
-      if (!s || s.isDirectory()) path = join(rootDir, 'index.html');
+      let s = await stat(path).catch(() => null);
+      // A folder with its own index.html is a deployment of its own (tests serve several).
+      if (s?.isDirectory()) {
+        path = join(file, 'index.html');
+        s = await stat(path).catch(() => null);
+      }
+      if (!s) path = join(rootDir, 'index.html');
       const body = await readFile(path);
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
@@ -52,7 +59,7 @@ export function serve({ root, port = 0, base = '/' }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT || 8080);
-  const base = process.env.KOOP_BASE || '/';
-  const server = await serve({ root: process.argv[2] || 'dist', port, base });
-  console.log(`http://127.0.0.1:${server.address().port}${base}`);
+  const bases = (process.env.KOOP_BASE || '/').split(',');
+  const server = await serve({ root: process.argv[2] || 'dist', port, bases });
+  console.log(bases.map((b) => `http://127.0.0.1:${server.address().port}${b}`).join(' '));
 }
