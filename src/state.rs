@@ -5,7 +5,7 @@
 use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
-use koop_core::store::{DraftStore, KvDraftStore, Quarantined, StoreError};
+use koop_core::store::{DraftStore, KvDraftStore, Quarantined, SaveOutcome, Seen, StoreError, Stored};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
@@ -122,9 +122,9 @@ pub struct AppState {
     /// The open draft's process view ("Prozess und Termine") instead of its steps.
     pub process_view: RwSignal<bool>,
     next_notice: StoredValue<u32>,
-    /// `updated` of the version this window last loaded or saved: a stored version newer than
-    /// this was written by another window.
-    base_updated: StoredValue<f64>,
+    /// What this window last loaded or saved of the open draft's record: a save goes through
+    /// only while the stored record is still that one (`DraftStore::save_if_unchanged`).
+    seen: StoredValue<Seen>,
 }
 
 impl AppState {
@@ -146,7 +146,7 @@ impl AppState {
             page: RwSignal::new(None),
             process_view: RwSignal::new(false),
             next_notice: StoredValue::new(1),
-            base_updated: StoredValue::new(0.0),
+            seen: StoredValue::new(Seen::NOTHING),
         }
     }
 
@@ -211,8 +211,8 @@ impl AppState {
             Some(id) => {
                 if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id != id).unwrap_or(true)) {
                     self.flush();
-                    match with_store(|s| s.load(&id)) {
-                        Some(Ok(d)) => self.set_draft(d),
+                    match with_store(|s| s.load_seen(&id)) {
+                        Some(Ok((d, seen))) => self.set_draft(d, seen),
                         Some(Err(e)) => {
                             self.notify(NoticeKind::Danger, "Entwurf nicht geöffnet", &e.message());
                             self.close_draft();
@@ -237,8 +237,8 @@ impl AppState {
         }
     }
 
-    fn set_draft(&self, d: Draft) {
-        self.base_updated.set_value(d.updated);
+    fn set_draft(&self, d: Draft, seen: Seen) {
+        self.seen.set_value(seen);
         if koop_core::store::needs_backup(&d, platform::now_ms()) {
             self.notify_with(
                 NoticeKind::Info,
@@ -275,7 +275,7 @@ impl AppState {
         self.flush();
         let d = Draft::new(t, platform::new_id(), platform::now_ms());
         let id = d.id.clone();
-        self.set_draft(d);
+        self.set_draft(d, Seen::NOTHING);
         self.save_now();
         platform::push_url(&platform::app_url(Some(&id), Some(0)));
         self.show_step(0);
@@ -341,6 +341,11 @@ impl AppState {
         }
     }
 
+    /// Whether the open draft holds edits that are not stored (a conflict, a failed save).
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.draft.with_untracked(Option::is_some) && matches!(self.save_status.get_untracked(), SaveStatus::Failed(_))
+    }
+
     /// Saves a pending change at once (page hidden, draft closed).
     pub fn flush(&self) {
         let pending = SAVE_TIMER.with(|t| t.take());
@@ -355,38 +360,31 @@ impl AppState {
         let Some(draft) = self.draft.get_untracked() else { return };
         // The crash message offers this version as a file (crash.rs explains why here).
         crate::crash::remember(self.draft_file(&draft));
-        if self.newer_elsewhere(&draft).is_some() {
-            self.conflict();
-            return;
-        }
         let t0 = platform::perf_now();
-        let result = with_store(|s| s.save(&draft));
+        let result = with_store(|s| s.save_if_unchanged(&draft, self.seen.get_value()));
         platform::record_metric("data-save-ms", platform::perf_now() - t0);
         match result {
-            Some(Ok(())) if with_store(|s| matches!(s.kv, Backend::Memory(_))).unwrap_or(false) => {
-                // The browser allows no storage (banner from `init`): kept in memory only, which
-                // the save status must not call "Gespeichert".
-                self.base_updated.set_value(draft.updated);
-                self.save_status.set(SaveStatus::Failed(StoreError::Unavailable(String::new()).message()));
-            }
-            Some(Ok(())) => {
-                self.base_updated.set_value(draft.updated);
+            Some(Ok(SaveOutcome::Saved(seen))) => {
+                self.seen.set_value(seen);
+                if with_store(|s| matches!(s.kv, Backend::Memory(_))).unwrap_or(false) {
+                    // The browser allows no storage (banner from `init`): kept in memory only,
+                    // which the save status must not call "Gespeichert".
+                    self.save_status.set(SaveStatus::Failed(StoreError::Unavailable(String::new()).message()));
+                    return;
+                }
                 if self.notices.with_untracked(|n| n.iter().any(|x| x.title == SAVE_FAILED_TITLE)) {
                     // Saved again (e.g. storage freed): the failure banner no longer applies.
                     self.notices.update(|n| n.retain(|x| x.title != SAVE_FAILED_TITLE));
                 }
                 self.save_status.set(SaveStatus::Saved(platform::now_ms()));
             }
+            // Another window saved since this one loaded or saved: the user chooses.
+            Some(Ok(SaveOutcome::Changed(Stored::Draft(_)))) => self.conflict(),
+            // A version this build cannot read (a newer app in another tab): never replaced.
+            Some(Ok(SaveOutcome::Changed(Stored::Unreadable(e)))) => self.save_failed(&StoreError::Unreadable(e)),
             Some(Err(e)) => self.save_failed(&e),
             None => {}
         }
-    }
-
-    /// The stored version of this draft, if another window saved it after this one last
-    /// loaded or saved it.
-    fn newer_elsewhere(&self, ours: &Draft) -> Option<Draft> {
-        let stored = with_store(|s| s.load(&ours.id))?.ok()?;
-        (stored.updated > self.base_updated.get_value() && stored.updated != ours.updated).then_some(stored)
     }
 
     fn conflict(&self) {
@@ -420,14 +418,14 @@ impl AppState {
             return;
         }
         let Some(ours) = self.draft.get_untracked() else { return };
-        match with_store(|s| s.load(&ours.id)) {
-            Some(Ok(theirs)) if theirs.updated > ours.updated => {
+        match with_store(|s| s.load_seen(&ours.id)) {
+            Some(Ok((theirs, seen))) if seen != self.seen.get_value() => {
                 // Unsaved here (waiting for the autosave, or not saved: an open conflict, a full
                 // storage): loading the other version would silently discard this window's changes.
                 if matches!(self.save_status.get_untracked(), SaveStatus::Pending | SaveStatus::Failed(_)) {
                     self.conflict();
                 } else {
-                    self.replace_draft(theirs);
+                    self.replace_draft(theirs, seen);
                     self.notify(
                         NoticeKind::Info,
                         "Neuere Fassung geladen",
@@ -447,8 +445,8 @@ impl AppState {
     }
 
     /// Shows another version of the open draft, keeping the step.
-    fn replace_draft(&self, d: Draft) {
-        self.base_updated.set_value(d.updated);
+    fn replace_draft(&self, d: Draft, seen: Seen) {
+        self.seen.set_value(seen);
         self.draft.set(Some(d));
         self.save_status.set(SaveStatus::Saved(platform::now_ms()));
     }
@@ -458,16 +456,23 @@ impl AppState {
             NoticeAction::LoadTheirs => {
                 SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
                 let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
-                if let Some(Some(Ok(theirs))) = id.map(|id| with_store(|s| s.load(&id))) {
-                    self.replace_draft(theirs);
+                if let Some(Some(Ok((theirs, seen)))) = id.map(|id| with_store(|s| s.load_seen(&id))) {
+                    self.replace_draft(theirs, seen);
                 }
                 self.dismiss(notice);
             }
             NoticeAction::KeepMine => {
                 if let Some(d) = self.draft.get_untracked() {
-                    self.base_updated.set_value(f64::INFINITY);
-                    self.save_now();
-                    self.base_updated.set_value(d.updated);
+                    // Written on purpose over the other window's version; that window learns
+                    // of it at its next save, because the record it saw is gone.
+                    match with_store(|s| s.save(&d).and_then(|()| s.load_seen(&d.id))) {
+                        Some(Ok((_, seen))) => {
+                            self.seen.set_value(seen);
+                            self.save_status.set(SaveStatus::Saved(platform::now_ms()));
+                        }
+                        Some(Err(e)) => self.save_failed(&e),
+                        None => {}
+                    }
                 }
                 self.dismiss(notice);
             }
@@ -628,8 +633,11 @@ impl AppState {
 
     pub fn restore_deleted(&self) -> Result<(), StoreError> {
         if let Some(d) = self.deleted.get_untracked() {
-            self.store_draft(&d)?;
+            // Only where nothing is stored now: a draft of that identity saved meanwhile (by
+            // another window) is not replaced.
+            with_store(|s| s.save_if_unchanged(&d, Seen::NOTHING)).unwrap_or(Ok(SaveOutcome::Saved(Seen::NOTHING)))?;
             self.deleted.set(None);
+            self.refresh_list();
         }
         Ok(())
     }
@@ -640,11 +648,29 @@ impl AppState {
     }
 
     pub fn rename_draft(&self, id: &str, name: &str) -> Result<(), StoreError> {
-        let Some(mut d) = self.draft_by_id(id) else { return Err(StoreError::NotFound(id.into())) };
         let name = name.trim();
-        d.name = (!name.is_empty()).then(|| name.to_string());
-        d.touch(platform::now_ms());
-        self.store_draft(&d)
+        let name = (!name.is_empty()).then(|| name.to_string());
+        self.change_stored(id, move |d| d.name = name.clone())
+    }
+
+    /// Changes a draft: the open one through `edit` (saved like a keystroke), any other in its
+    /// stored version (not the copy in the list, which another window may have outdated).
+    fn change_stored(&self, id: &str, change: impl Fn(&mut Draft)) -> Result<(), StoreError> {
+        if self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id)) {
+            self.edit(|d| change(d));
+            self.flush();
+            return Ok(());
+        }
+        let now = platform::now_ms();
+        with_store(|s| {
+            s.update(id, &mut |d| {
+                change(d);
+                d.touch(now);
+            })
+        })
+        .unwrap_or(Err(StoreError::NotFound(id.into())))?;
+        self.refresh_list();
+        Ok(())
     }
 
     /// A copy with a new identity, named "… (Kopie)"; returns its identity.
@@ -672,7 +698,7 @@ impl AppState {
 
     pub fn backup_draft(&self, id: &str) {
         self.flush();
-        let Some(mut d) = self.draft_by_id(id) else { return };
+        let Some(d) = self.draft_by_id(id) else { return };
         let name =
             self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name()).unwrap_or_default();
         let file = koop_core::store::draft_file_name(&name, &self.today.iso());
@@ -681,11 +707,8 @@ impl AppState {
             .and_then(|text| platform::download(text.as_bytes(), &file, "application/json"));
         match result {
             Ok(()) => {
-                d.last_backup = Some(platform::now_ms());
-                let is_open = self.draft.with_untracked(|o| o.as_ref().is_some_and(|o| o.id == d.id));
-                if is_open {
-                    self.edit(|o| o.last_backup = d.last_backup);
-                } else if let Err(e) = self.store_draft(&d) {
+                let at = Some(platform::now_ms());
+                if let Err(e) = self.change_stored(&d.id, move |o| o.last_backup = at) {
                     self.save_failed(&e);
                 }
                 self.announce(&format!("„{file}“ wurde gespeichert."));
@@ -699,7 +722,11 @@ impl AppState {
     /// Imports a draft file; never overwrites an existing draft.
     pub fn import_draft(&self, bytes: &[u8]) -> Result<String, String> {
         let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
-        let existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
+        // Quarantined records count as taken: an import must not replace one.
+        let mut existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
+        existing.extend(self.quarantined.with_untracked(|q| {
+            q.iter().map(|q| q.key.trim_start_matches(koop_core::store::DRAFT_PREFIX).to_string()).collect::<Vec<_>>()
+        }));
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
         let mut imported =
             koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;

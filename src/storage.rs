@@ -12,8 +12,9 @@ pub struct LocalStorageKv {
 
 impl LocalStorageKv {
     /// Opens localStorage and proves it writable (private modes may expose a storage that
-    /// refuses every write).
-    pub fn open() -> Result<LocalStorageKv, StoreError> {
+    /// refuses every write). A full storage is still opened: its drafts are readable, and
+    /// hiding them behind an empty list would ask the user to delete drafts they cannot see.
+    pub fn open() -> Result<(LocalStorageKv, Option<StoreError>), StoreError> {
         let w = window().ok_or_else(|| StoreError::Unavailable("kein Fenster".into()))?;
         let storage = match w.local_storage() {
             Ok(Some(s)) => s,
@@ -22,12 +23,14 @@ impl LocalStorageKv {
         };
         let kv = LocalStorageKv { storage };
         let probe = "koop-assistent.probe";
-        kv.set(probe, "1").map_err(|e| match e {
-            StoreError::QuotaExceeded => StoreError::QuotaExceeded,
-            other => StoreError::Unavailable(other.to_string()),
-        })?;
-        kv.remove(probe)?;
-        Ok(kv)
+        match kv.set(probe, "1") {
+            Ok(()) => {
+                kv.remove(probe)?;
+                Ok((kv, None))
+            }
+            Err(StoreError::QuotaExceeded) if kv.keys().is_ok() => Ok((kv, Some(StoreError::QuotaExceeded))),
+            Err(other) => Err(StoreError::Unavailable(other.to_string())),
+        }
     }
 }
 
@@ -97,7 +100,7 @@ impl KeyValue for Backend {
 /// The draft store of this browser, or memory with the reason why.
 pub fn open_store() -> (KvDraftStore<Backend>, Option<StoreError>) {
     match LocalStorageKv::open() {
-        Ok(kv) => (KvDraftStore::new(Backend::Local(kv)), None),
+        Ok((kv, problem)) => (KvDraftStore::new(Backend::Local(kv)), problem),
         Err(e) => (KvDraftStore::new(Backend::Memory(MemoryKv::new())), Some(e)),
     }
 }

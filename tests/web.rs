@@ -29,17 +29,23 @@ fn sample(id: &str) -> Draft {
     d
 }
 
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("timeout");
-    });
-    JsFuture::from(p).await.expect("sleep");
+/// Waits until `cond` holds (checked each animation frame, at most 5 s): synchronises on what
+/// the app shows or stores, never on a fixed time.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !cond() {
+        assert!(js_sys::Date::now() - start < 5000.0, "waited 5 s in vain for: {what}");
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().expect("window").request_animation_frame(&resolve).expect("frame");
+        });
+        JsFuture::from(p).await.expect("frame");
+    }
 }
 
 #[wasm_bindgen_test]
 fn local_storage_round_trip() {
     clear();
-    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens"));
+    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens").0);
     let a = sample("a");
     let mut b = sample("b");
     b.updated = 2_000.0;
@@ -59,7 +65,7 @@ fn local_storage_round_trip() {
 #[wasm_bindgen_test]
 fn corrupt_and_future_records_are_quarantined_and_others_survive() {
     clear();
-    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens"));
+    let store = KvDraftStore::new(LocalStorageKv::open().expect("storage opens").0);
     store.save(&sample("gut")).expect("save");
     storage().set_item(&format!("{DRAFT_PREFIX}kaputt"), "{\"format\":\"koop-assistent/entwurf\",\"schema\":1,\"draft\":{").expect("plant");
     storage()
@@ -80,7 +86,8 @@ fn corrupt_and_future_records_are_quarantined_and_others_survive() {
 #[wasm_bindgen_test]
 fn quota_exceeded_is_reported_as_such() {
     clear();
-    let kv = LocalStorageKv::open().expect("storage opens");
+    let kv = LocalStorageKv::open().expect("storage opens").0;
+    KvDraftStore::new(LocalStorageKv::open().expect("storage opens").0).save(&sample("vorher")).expect("saved before the storage is full");
     // Fill localStorage (Chromium allows about 5 MB per origin) with 512 KB chunks.
     let chunk = "x".repeat(512 * 1024);
     let mut filled = 0;
@@ -101,6 +108,21 @@ fn quota_exceeded_is_reported_as_such() {
     big.set_text("strasse", &"y".repeat(600 * 1024));
     assert_eq!(store.save(&big), Err(StoreError::QuotaExceeded));
     assert!(StoreError::QuotaExceeded.message().contains("Speicher"));
+    // Issue 13, item 2: a storage full to the last byte still opens, says it is full, and
+    // lists every draft (before, the app fell back to an empty memory store and hid them all).
+    let mut size = 64 * 1024;
+    let mut i = 0;
+    while size > 0 {
+        let kv = LocalStorageKv::open().expect("storage opens").0;
+        while kv.set(&format!("rest-{i}"), &"z".repeat(size)).is_ok() {
+            i += 1;
+        }
+        size /= 4;
+    }
+    let (full, problem) = LocalStorageKv::open().expect("a full storage still opens");
+    assert_eq!(problem, Some(StoreError::QuotaExceeded));
+    let listed = KvDraftStore::new(full).list().expect("listed");
+    assert_eq!(listed.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["vorher"]);
     clear();
 }
 
@@ -122,32 +144,32 @@ async fn mounted_app_starts_a_draft_and_saves_it() {
     let host: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
     doc.body().expect("body").append_child(&host).expect("append");
     let handle = leptos::mount::mount_to(host.clone(), koop_assistent::App);
-    sleep(50).await;
-    assert!(host.text_content().unwrap_or_default().contains("Alle Daten bleiben auf diesem Gerät"));
+    let text = || host.text_content().unwrap_or_default();
+    until("the start page", || text().contains("Alle Daten bleiben auf diesem Gerät")).await;
     let button: web_sys::HtmlElement =
         host.query_selector("[data-testid=neue-vereinbarung]").expect("query").expect("start button").dyn_into().expect("button");
     button.click();
-    sleep(50).await;
+    until("the template chooser", || host.query_selector(".vorlage button").ok().flatten().is_some()).await;
     // Two templates: the chooser lists them; the first is the IKPE agreement.
     let choose: web_sys::HtmlElement =
         host.query_selector(".vorlage button").expect("query").expect("template chooser").dyn_into().expect("button");
     assert!(host.text_content().unwrap_or_default().contains("Welche Vereinbarung möchten Sie erstellen?"));
     choose.click();
-    sleep(50).await;
-    let text = host.text_content().unwrap_or_default();
-    assert!(text.contains("Schritt 1 von 7"), "{text}");
+    until("step 1", || text().contains("Schritt 1 von 7")).await;
     // Typing into the first field reaches the preview and, after the debounce, localStorage.
     let input: web_sys::HtmlInputElement =
         host.query_selector("#feld-kommune_name").expect("query").expect("field").dyn_into().expect("input");
     input.set_value("Wartburgkreis");
     input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
-    sleep(50).await;
-    let preview = host.query_selector("[data-testid=vorschau]").expect("query").expect("preview").text_content().unwrap_or_default();
-    assert!(preview.contains("des Wartburgkreises"), "{preview}");
-    sleep(600).await;
-    let keys: Vec<String> = (0..storage().length().expect("len")).filter_map(|i| storage().key(i).ok().flatten()).collect();
-    let key = keys.iter().find(|k| k.starts_with(DRAFT_PREFIX)).expect("draft saved");
-    assert!(storage().get_item(key).expect("get").unwrap_or_default().contains("Wartburgkreis"));
+    let preview = || host.query_selector("[data-testid=vorschau]").ok().flatten().and_then(|p| p.text_content()).unwrap_or_default();
+    until("the preview", || preview().contains("des Wartburgkreises")).await;
+    let stored = || {
+        (0..storage().length().unwrap_or(0))
+            .filter_map(|i| storage().key(i).ok().flatten())
+            .filter(|k| k.starts_with(DRAFT_PREFIX))
+            .any(|k| storage().get_item(&k).ok().flatten().unwrap_or_default().contains("Wartburgkreis"))
+    };
+    until("the autosave", stored).await;
     handle.forget();
     host.remove();
     clear();

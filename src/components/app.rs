@@ -41,6 +41,14 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
     let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    // Edits that are not stored (an open conflict, a failed save, a blocked storage) make the
+    // browser ask before the tab is closed or left.
+    let beforeunload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        app.flush();
+        if app.has_unsaved_edits() {
+            ev.prevent_default();
+        }
+    });
     // Another tab or window changed a draft.
     let storage = window_event_listener(leptos::ev::storage, move |ev| app.storage_changed(ev.key()));
     // A field's message appears after the click that left the field, not during it.
@@ -56,6 +64,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     on_cleanup(move || {
         popstate.remove();
         pagehide.remove();
+        beforeunload.remove();
         storage.remove();
         pointerdown.remove();
         pointerup.remove();

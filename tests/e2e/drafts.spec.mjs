@@ -4,7 +4,7 @@
 // start screen with all its states. Each test runs in a fresh browser context (own localStorage).
 import { test, expect, PINNED_DAY } from './fixtures.mjs';
 import { writeFile } from 'node:fs/promises';
-import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, notice, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
+import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, autosaveRan, notice, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 const FORMAT = 'koop-assistent/entwurf';
 
@@ -331,7 +331,7 @@ test.describe('Entwurfsdateien', () => {
     const json = (name, value) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
     const cases = [
       [json('kaputt.json', '{kaputt'), 'Die Daten sind beschädigt und können nicht gelesen werden. Es wurde nichts geändert.'],
-      [big, 'Die Datei ist mit 10,0 MB zu groß für einen Entwurf (höchstens 2,0 MB). Es wurde nichts geändert.'],
+      [big, 'Die Datei ist mit 10,0 MB zu groß für einen Entwurf (höchstens 4,0 MB). Es wurde nichts geändert.'],
       [
         json('zukunft.json', { ...good, schema: 99, draft: { ...good.draft, id: 'aus-der-zukunft' } }),
         'Der Entwurf stammt aus einer neueren Version des Koop-Assistenten (Format 99). Bitte laden Sie die Seite neu, um die aktuelle Version zu verwenden. Es wurde nichts geändert.',
@@ -446,7 +446,7 @@ test.describe('Zwei Fenster', () => {
     expect(answers.plz).toBeUndefined();
     // Tab 2's own autosave comes due: it still does not overwrite.
     await releaseAutosave(p2);
-    await p2.waitForTimeout(500);
+    await autosaveRan(p2);
     expect(await stored()).toEqual(answers);
     await expect(conflict).toBeVisible();
     await expect(w2.field('PLZ')).toHaveValue('99310');
@@ -473,7 +473,7 @@ test.describe('Zwei Fenster', () => {
     await p1.goto(url);
     await w1.fillText('Vertragsnummer – optional', 'PK 2/2026');
     await saved(w1);
-    await p2.waitForTimeout(500);
+    await autosaveRan(p2);
     answers = await stored();
     expect(answers.strasse).toEqual({ text: 'Markt 1' });
     expect(answers.vertragsnummer).toEqual({ text: 'PK 2/2026' });
@@ -492,8 +492,8 @@ test.describe('Zwei Fenster', () => {
     await expect(w2.field('Vertreten durch: Vor- und Nachname')).toHaveValue('');
     await expect(w2.field('PLZ')).toHaveValue('99310');
     await expect(w2.saveStatus).toContainText('Gespeichert');
-    // The discarded change is not written later.
-    await p2.waitForTimeout(500);
+    // The discarded change is not written later: its autosave has run and wrote nothing.
+    await autosaveRan(p2);
     expect(await storageSnapshot(p1)).toEqual(before);
   });
 });

@@ -146,6 +146,8 @@ export async function installAutosaveHold(target) {
       if (h.real !== null) clearT.call(window, h.real);
     };
     window.__koopAutosaveGehalten = () => [...held.values()].filter((h) => h.real === null).length;
+    // Held or released but not yet run: 0 once every held autosave has run (and saved or not).
+    window.__koopAutosaveOffen = () => held.size;
     window.__koopAutosaveFreigeben = () => {
       window.__koopHalteAutosave = false;
       for (const [id, h] of held) {
@@ -172,6 +174,14 @@ export async function holdAutosave(page) {
 /** How many autosave timers are held back right now (not yet released). */
 export async function heldAutosaves(page) {
   return page.evaluate(() => window.__koopAutosaveGehalten());
+}
+
+/**
+ * Waits until every held autosave timer, once released, has run: the positive event after
+ * which a test may check that the autosave wrote nothing (instead of waiting a fixed time).
+ */
+export async function autosaveRan(page) {
+  await page.waitForFunction(() => window.__koopAutosaveOffen() === 0);
 }
 
 /** Starts the held autosave timer (400 ms from now) and lets later ones run normally. */

@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, pinClock } from './fixtures.mjs';
 import { serve } from './serve.mjs';
 import { StartPage, WizardPage, draftRecord } from './pages.mjs';
 
@@ -90,4 +90,40 @@ test('two deployments on one origin keep their own offline copy', async ({ conte
     await context.setOffline(false);
     await site.close();
   }
+});
+
+/** Item 9: edits that could not be stored are not lost by closing the tab without a question. */
+test('closing the tab with unsaved edits asks first; with everything saved it does not', async ({ context, browser }) => {
+  const asked = async (page) => {
+    const dialog = new Promise((resolve) => page.once('dialog', async (d) => { await d.dismiss(); resolve(d.type()); }));
+    const closed = page.waitForEvent('close').then(() => 'closed');
+    // With runBeforeUnload the call returns at once; the page closes, or the browser asks.
+    await page.close({ runBeforeUnload: true });
+    return Promise.race([dialog, closed]);
+  };
+  // Saved: no question.
+  const saved = await context.newPage();
+  const w1 = new WizardPage(saved);
+  await w1.startNew();
+  await w1.fillText('Name der Kommune', 'Gotha');
+  await w1.waitSaved();
+  expect(await asked(saved)).toBe('closed');
+
+  // Storage blocked: the edits live only in this tab.
+  const blocked = await browser.newContext();
+  await pinClock(blocked);
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await blocked.newPage();
+  const w2 = new WizardPage(page);
+  await w2.startNew();
+  // Typed by a user (browsers ask before unload only after a real interaction).
+  await w2.field('Name der Kommune').click();
+  await w2.field('Name der Kommune').pressSequentially('Sonneberg');
+  await expect(w2.saveStatus).toHaveText('Nicht gespeichert – bitte als Datei sichern');
+  expect(await asked(page)).toBe('beforeunload');
+  // Dismissed: the tab and its edits are still there.
+  await expect(w2.field('Name der Kommune')).toHaveValue('Sonneberg');
+  await blocked.close();
 });

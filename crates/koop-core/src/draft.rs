@@ -148,17 +148,37 @@ impl Draft {
         result
     }
 
+    /// A fresh entry identity. Identities count up; at the end of the number range (only a
+    /// hand-edited file gets there) the lowest identity no list uses is taken instead of
+    /// wrapping around onto one in use.
+    fn take_entry_id(&mut self) -> u32 {
+        let used: std::collections::BTreeSet<u32> = self
+            .answers
+            .values()
+            .filter_map(|a| if let Answer::List(l) = a { Some(l.iter().map(|e| e.id)) } else { None })
+            .flatten()
+            .collect();
+        let candidate = self.next_entry_id.max(first_entry_id());
+        let id = if used.contains(&candidate) {
+            (first_entry_id()..=u32::MAX).find(|i| !used.contains(i)).unwrap_or(candidate)
+        } else {
+            candidate
+        };
+        self.next_entry_id = id.checked_add(1).unwrap_or(first_entry_id());
+        id
+    }
+
     /// Appends an empty entry and returns its identity.
     pub fn add_entry(&mut self, field: &Field) -> u32 {
-        let id = self.next_entry_id.max(first_entry_id());
-        self.next_entry_id = id + 1;
+        let id = self.take_entry_id();
         self.with_list(field, |list| list.push(Entry { id, values: BTreeMap::new() }));
         id
     }
 
     /// Copies an entry (placed right after it) and returns the copy's identity.
     pub fn duplicate_entry(&mut self, field: &Field, entry: u32) -> Option<u32> {
-        let id = self.next_entry_id.max(first_entry_id());
+        let saved_next = self.next_entry_id;
+        let id = self.take_entry_id();
         let copied = self.with_list(field, |list| {
             let index = list.iter().position(|e| e.id == entry)?;
             let mut copy = list[index].clone();
@@ -166,8 +186,8 @@ impl Draft {
             list.insert(index + 1, copy);
             Some(id)
         });
-        if copied.is_some() {
-            self.next_entry_id = id + 1;
+        if copied.is_none() {
+            self.next_entry_id = saved_next;
         }
         copied
     }

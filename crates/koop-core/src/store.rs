@@ -17,8 +17,12 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub const APP_PREFIX: &str = "koop-assistent.";
 /// Key prefix of draft records in the key-value store.
 pub const DRAFT_PREFIX: &str = "koop-assistent.entwurf.";
-/// Largest draft file accepted for import (a complete agreement is a few KB).
-pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+/// Largest record written to the store (a complete agreement is a few KB). Reading accepts
+/// twice as much, so whatever is written can always be read back and imported, also as the
+/// pretty-printed draft file.
+pub const MAX_RECORD_BYTES: usize = 2 * 1024 * 1024;
+/// Largest record or draft file read or imported.
+pub const MAX_IMPORT_BYTES: usize = 2 * MAX_RECORD_BYTES;
 
 /// Why stored text is not a usable draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +80,11 @@ pub enum StoreError {
     QuotaExceeded,
     NotFound(String),
     Decode(DecodeError),
+    /// The record would be larger than [`MAX_RECORD_BYTES`]: it is not written.
+    TooLarge(usize),
+    /// The stored record cannot be read by this version (newer schema, damaged): it is not
+    /// replaced.
+    Unreadable(DecodeError),
     Other(String),
 }
 
@@ -86,6 +95,15 @@ impl StoreError {
             StoreError::QuotaExceeded => "Der Speicher des Browsers für diese Seite ist voll. Ihre letzten Eingaben sind noch nicht gespeichert. Bitte sichern Sie den Entwurf als Datei und löschen Sie nicht mehr benötigte Entwürfe.".to_string(),
             StoreError::NotFound(_) => "Der Entwurf wurde nicht gefunden. Vielleicht wurde er in einem anderen Fenster gelöscht.".to_string(),
             StoreError::Decode(e) => e.message(),
+            StoreError::TooLarge(n) => format!(
+                "Der Entwurf ist mit {} zu groß zum Speichern im Browser (höchstens {}). Ihre Eingaben bleiben in diesem Fenster erhalten – bitte sichern Sie den Entwurf als Datei.",
+                human_size(*n),
+                human_size(MAX_RECORD_BYTES)
+            ),
+            StoreError::Unreadable(e) => format!(
+                "Der gespeicherte Entwurf kann von dieser Version nicht gelesen werden und wird deshalb nicht überschrieben ({}) Ihre Eingaben bleiben in diesem Fenster erhalten – bitte sichern Sie den Entwurf als Datei.",
+                e.message().trim_end_matches('.')
+            ),
             StoreError::Other(_) => "Beim Speichern ist ein unerwarteter Fehler aufgetreten. Bitte sichern Sie den Entwurf als Datei.".to_string(),
         }
     }
@@ -112,10 +130,12 @@ pub fn encode(draft: &Draft) -> Result<String, StoreError> {
     serde_json::to_string(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft }).map_err(|e| StoreError::Other(e.to_string()))
 }
 
-/// A draft file for download: the same record, pretty-printed so that people can read it.
+/// A draft file for download: the same record, pretty-printed so that people can read it
+/// (compact when pretty printing would make it too large to import again).
 pub fn encode_file(draft: &Draft) -> Result<String, StoreError> {
-    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft })
-        .map_err(|e| StoreError::Other(e.to_string()))
+    let pretty = serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft })
+        .map_err(|e| StoreError::Other(e.to_string()))?;
+    if pretty.len() <= MAX_IMPORT_BYTES { Ok(pretty) } else { encode(draft) }
 }
 
 /// Reads a record of this or an earlier schema version.
@@ -134,7 +154,31 @@ pub fn decode(text: &str) -> Result<Draft, DecodeError> {
         return Err(DecodeError::UnknownVersion(schema));
     }
     let draft = migrate(value, schema)?;
-    serde_json::from_value(draft).map_err(|e| DecodeError::Corrupt(e.to_string()))
+    let mut draft: Draft = serde_json::from_value(draft).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    check_entries(&mut draft)?;
+    Ok(draft)
+}
+
+/// Entry identities are unique in their list (references between lists name them), and the
+/// next identity lies above every one in use, so adding an entry can never reuse one.
+fn check_entries(draft: &mut Draft) -> Result<(), DecodeError> {
+    let mut highest = None;
+    for (field, answer) in &draft.answers {
+        if let crate::draft::Answer::List(entries) = answer {
+            let mut ids = std::collections::BTreeSet::new();
+            for e in entries {
+                if !ids.insert(e.id) {
+                    return Err(DecodeError::Corrupt(format!("{field}: Eintrag {} doppelt", e.id)));
+                }
+                highest = highest.max(Some(e.id));
+            }
+        }
+    }
+    if let Some(h) = highest {
+        let next = h.checked_add(1).ok_or_else(|| DecodeError::Corrupt("keine freie Eintragskennung".into()))?;
+        draft.next_entry_id = draft.next_entry_id.max(next);
+    }
+    Ok(())
 }
 
 /// One step per earlier schema version: `MIGRATIONS[n - 1]` turns a record of schema `n` into
@@ -233,6 +277,40 @@ pub struct Listing {
     pub quarantined: Vec<Quarantined>,
 }
 
+/// What a window saw of a stored record when it last loaded or saved it: a fingerprint of the
+/// stored text, not a clock (two windows' `updated` times may be equal, and a window that keeps
+/// its version writes no newer time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Seen(Option<u64>);
+
+impl Seen {
+    /// No record was there.
+    pub const NOTHING: Seen = Seen(None);
+
+    fn of(raw: Option<&str>) -> Seen {
+        // FNV-1a: stable across runs and builds, unlike std's randomly seeded hasher.
+        Seen(raw.map(|r| r.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))))
+    }
+}
+
+/// The stored record when it is not the one a window expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Another window saved this version.
+    Draft(Box<Draft>),
+    /// A version this build cannot read (a newer app, damage): it must not be replaced.
+    Unreadable(DecodeError),
+}
+
+/// The outcome of [`DraftStore::save_if_unchanged`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Written; the new record is what this window has now seen.
+    Saved(Seen),
+    /// Not written: the stored record changed since this window saw it.
+    Changed(Stored),
+}
+
 pub trait DraftStore {
     fn list(&self) -> Result<Listing, StoreError>;
     fn load(&self, id: &str) -> Result<Draft, StoreError>;
@@ -242,6 +320,22 @@ pub trait DraftStore {
     fn discard(&self, key: &str) -> Result<(), StoreError>;
     /// Removes every record of this app (drafts, quarantined records, settings).
     fn delete_all(&self) -> Result<usize, StoreError>;
+    /// Loads a draft with what was seen of it.
+    fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError>;
+    /// Saves only if the stored record is still the one `seen` describes (or gone); otherwise
+    /// returns the stored version and writes nothing.
+    fn save_if_unchanged(&self, draft: &Draft, seen: Seen) -> Result<SaveOutcome, StoreError>;
+    /// Changes the stored version of a draft (not a copy of it held elsewhere) and saves it if
+    /// nothing wrote in between; returns the saved draft.
+    fn update(&self, id: &str, change: &mut dyn FnMut(&mut Draft)) -> Result<Draft, StoreError> {
+        let (mut draft, seen) = self.load_seen(id)?;
+        change(&mut draft);
+        match self.save_if_unchanged(&draft, seen)? {
+            SaveOutcome::Saved(_) => Ok(draft),
+            SaveOutcome::Changed(Stored::Unreadable(e)) => Err(StoreError::Unreadable(e)),
+            SaveOutcome::Changed(Stored::Draft(_)) => Err(StoreError::Other("gleichzeitig geändert".into())),
+        }
+    }
 }
 
 /// Drafts in any key-value store, one record per draft, so that one damaged record cannot take
@@ -253,6 +347,15 @@ pub struct KvDraftStore<K: KeyValue> {
 impl<K: KeyValue> KvDraftStore<K> {
     pub fn new(kv: K) -> KvDraftStore<K> {
         KvDraftStore { kv }
+    }
+
+    fn write(&self, key: &str, draft: &Draft) -> Result<Seen, StoreError> {
+        let text = encode(draft)?;
+        if text.len() > MAX_RECORD_BYTES {
+            return Err(StoreError::TooLarge(text.len()));
+        }
+        self.kv.set(key, &text)?;
+        Ok(Seen::of(Some(&text)))
     }
     pub fn key(id: &str) -> String {
         format!("{DRAFT_PREFIX}{id}")
@@ -278,8 +381,38 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
         decode(&raw).map_err(StoreError::Decode)
     }
 
+    /// Writes unconditionally, except over a record this version cannot read, and never more
+    /// than can be read back.
     fn save(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.kv.set(&Self::key(&draft.id), &encode(draft)?)
+        let key = Self::key(&draft.id);
+        if let Some(raw) = self.kv.get(&key)?
+            && let Err(e) = decode(&raw)
+        {
+            return Err(StoreError::Unreadable(e));
+        }
+        self.write(&key, draft).map(|_| ())
+    }
+
+    fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError> {
+        let raw = self.kv.get(&Self::key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let draft = decode(&raw).map_err(StoreError::Decode)?;
+        Ok((draft, Seen::of(Some(&raw))))
+    }
+
+    fn save_if_unchanged(&self, draft: &Draft, seen: Seen) -> Result<SaveOutcome, StoreError> {
+        let key = Self::key(&draft.id);
+        let raw = self.kv.get(&key)?;
+        if let Some(raw) = raw.as_deref()
+            && Seen::of(Some(raw)) != seen
+        {
+            return Ok(SaveOutcome::Changed(match decode(raw) {
+                Ok(theirs) => Stored::Draft(Box::new(theirs)),
+                Err(e) => Stored::Unreadable(e),
+            }));
+        }
+        // Unchanged, or deleted elsewhere (then this window's version is saved again, as the
+        // deletion banner says).
+        self.write(&key, draft).map(SaveOutcome::Saved)
     }
 
     fn delete(&self, id: &str) -> Result<(), StoreError> {

@@ -133,7 +133,7 @@ mod import {
         let file = encode_file(&d).expect("file");
         assert_eq!(import_file(file.as_bytes(), KNOWN, &[], "x", 0.0), Err(ImportError::UnknownTemplate("gibtsnicht".into())));
         assert!(matches!(
-            import_file(&vec![b'{'; 3 * 1024 * 1024], KNOWN, &[], "x", 0.0),
+            import_file(&vec![b'{'; 5 * 1024 * 1024], KNOWN, &[], "x", 0.0),
             Err(ImportError::Decode(DecodeError::TooLarge(_)))
         ));
     }
@@ -191,4 +191,129 @@ mod migrations {
         let back = koop_core::store::import_file(file.as_bytes(), &["ikpe"], &[], "x", 1.0).expect("import").draft;
         assert_eq!(back.process, d.process);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13: a write never replaces a record this version cannot read or did not load, and
+// whatever can be written can be read back and imported.
+
+use koop_core::store::{MAX_RECORD_BYTES, SaveOutcome, Seen, Stored, import_file};
+
+fn store_with(d: &koop_core::Draft) -> KvDraftStore<MemoryKv> {
+    let store = KvDraftStore::new(MemoryKv::new());
+    store.save(d).expect("saved");
+    store
+}
+
+/// Item 1: "Meine Fassung behalten" in one window, then a keystroke in the other: the other
+/// window must not overwrite the kept version (the old check compared `updated` times, which
+/// keeping does not advance).
+#[test]
+fn a_kept_version_is_not_overwritten_by_the_other_window() {
+    let d = common::ikpe_landkreis();
+    let store = store_with(&d);
+    let (_, seen_a) = store.load_seen(&d.id).expect("window A loads");
+    let (_, seen_b) = store.load_seen(&d.id).expect("window B loads");
+    let mut a = d.clone();
+    a.set_text("vertragsnummer", "A-1");
+    let SaveOutcome::Saved(_) = store.save_if_unchanged(&a, seen_a).expect("A saves") else { panic!("A saves first") };
+    // B typed too: it learns of A's version instead of writing over it.
+    let mut b = d.clone();
+    b.set_text("vertragsnummer", "B-1");
+    let SaveOutcome::Changed(Stored::Draft(theirs)) = store.save_if_unchanged(&b, seen_b).expect("B asks") else {
+        panic!("B must see A's version")
+    };
+    assert_eq!(theirs.answers, a.answers);
+    // B keeps its version (same `updated` time as before): written on purpose …
+    store.save(&b).expect("B keeps its version");
+    let (_, seen_b2) = store.load_seen(&d.id).expect("B's version");
+    // … and A's next keystroke must not overwrite it silently.
+    a.set_text("vertragsnummer", "A-2");
+    assert!(matches!(store.save_if_unchanged(&a, seen_a).expect("A asks"), SaveOutcome::Changed(Stored::Draft(_))));
+    assert_eq!(store.load(&d.id).expect("stored").answers, b.answers);
+    assert!(matches!(store.save_if_unchanged(&b, seen_b2).expect("B saves on"), SaveOutcome::Saved(_)));
+}
+
+/// Item 4: a record written by a newer version (or damaged) is never replaced by this one.
+#[test]
+fn an_unreadable_record_is_not_overwritten() {
+    let d = common::ikpe_landkreis();
+    let store = store_with(&d);
+    let (_, seen) = store.load_seen(&d.id).expect("loaded");
+    let newer = r#"{"format":"koop-assistent/entwurf","schema":99,"draft":{"id":"x"}}"#;
+    store.kv.set(&KvDraftStore::<MemoryKv>::key(&d.id), newer).expect("a newer app writes");
+    assert_eq!(
+        store.save_if_unchanged(&d, seen).expect("asked"),
+        SaveOutcome::Changed(Stored::Unreadable(DecodeError::UnknownVersion(99)))
+    );
+    assert!(matches!(store.save(&d), Err(StoreError::Unreadable(DecodeError::UnknownVersion(99)))));
+    assert_eq!(store.kv.get(&KvDraftStore::<MemoryKv>::key(&d.id)).expect("read").as_deref(), Some(newer), "untouched");
+    assert!(StoreError::Unreadable(DecodeError::UnknownVersion(99)).message().contains("nicht überschrieben"));
+}
+
+/// Item 1, restore: bringing back a deleted draft must not replace one made meanwhile.
+#[test]
+fn restoring_a_deleted_draft_expects_nothing_there() {
+    let d = common::ikpe_landkreis();
+    let store = store_with(&d);
+    store.delete(&d.id).expect("deleted");
+    assert!(matches!(store.save_if_unchanged(&d, Seen::NOTHING).expect("restored"), SaveOutcome::Saved(_)));
+    let mut other = d.clone();
+    other.set_text("vertragsnummer", "neu");
+    assert!(matches!(store.save_if_unchanged(&other, Seen::NOTHING).expect("asked"), SaveOutcome::Changed(_)));
+}
+
+/// Item 3: what is too large to read back is not written; what is written is readable, and its
+/// draft file can be imported.
+#[test]
+fn what_can_be_written_can_be_read_back_and_imported() {
+    let mut d = common::ikpe_landkreis();
+    // Just below the write limit: saved, listed, its file imported.
+    let filler = MAX_RECORD_BYTES - encode(&d).expect("encode").len() - 64;
+    d.set_text("vertragsnummer", &"ä".repeat(filler / 2));
+    let store = store_with(&d);
+    assert_eq!(store.list().expect("listed").quarantined, vec![]);
+    let file = encode_file(&d).expect("file");
+    let imported = import_file(file.as_bytes(), &["ikpe"], &[], "neu", 1.0).expect("its own file imports");
+    assert_eq!(imported.draft.answers, d.answers);
+    // Over the limit: refused with a German message, nothing written.
+    d.set_text("vertragsnummer", &"x".repeat(MAX_RECORD_BYTES));
+    let err = store.save(&d).expect_err("too large");
+    assert!(matches!(err, StoreError::TooLarge(n) if n > MAX_RECORD_BYTES));
+    assert!(err.message().contains("als Datei"), "{}", err.message());
+    assert_ne!(store.load(&d.id).expect("old version").answers, d.answers);
+}
+
+/// Item 7: duplicate entry identities are damage; the next identity lies above all in use, and
+/// adding an entry at the end of the number range reuses no identity.
+#[test]
+fn entry_identities_stay_unique() {
+    let d = common::sozialraum(1, 2, 2);
+    let mut value: serde_json::Value = serde_json::from_str(&encode(&d).expect("encode")).expect("json");
+    let list = value["draft"]["answers"]["traeger"]["list"].as_array_mut().expect("providers");
+    let first = list[0]["id"].clone();
+    list[1]["id"] = first;
+    assert!(matches!(decode(&value.to_string()), Err(DecodeError::Corrupt(m)) if m.contains("doppelt")));
+
+    let mut value: serde_json::Value = serde_json::from_str(&encode(&d).expect("encode")).expect("json");
+    value["draft"]["next_entry_id"] = serde_json::json!(1);
+    let back = decode(&value.to_string()).expect("readable");
+    let highest = back.entries(common::template("sozialraum").field("traeger").expect("field").field).iter().map(|e| e.id).max();
+    assert!(back.next_entry_id > highest.expect("entries"));
+
+    let mut near_end = d.clone();
+    near_end.next_entry_id = u32::MAX;
+    let t = common::template("sozialraum");
+    let gem = t.field("gemeinden").expect("field").field;
+    let a = near_end.add_entry(gem);
+    let b = near_end.add_entry(gem);
+    let c = near_end.add_entry(gem);
+    let ids: Vec<u32> = near_end
+        .answers
+        .values()
+        .filter_map(|x| if let koop_core::Answer::List(l) = x { Some(l.iter().map(|e| e.id)) } else { None })
+        .flatten()
+        .collect();
+    let unique: std::collections::BTreeSet<u32> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "no identity used twice: {a} {b} {c}");
 }
