@@ -27,6 +27,11 @@ thread_local! {
     static PENDING_TOUCH: RefCell<Vec<FieldPath>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The key prefix of this deployment's draft records.
+fn draft_prefix() -> String {
+    crate::storage::scope().draft_prefix()
+}
+
 fn with_store<R>(f: impl FnOnce(&KvDraftStore<Backend>) -> R) -> Option<R> {
     // After a crash nothing is read or written: the state in memory may be half-changed.
     if crate::crash::crashed() {
@@ -175,7 +180,7 @@ impl AppState {
                     );
                     self.notify_with(
                         NoticeKind::Warning,
-                        &format!("Entwurf in Quarantäne ({})", q.key.trim_start_matches(koop_core::store::DRAFT_PREFIX)),
+                        &format!("Entwurf in Quarantäne ({})", q.key.trim_start_matches(&draft_prefix())),
                         &text,
                         vec![
                             ("Rohdaten herunterladen".into(), NoticeAction::DownloadRaw(q.key.clone())),
@@ -409,11 +414,11 @@ impl AppState {
             self.refresh_list();
             return;
         };
-        if !key.starts_with(koop_core::store::DRAFT_PREFIX) {
+        if !key.starts_with(&draft_prefix()) {
             return;
         }
         self.refresh_list();
-        let open = self.draft.with_untracked(|d| d.as_ref().map(|d| KvDraftStore::<Backend>::key(&d.id)));
+        let open = self.draft.with_untracked(|d| d.as_ref().and_then(|d| with_store(|s| s.record_key(&d.id))));
         if open.as_deref() != Some(key.as_str()) {
             return;
         }
@@ -724,9 +729,10 @@ impl AppState {
         let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
         // Quarantined records count as taken: an import must not replace one.
         let mut existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
-        existing.extend(self.quarantined.with_untracked(|q| {
-            q.iter().map(|q| q.key.trim_start_matches(koop_core::store::DRAFT_PREFIX).to_string()).collect::<Vec<_>>()
-        }));
+        existing.extend(
+            self.quarantined
+                .with_untracked(|q| q.iter().map(|q| q.key.trim_start_matches(&draft_prefix()).to_string()).collect::<Vec<_>>()),
+        );
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
         let mut imported =
             koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;

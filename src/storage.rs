@@ -3,7 +3,7 @@
 //! failure becomes a typed `StoreError`, and the app falls back to memory.
 
 use crate::platform::{js_err, window};
-use koop_core::store::{KeyValue, KvDraftStore, MemoryKv, StoreError};
+use koop_core::store::{KeyValue, KvDraftStore, MemoryKv, Scope, StoreError};
 use wasm_bindgen::JsCast;
 
 pub struct LocalStorageKv {
@@ -97,10 +97,22 @@ impl KeyValue for Backend {
     }
 }
 
-/// The draft store of this browser, or memory with the reason why.
+/// This deployment's part of the origin's storage: its base path (see `Scope`).
+pub fn scope() -> Scope {
+    Scope::for_path(&window().and_then(|w| w.location().pathname().ok()).unwrap_or_default())
+}
+
+/// The draft store of this deployment, or memory with the reason why.
 pub fn open_store() -> (KvDraftStore<Backend>, Option<StoreError>) {
     match LocalStorageKv::open() {
-        Ok((kv, problem)) => (KvDraftStore::new(Backend::Local(kv)), problem),
+        Ok((kv, problem)) => match KvDraftStore::scoped(Backend::Local(kv), scope()) {
+            Ok((store, _)) => (store, problem),
+            // Full or failing while carrying older drafts over: they are copied next time.
+            Err(e) => match LocalStorageKv::open() {
+                Ok((kv, _)) => (KvDraftStore::unmigrated(Backend::Local(kv), scope()), Some(e)),
+                Err(e) => (KvDraftStore::new(Backend::Memory(MemoryKv::new())), Some(e)),
+            },
+        },
         Err(e) => (KvDraftStore::new(Backend::Memory(MemoryKv::new())), Some(e)),
     }
 }

@@ -127,3 +127,34 @@ test('closing the tab with unsaved edits asks first; with everything saved it do
   await expect(w2.field('Name der Kommune')).toHaveValue('Sonneberg');
   await blocked.close();
 });
+
+test('two deployments on one origin keep their own drafts, and deleting all data of one leaves the other', async ({ context }) => {
+  const site = await twoDeployments();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${site.origin}/test/`);
+    const startA = new StartPage(a);
+    await startA.startButton.click();
+    await startA.chooseTemplate('Kooperationsvereinbarung IKPE – Kommune');
+    const w = new WizardPage(a);
+    await w.expectStep(1);
+    await w.choose('Art der Kommune', 'Landkreis');
+    await w.fillText('Name der Kommune', 'Altenburger Land');
+    await w.waitSaved();
+    await w.toOverview();
+    await expect(startA.draftLinks).toHaveText(['IKPE – Landkreis Altenburger Land']);
+
+    const b = await context.newPage();
+    await b.goto(`${site.origin}/prod/`);
+    const startB = new StartPage(b);
+    await expect(startB.empty).toBeVisible();
+    await startB.deleteAllButton.click();
+    await startB.deleteAllConfirm.click();
+    await expect(startB.status).toContainText('wurden gelöscht');
+
+    await a.reload();
+    await expect(startA.draftLinks).toHaveText(['IKPE – Landkreis Altenburger Land']);
+  } finally {
+    await site.close();
+  }
+});

@@ -338,15 +338,88 @@ pub trait DraftStore {
     }
 }
 
+/// Where one deployment of the app keeps its records on an origin shared with others (`/test/`
+/// and `/prod/`, two Kreise on one host): the prefix of all its keys. The deployment at the
+/// origin's root keeps the layout of earlier versions (`koop-assistent.…`); any other gets its
+/// own (`koop-assistent@/prod/.…`), which the root's prefix does not cover, so deleting all data
+/// of one deployment leaves the others alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    app: String,
+}
+
+impl Scope {
+    pub fn root() -> Scope {
+        Scope { app: APP_PREFIX.to_string() }
+    }
+
+    /// The deployment whose pages lie under `path` (the address's path up to its last `/`).
+    pub fn for_path(path: &str) -> Scope {
+        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+        if dir == "/" { Scope::root() } else { Scope { app: format!("koop-assistent@{dir}.") } }
+    }
+
+    pub fn app_prefix(&self) -> &str {
+        &self.app
+    }
+
+    pub fn draft_prefix(&self) -> String {
+        format!("{}entwurf.", self.app)
+    }
+
+    fn migrated_key(&self) -> String {
+        format!("{}migriert", self.app)
+    }
+}
+
 /// Drafts in any key-value store, one record per draft, so that one damaged record cannot take
 /// the others with it.
 pub struct KvDraftStore<K: KeyValue> {
     pub kv: K,
+    scope: Scope,
 }
 
 impl<K: KeyValue> KvDraftStore<K> {
     pub fn new(kv: K) -> KvDraftStore<K> {
-        KvDraftStore { kv }
+        KvDraftStore { kv, scope: Scope::root() }
+    }
+
+    /// The store of one deployment. The first time a deployment below the root opens its
+    /// store, the drafts of earlier versions (which kept every deployment's drafts under the
+    /// root's keys) are copied into its scope, so none disappears with the update; the
+    /// originals stay for the other deployments. Returns the store and how many were copied.
+    pub fn scoped(kv: K, scope: Scope) -> Result<(KvDraftStore<K>, usize), StoreError> {
+        let store = KvDraftStore { kv, scope };
+        if store.scope == Scope::root() || store.kv.get(&store.scope.migrated_key())?.is_some() {
+            return Ok((store, 0));
+        }
+        let mut copied = 0;
+        for key in store.kv.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+            let target = format!("{}{}", store.scope.draft_prefix(), &key[DRAFT_PREFIX.len()..]);
+            if store.kv.get(&target)?.is_some() {
+                continue;
+            }
+            if let Some(raw) = store.kv.get(&key)? {
+                store.kv.set(&target, &raw)?;
+                copied += 1;
+            }
+        }
+        store.kv.set(&store.scope.migrated_key(), "1")?;
+        Ok((store, copied))
+    }
+
+    /// The store of one deployment without carrying older drafts over (when that failed).
+    pub fn unmigrated(kv: K, scope: Scope) -> KvDraftStore<K> {
+        KvDraftStore { kv, scope }
+    }
+
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// The key of a draft's record in this store.
+    pub fn record_key(&self, id: &str) -> String {
+        format!("{}{id}", self.scope.draft_prefix())
     }
 
     fn write(&self, key: &str, draft: &Draft) -> Result<Seen, StoreError> {
@@ -357,6 +430,7 @@ impl<K: KeyValue> KvDraftStore<K> {
         self.kv.set(key, &text)?;
         Ok(Seen::of(Some(&text)))
     }
+    /// The key of a draft at the root deployment (the layout of earlier versions).
     pub fn key(id: &str) -> String {
         format!("{DRAFT_PREFIX}{id}")
     }
@@ -365,7 +439,8 @@ impl<K: KeyValue> KvDraftStore<K> {
 impl<K: KeyValue> DraftStore for KvDraftStore<K> {
     fn list(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
-        for key in self.kv.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+        let prefix = self.scope.draft_prefix();
+        for key in self.kv.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
             let Some(raw) = self.kv.get(&key)? else { continue };
             match decode(&raw) {
                 Ok(d) => listing.drafts.push(d),
@@ -377,14 +452,14 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
     }
 
     fn load(&self, id: &str) -> Result<Draft, StoreError> {
-        let raw = self.kv.get(&Self::key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let raw = self.kv.get(&self.record_key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         decode(&raw).map_err(StoreError::Decode)
     }
 
     /// Writes unconditionally, except over a record this version cannot read, and never more
     /// than can be read back.
     fn save(&self, draft: &Draft) -> Result<(), StoreError> {
-        let key = Self::key(&draft.id);
+        let key = self.record_key(&draft.id);
         if let Some(raw) = self.kv.get(&key)?
             && let Err(e) = decode(&raw)
         {
@@ -394,13 +469,13 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
     }
 
     fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError> {
-        let raw = self.kv.get(&Self::key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let raw = self.kv.get(&self.record_key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         let draft = decode(&raw).map_err(StoreError::Decode)?;
         Ok((draft, Seen::of(Some(&raw))))
     }
 
     fn save_if_unchanged(&self, draft: &Draft, seen: Seen) -> Result<SaveOutcome, StoreError> {
-        let key = Self::key(&draft.id);
+        let key = self.record_key(&draft.id);
         let raw = self.kv.get(&key)?;
         if let Some(raw) = raw.as_deref()
             && Seen::of(Some(raw)) != seen
@@ -416,18 +491,18 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
     }
 
     fn delete(&self, id: &str) -> Result<(), StoreError> {
-        self.kv.remove(&Self::key(id))
+        self.kv.remove(&self.record_key(id))
     }
 
     fn discard(&self, key: &str) -> Result<(), StoreError> {
-        if !key.starts_with(DRAFT_PREFIX) {
+        if !key.starts_with(&self.scope.draft_prefix()) {
             return Err(StoreError::Other(format!("not a draft key: {key}")));
         }
         self.kv.remove(key)
     }
 
     fn delete_all(&self) -> Result<usize, StoreError> {
-        let keys: Vec<String> = self.kv.keys()?.into_iter().filter(|k| k.starts_with(APP_PREFIX)).collect();
+        let keys: Vec<String> = self.kv.keys()?.into_iter().filter(|k| k.starts_with(self.scope.app_prefix())).collect();
         for k in &keys {
             self.kv.remove(k)?;
         }

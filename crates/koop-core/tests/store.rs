@@ -317,3 +317,71 @@ fn entry_identities_stay_unique() {
     let unique: std::collections::BTreeSet<u32> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "no identity used twice: {a} {b} {c}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13, item 5: deployments on one origin keep their own drafts.
+
+use koop_core::store::Scope;
+
+#[test]
+fn each_deployment_has_its_own_keys_and_the_root_keeps_the_old_layout() {
+    for (path, prefix) in [
+        ("/", "koop-assistent.entwurf."),
+        ("/index.html", "koop-assistent.entwurf."),
+        ("", "koop-assistent.entwurf."),
+        ("/prod/", "koop-assistent@/prod/.entwurf."),
+        ("/prod/index.html", "koop-assistent@/prod/.entwurf."),
+        ("/kreis/a/", "koop-assistent@/kreis/a/.entwurf."),
+    ] {
+        assert_eq!(Scope::for_path(path).draft_prefix(), prefix, "{path}");
+    }
+}
+
+/// The localStorage of the landed version (before deployments had their own keys): one draft
+/// under the root's key, written by that version.
+const LANDED: &str = include_str!("fixtures/landed-localstorage.json");
+
+fn landed_kv() -> MemoryKv {
+    let kv = MemoryKv::new();
+    let entries: std::collections::BTreeMap<String, String> = serde_json::from_str(LANDED).expect("fixture");
+    for (k, v) in entries {
+        kv.set(&k, &v).expect("planted");
+    }
+    kv
+}
+
+#[test]
+fn an_update_carries_the_landed_drafts_into_each_deployment_once() {
+    let (prod, copied) = KvDraftStore::scoped(landed_kv(), Scope::for_path("/prod/")).expect("opened");
+    assert_eq!(copied, 1);
+    let listed = prod.list().expect("listed");
+    assert_eq!(listed.quarantined, vec![]);
+    assert_eq!(listed.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["landed-1"]);
+    assert_eq!(prod.load("landed-1").expect("readable").answers["kommune_name"], koop_core::Answer::Text("Sömmerda".into()));
+    // Deleted in this deployment, it does not come back on the next start.
+    prod.delete("landed-1").expect("deleted");
+    let (again, copied) = KvDraftStore::scoped(prod.kv, Scope::for_path("/prod/")).expect("opened again");
+    assert_eq!(copied, 0);
+    assert!(again.list().expect("listed").drafts.is_empty());
+    // The root deployment still has its own.
+    let root = KvDraftStore::new(again.kv);
+    assert_eq!(root.list().expect("listed").drafts.len(), 1);
+}
+
+#[test]
+fn deleting_all_data_of_one_deployment_leaves_the_others() {
+    let (test, _) = KvDraftStore::scoped(landed_kv(), Scope::for_path("/test/")).expect("test");
+    let (prod, _) = KvDraftStore::scoped(test.kv, Scope::for_path("/prod/")).expect("prod");
+    let mut d = common::ikpe_stadt();
+    d.id = "nur-prod".into();
+    prod.save(&d).expect("saved in prod");
+    let n = prod.delete_all().expect("deleted");
+    assert!(n >= 2, "prod's drafts and its marker");
+    let (test, _) = KvDraftStore::scoped(prod.kv, Scope::for_path("/test/")).expect("test again");
+    assert_eq!(test.list().expect("listed").drafts.len(), 1, "/test/ keeps its copy");
+    let root = KvDraftStore::new(test.kv);
+    assert_eq!(root.list().expect("listed").drafts.len(), 1, "the root keeps its draft");
+    root.delete_all().expect("root deleted");
+    let (test, _) = KvDraftStore::scoped(root.kv, Scope::for_path("/test/")).expect("test after root");
+    assert_eq!(test.list().expect("listed").drafts.len(), 1, "deleting the root's data leaves /test/'s");
+}
