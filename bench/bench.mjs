@@ -197,7 +197,9 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
   await first.close();
   const ours = [];
   const firsts = [];
+  const odts = [];
   const path = join(out, `${name}.docx`);
+  const odtPath = join(out, `${name}.odt`);
   let page;
   // A fresh page per measured export (Chromium throttles many downloads from one page); in
   // each page one export first that is not counted, as it also pays for compiling that code.
@@ -214,6 +216,10 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
       // The first export of a page also waits for the export worker to load (issue 18).
       (counted ? ours : firsts).push(ms);
     }
+    // The same document as ODT (issue 17), from the warm worker.
+    const [odt] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-odt').click()]);
+    await odt.saveAs(odtPath);
+    odts.push(Number(await page.evaluate(() => document.documentElement.dataset.exportMs)));
   }
   const bytes = (await stat(path)).size;
   // The peer: the same document (from the preview's structure) with npm docx, in the same page.
@@ -263,6 +269,8 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
     exportMs: median(ours),
     exportRuns: ours,
     firstExportMs: median(firsts),
+    odtMs: median(odts),
+    odtBytes: (await stat(odtPath)).size,
     bytes,
     peerMs: median(peer.times),
     peerBytes: peer.size,
@@ -279,7 +287,7 @@ results.export = {
 results.scaling = [];
 for (const [g, t, a] of [[1, 1, 1], [5, 8, 16], [15, 25, 50], [30, 50, 100], [60, 100, 200]]) {
   const r = await exportCase(`sozialraum-${g}-${t}-${a}`, sozialraumDraft(`x${g}`, g, t, a), `x${g}`, 3);
-  results.scaling.push({ gemeinden: g, traeger: t, angebote: a, exportMs: r.exportMs, bytes: r.bytes, peerMs: r.peerMs });
+  results.scaling.push({ gemeinden: g, traeger: t, angebote: a, exportMs: r.exportMs, bytes: r.bytes, peerMs: r.peerMs, odtMs: r.odtMs, odtBytes: r.odtBytes });
 }
 
 await browser.close();
@@ -339,17 +347,19 @@ lines.push(`| … erster Export einer Seite, mit Laden des Export-Workers (Media
 lines.push(`| … npm docx für dasselbe Dokument | ${f1(ik.peerMs)} ms (Verhältnis ${f1(ik.ratioTime)}) | |`);
 lines.push(`| DOCX-Größe IKPE | ${kb(ik.bytes)} KB | ≤ ${BUDGET.ikpeDocxKB} KB: ${ok(kb(ik.bytes) <= BUDGET.ikpeDocxKB)} |`);
 lines.push(`| … npm docx / LibreOffice-DOCX desselben Textes | ${kb(ik.peerBytes)} KB / ${kb(ik.libreOfficeBytes)} KB (Verhältnis unser/LO ${f1(ik.ratioSize)}) | |`);
+lines.push(`| ODT-Export IKPE (Median) / Größe | ${f1(ik.odtMs)} ms / ${kb(ik.odtBytes)} KB | |`);
 const so = results.export.sozialraum_30_50_100;
 lines.push(`| DOCX-Export Sozialraum 30/50/100 (Median) | ${f1(so.exportMs)} ms (npm docx ${f1(so.peerMs)} ms, Verhältnis ${f1(so.ratioTime)}) | |`);
+lines.push(`| ODT-Export Sozialraum 30/50/100 (Median) / Größe | ${f1(so.odtMs)} ms / ${kb(so.odtBytes)} KB | |`);
 lines.push(`| DOCX-Größe Sozialraum 30/50/100 | ${kb(so.bytes)} KB (LibreOffice ${kb(so.libreOfficeBytes)} KB, Verhältnis ${f1(so.ratioSize)}) | |`);
 lines.push('');
 lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
 lines.push('');
 lines.push(...keystrokeTable(results.keystrokeSeries));
 lines.push('');
-lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) |');
-lines.push('|---|---:|---:|---:|');
-for (const s of results.scaling) lines.push(`| ${s.gemeinden} / ${s.traeger} / ${s.angebote} | ${f1(s.exportMs)} | ${f1(s.peerMs)} | ${kb(s.bytes)} |`);
+lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) | ODT (ms) | ODT (KB) |');
+lines.push('|---|---:|---:|---:|---:|---:|');
+for (const s of results.scaling) lines.push(`| ${s.gemeinden} / ${s.traeger} / ${s.angebote} | ${f1(s.exportMs)} | ${f1(s.peerMs)} | ${kb(s.bytes)} | ${f1(s.odtMs)} | ${kb(s.odtBytes)} |`);
 if (results.wasmBreakdown) {
   lines.push('');
   lines.push('| WebAssembly nach Crate (twiggy) | Anteil | ≈ brotli (KB) |');

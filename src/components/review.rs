@@ -66,34 +66,29 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
     }
 }
 
-/// The Word file of the open draft, rendered in the export worker: bytes, file name, header
-/// text, whether it is a draft, and how long it took including the worker round trip (ms).
-async fn render_docx(derived: Derived) -> Result<(Vec<u8>, String, String, bool, f64), String> {
+/// The file of the open draft in `format`, rendered in the export worker: bytes, file name,
+/// header text, whether it is a draft, and how long it took including the worker round trip (ms).
+async fn render_file(derived: Derived, format: Format) -> Result<(Vec<u8>, String, String, bool, f64), String> {
     let t0 = platform::perf_now();
     // The file records when it was exported (created and modified).
     let timestamp = platform::utc_timestamp();
     let request = derived.doc.with_untracked(|d| {
         d.as_ref().map(|d| {
-            (
-                ExportRequest { format: Format::Docx, timestamp, document: d.clone() },
-                d.meta.file_name.clone(),
-                d.meta.header.clone(),
-                d.draft,
-            )
+            (ExportRequest { format, timestamp, document: d.clone() }, format.file_name(&d.meta.file_name), d.meta.header.clone(), d.draft)
         })
     });
     let Some((request, name, header, draft)) = request else { return Err("Kein Entwurf geöffnet.".into()) };
     match crate::export::render(&request).await {
         Ok(bytes) => Ok((bytes, name, header, draft, platform::perf_now() - t0)),
         Err(e) if e == crate::export::LOAD_FAILED => Err(e),
-        Err(e) => Err(format!("Die Word-Datei konnte nicht erstellt werden ({e}).")),
+        Err(e) => Err(format!("Die {} konnte nicht erstellt werden ({e}).", format.label())),
     }
 }
 
-/// Creates the Word file from the same document model as the preview.
-pub async fn export_docx(derived: Derived) -> Result<String, String> {
-    let (bytes, name, _, _, ms) = render_docx(derived).await?;
-    platform::download(&bytes, &name, Format::Docx.mime()).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
+/// Creates the file from the same document model as the preview.
+pub async fn export_file(derived: Derived, format: Format) -> Result<String, String> {
+    let (bytes, name, _, _, ms) = render_file(derived, format).await?;
+    platform::download(&bytes, &name, format.mime()).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
     platform::record_metric("data-export-ms", ms);
     platform::record_metric("data-export-bytes", bytes.len() as f64);
     Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
@@ -101,14 +96,14 @@ pub async fn export_docx(derived: Derived) -> Result<String, String> {
 
 /// Shares the Word file by e-mail (share sheet where files can be shared, else download plus a
 /// prepared e-mail).
-async fn share_docx(derived: Derived) -> Result<String, String> {
-    let (bytes, name, header, draft, _) = render_docx(derived).await?;
+async fn share_file(derived: Derived, format: Format) -> Result<String, String> {
+    let (bytes, name, header, draft, _) = render_file(derived, format).await?;
     let what = if draft { format!("den Entwurf der {header}") } else { format!("die {header}") };
     let share_text = format!("Guten Tag,\n\nanbei erhalten Sie {what}.\n\nMit freundlichen Grüßen\n");
     let mail_body = format!(
         "Guten Tag,\n\nanbei erhalten Sie {what}.\n\n[Bitte fügen Sie die soeben heruntergeladene Datei „{name}“ als Anhang hinzu.]\n\nMit freundlichen Grüßen\n"
     );
-    match crate::pwa::share_file(&bytes, &name, Format::Docx.mime(), &header, &share_text, &mail_body).await? {
+    match crate::pwa::share_file(&bytes, &name, format.mime(), &header, &share_text, &mail_body).await? {
         crate::pwa::Shared::Shared => Ok(format!("„{name}“ wurde zum Teilen übergeben.")),
         crate::pwa::Shared::Cancelled => Ok("Teilen abgebrochen.".to_string()),
         crate::pwa::Shared::MailFallback => {
@@ -125,19 +120,23 @@ fn ExportPanel() -> impl IntoView {
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
     // The export module loads while the user reviews the answers.
     crate::export::prefetch();
-    let export = move |_| {
-        leptos::task::spawn_local(async move {
-            result.set(Some(export_docx(derived).await));
-        });
+    let export = move |format: Format| {
+        move |_| {
+            leptos::task::spawn_local(async move {
+                result.set(Some(export_file(derived, format).await));
+            });
+        }
     };
+    // The format "Per E-Mail teilen" sends (Word unless the user chooses ODT).
+    let share_format = RwSignal::new(Format::Docx);
     let share = move |_| {
         leptos::task::spawn_local(async move {
-            result.set(Some(share_docx(derived).await));
+            result.set(Some(share_file(derived, share_format.get_untracked()).await));
         });
     };
     view! {
         <section class="export" aria-labelledby="export-titel">
-            <h3 class="kern-heading-small" id="export-titel">"Als Word-Datei exportieren"</h3>
+            <h3 class="kern-heading-small" id="export-titel">"Exportieren"</h3>
             {move || match errors.get() {
                 0 => view! {
                     <div class="kern-alert kern-alert--success">
@@ -178,16 +177,42 @@ fn ExportPanel() -> impl IntoView {
                 <label class="kern-label" for="anlage-prozess">"Prozessübersicht als Anlage anfügen (Phasen, Stand, Termine)"</label>
             </div>
             <div class="export__knoepfe">
-                <button type="button" class="kern-btn kern-btn--primary" data-testid="export-docx" on:click=export>
+                <button type="button" class="kern-btn kern-btn--primary" data-testid="export-docx" on:click=export(Format::Docx)>
                     <span class="kern-label">"Word-Datei herunterladen (.docx)"</span>
                 </button>
-                <button type="button" class="kern-btn kern-btn--secondary" data-testid="teilen" on:click=share>
-                    <span class="kern-label">"Per E-Mail teilen"</span>
+                <button type="button" class="kern-btn kern-btn--secondary" data-testid="export-odt" on:click=export(Format::Odt)>
+                    <span class="kern-label">"OpenDocument-Text (.odt)"</span>
                 </button>
                 <button type="button" class="kern-btn kern-btn--secondary" on:click=|_| crate::pwa::print()>
                     <span class="kern-label">"Vorschau drucken"</span>
                 </button>
             </div>
+            <fieldset class="kern-fieldset export__teilen">
+                <legend class="kern-label">"Per E-Mail teilen als"</legend>
+                <div class="kern-fieldset__body kern-fieldset--horizontal">
+                    {[(Format::Docx, "Word-Datei (.docx)", "teilen-docx"), (Format::Odt, "OpenDocument-Text (.odt)", "teilen-odt")]
+                        .into_iter()
+                        .map(|(format, label, id)| {
+                            view! {
+                                <div class="kern-form-check">
+                                    <input
+                                        class="kern-form-check__radio"
+                                        type="radio"
+                                        name="teilen-format"
+                                        id=id
+                                        prop:checked=move || share_format.get() == format
+                                        on:change=move |_| share_format.set(format)
+                                    />
+                                    <label class="kern-label" for=id>{label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <button type="button" class="kern-btn kern-btn--secondary" data-testid="teilen" on:click=share>
+                    <span class="kern-label">"Per E-Mail teilen"</span>
+                </button>
+            </fieldset>
             <div role="status" class="export__ergebnis">
                 {move || result.get().map(|r| match r {
                     Ok(m) => view! { <p class="kern-body">{m}</p> }.into_any(),

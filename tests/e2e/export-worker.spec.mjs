@@ -2,14 +2,16 @@
 // the first load, it loads on the review step, and when it cannot load the user reads why and
 // loses nothing.
 import { test, expect } from './fixtures.mjs';
-import { WizardPage, draftRecord, docxText } from './pages.mjs';
+import { readFile } from 'node:fs/promises';
+import { unzipSync, strFromU8 } from 'fflate';
+import { WizardPage, draftRecord, docxText, keepExport } from './pages.mjs';
 
 // Requests of a service worker's cache would bypass the routes below.
 test.use({ serviceWorkers: 'block' });
 
 const WORKER_FILES = /koop-export(_loader\.js|\.js|_bg\.wasm)$/;
 
-test('the export module is loaded only on the review step, not on the first load', async ({ page }) => {
+test('the export module is loaded only on the review step, not on the first load; it writes DOCX and ODT', async ({ page }, testInfo) => {
   const requested = [];
   page.context().on('request', (r) => {
     if (WORKER_FILES.test(new URL(r.url()).pathname)) requested.push(new URL(r.url()).pathname);
@@ -24,6 +26,19 @@ test('the export module is loaded only on the review step, not on the first load
   const file = await w.exportDocx();
   expect(file.suggestedFilename).toMatch(/^Kooperationsvereinbarung_IKPE_Greiz_\d{4}-\d{2}-\d{2}\.docx$/);
   expect(docxText(file.bytes).text).toContain('Landkreis Greiz');
+
+  // The same agreement as OpenDocument Text (issue 17), from the same worker.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'OpenDocument-Text (.odt)' }).click()]);
+  expect(download.suggestedFilename()).toBe(file.suggestedFilename.replace(/\.docx$/, '.odt'));
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  await keepExport(path);
+  const odt = unzipSync(new Uint8Array(await readFile(path)));
+  expect(strFromU8(odt.mimetype)).toBe('application/vnd.oasis.opendocument.text');
+  const content = strFromU8(odt['content.xml']);
+  expect(content).toContain('und dem Landkreis Greiz,');
+  expect(content).toContain('ENTWURF – noch nicht vollständig');
+  await expect(w.exportStatus).toContainText('.odt“ wurde erstellt');
 });
 
 test('when the export module cannot load, a German message says so, the draft stays, and a later try works', async ({ page }) => {

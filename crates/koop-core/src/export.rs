@@ -10,18 +10,35 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Docx,
+    Odt,
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
+            Format::Odt => "odt",
+        }
+    }
+
+    /// The document's file name (the model names the Word file) with this format's extension.
+    pub fn file_name(self, model_name: &str) -> String {
+        let stem = model_name.strip_suffix(".docx").unwrap_or(model_name);
+        format!("{stem}.{}", self.extension())
+    }
+
+    /// How the user calls the file in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Docx => "Word-Datei",
+            Format::Odt => "ODT-Datei",
         }
     }
 
     pub fn mime(self) -> &'static str {
         match self {
             Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Format::Odt => "application/vnd.oasis.opendocument.text",
         }
     }
 }
@@ -48,6 +65,7 @@ impl ExportRequest {
     pub fn render(&self) -> Result<Vec<u8>, String> {
         match self.format {
             Format::Docx => crate::render::docx::render_at(&self.document, &self.timestamp).map_err(|e| e.to_string()),
+            Format::Odt => crate::render::odt::render_at(&self.document, &self.timestamp).map_err(|e| e.to_string()),
         }
     }
 }

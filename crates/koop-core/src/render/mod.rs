@@ -1,5 +1,6 @@
 //! Renderers of the document model. The HTML preview lives in the app (it needs Leptos); the
-//! DOCX renderer is pure Rust and lives here.
+//! DOCX and ODT renderers are pure Rust and live here, with the ZIP writer they share.
 
 pub mod docx;
+pub mod odt;
 pub mod zip;

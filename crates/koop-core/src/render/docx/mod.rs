@@ -42,6 +42,7 @@ use layout::*;
 pub use layout::{FONT, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_INDENT};
 use parts::*;
 pub use text::clean;
+pub(crate) use text::is_w3cdtf as is_timestamp;
 use text::*;
 
 /// Why a document could not be rendered.

@@ -19,7 +19,7 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-pub(super) fn is_w3cdtf(s: &str) -> bool {
+pub(crate) fn is_w3cdtf(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 20
         && b.iter().enumerate().all(|(i, c)| match i {
