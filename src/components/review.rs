@@ -94,7 +94,7 @@ pub async fn export_file(derived: Derived, format: Format) -> Result<String, Str
     Ok(format!("„{name}“ wurde erstellt ({}, in {} ms).", human_size(bytes.len()), ms.round()))
 }
 
-/// Shares the Word file by e-mail (share sheet where files can be shared, else download plus a
+/// Shares the file by e-mail (share sheet where files can be shared, else download plus a
 /// prepared e-mail).
 async fn share_file(derived: Derived, format: Format) -> Result<String, String> {
     let (bytes, name, header, draft, _) = render_file(derived, format).await?;
@@ -144,7 +144,7 @@ fn ExportPanel() -> impl IntoView {
                             <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
                             <span class="kern-title">"Die Vereinbarung ist vollständig."</span>
                         </div>
-                        <div class="kern-alert__body"><p class="kern-body">"Die Word-Datei kann an die Vertragspartner geschickt werden."</p></div>
+                        <div class="kern-alert__body"><p class="kern-body">"Die Word- oder ODT-Datei kann an die Vertragspartner geschickt werden."</p></div>
                     </div>
                 }
                 .into_any(),

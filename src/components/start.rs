@@ -29,7 +29,7 @@ pub fn StartScreen() -> impl IntoView {
             <p class="kern-body kern-body--large start__lead">
                 "Der Koop-Assistent führt Sie Schritt für Schritt durch eine Kooperationsvereinbarung. "
                 "Er prüft jede Angabe schon beim Tippen, zeigt die Vereinbarung daneben so, wie sie gedruckt wird, "
-                "und erstellt eine Word-Datei, die Sie Ihren Vertragspartnern per E-Mail schicken."
+                "und erstellt eine Word- oder ODT-Datei, die Sie Ihren Vertragspartnern per E-Mail schicken."
             </p>
             <div class="kern-alert kern-alert--info">
                 <div class="kern-alert__header">
