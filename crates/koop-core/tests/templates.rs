@@ -70,11 +70,35 @@ fn broken_templates_fail_the_check() {
             "circle",
         ),
         ("rule on unknown field", Box::new(|v| v["rules"][0]["field"] = "kommune_typ".into()), "unknown field 'kommune_typ'"),
+        (
+            "key of another block type",
+            Box::new(|v| block(v, "clause")["lines"] = serde_json::json!(["x"])),
+            "unknown field `lines` in a block of type Clause",
+        ),
+        ("block without its text", Box::new(|v| _ = block(v, "clause").as_object_mut().map(|b| b.remove("text"))), "missing field `text`"),
+        ("unknown block type", Box::new(|v| block(v, "clause")["type"] = "klausel".into()), "unknown variant `klausel`"),
+        ("typo in a block key", Box::new(|v| block(v, "clause")["wehn"] = "x".into()), "unknown field `wehn`"),
+        (
+            "key of the other entity kind",
+            Box::new(|v| v["entities"]["kommune"]["anrede"] = "Frau".into()),
+            "unknown field `anrede` in an entity of kind koerperschaft",
+        ),
+        (
+            "person without Anrede",
+            Box::new(|v| _ = v["entities"]["vertreter"].as_object_mut().map(|e| e.remove("anrede"))),
+            "missing field `anrede`",
+        ),
     ];
     for (what, edit, expected) in cases {
         let problems = problems_after(edit);
         assert!(problems.iter().any(|p| p.contains(expected)), "{what}: expected „{expected}“ in {problems:#?}");
     }
+}
+
+/// The first block of this type.
+fn block<'v>(v: &'v mut serde_json::Value, kind: &str) -> &'v mut serde_json::Value {
+    let blocks = v["document"]["blocks"].as_array_mut().expect("blocks");
+    blocks.iter_mut().find(|b| b["type"] == kind).expect("block of that type")
 }
 
 fn set_clause(v: &mut serde_json::Value, starts: &str, text: &str) {
@@ -98,4 +122,16 @@ fn site_settings_load() {
     let site = koop_core::template::Site::builtin().expect("site settings");
     assert!(site.kontakt_email.contains('@'));
     assert!(koop_core::Datum::parse(&site.erklaerung_stand).is_some(), "date of the accessibility statement");
+}
+
+/// The app decodes the postcard bytes the build script wrote; the tests and the checker read the
+/// JSON. Both must be the same templates, down to the last optional key.
+#[test]
+fn the_embedded_postcard_catalog_is_the_json_catalog() {
+    let (templates, lookups) = Catalog::builtin_sources();
+    let from_json = Catalog::from_json(templates, lookups).expect("json loads");
+    let builtin = Catalog::builtin().expect("postcard loads");
+    assert_eq!(builtin.templates.len(), 2);
+    assert_eq!(format!("{:?}", builtin.templates), format!("{:?}", from_json.templates));
+    assert_eq!(format!("{:?}", builtin.lookups), format!("{:?}", from_json.lookups));
 }

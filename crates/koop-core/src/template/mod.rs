@@ -1,0 +1,142 @@
+//! Templates are data. A template declares its steps, fields, rules and clause text; the engine
+//! knows no template by name. The files live in `templates/*.toml`; the build script reads them
+//! into the model (`model.rs`, where `deny_unknown_fields` makes a typo in a template a build
+//! error instead of a silently ignored key) and embeds them in postcard form, decoded here once.
+//! `check` proves every reference inside a template points at something defined.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+mod model;
+pub use model::*;
+
+impl Field {
+    pub fn option_label(&self, value: &str) -> Option<&str> {
+        self.options.iter().find(|o| o.value == value).map(|o| o.label.as_str())
+    }
+    pub fn sub_field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+    /// "– optional" is shown on fields that are neither required nor need a minimum.
+    pub fn is_optional(&self) -> bool {
+        !self.required && self.min.is_none_or(|m| m <= 0 || self.kind != FieldKind::Multi) && self.min_items.unwrap_or(0) == 0
+    }
+}
+
+impl Lookup {
+    /// The row whose name matches (ignoring case, surrounding blanks and a leading designation).
+    pub fn row(&self, name: &str) -> Option<&BTreeMap<String, String>> {
+        let key = name.trim().to_lowercase();
+        if key.is_empty() {
+            return None;
+        }
+        let find = |key: &str| self.rows.iter().find(|r| r.get("name").is_some_and(|n| n.to_lowercase() == key));
+        // "Landkreis Gotha" is the row "Gotha": the designation people type is not the name.
+        find(&key).or_else(|| {
+            let a = crate::grammar::Amtsname::parse(name, None);
+            a.bezeichnung.and_then(|_| find(&a.name.to_lowercase()))
+        })
+    }
+}
+
+/// An embedded source file: (file name, JSON).
+pub type Source = (&'static str, &'static str);
+
+/// Everything the engine knows: the templates and their lookup tables.
+#[derive(Debug)]
+pub struct Catalog {
+    pub templates: Vec<Template>,
+    pub lookups: Vec<Lookup>,
+}
+
+/// An error in a template file: which file and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub source: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+impl Catalog {
+    /// Reads JSON documents of templates and lookup tables.
+    pub fn from_json(templates: &[(&str, &str)], lookups: &[(&str, &str)]) -> Result<Catalog, TemplateError> {
+        let err = |source: &str, e: serde_json::Error| TemplateError { source: source.to_string(), message: e.to_string() };
+        let templates = templates
+            .iter()
+            .map(|(name, json)| serde_json::from_str(json).map_err(|e| err(name, e)))
+            .collect::<Result<Vec<Template>, _>>()?;
+        let lookups =
+            lookups.iter().map(|(name, json)| serde_json::from_str(json).map_err(|e| err(name, e))).collect::<Result<Vec<Lookup>, _>>()?;
+        Ok(Catalog { templates, lookups })
+    }
+
+    /// The catalog built into the app (`templates/` at build time).
+    pub fn builtin() -> Result<&'static Catalog, TemplateError> {
+        static CATALOG: OnceLock<Result<Catalog, TemplateError>> = OnceLock::new();
+        CATALOG
+            .get_or_init(|| {
+                Ok(Catalog {
+                    templates: from_postcard("templates", crate::embedded::TEMPLATES_POSTCARD)?,
+                    lookups: from_postcard("lookups", crate::embedded::LOOKUPS_POSTCARD)?,
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The embedded JSON sources (file name, JSON) of templates and lookups.
+    pub fn builtin_sources() -> (&'static [Source], &'static [Source]) {
+        (crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)
+    }
+
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<&Lookup> {
+        self.lookups.iter().find(|l| l.id == id)
+    }
+}
+
+/// Where a field sits: its step and, for list sub-fields, its list.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldRef<'t> {
+    pub step: usize,
+    pub field: &'t Field,
+}
+
+impl Template {
+    /// Every top-level field with its step index.
+    pub fn fields(&self) -> impl Iterator<Item = FieldRef<'_>> {
+        self.steps.iter().enumerate().flat_map(|(step, s)| s.fields.iter().map(move |field| FieldRef { step, field }))
+    }
+
+    pub fn field(&self, id: &str) -> Option<FieldRef<'_>> {
+        self.fields().find(|f| f.field.id == id)
+    }
+
+    pub fn review_step(&self) -> Option<usize> {
+        self.steps.iter().position(|s| s.kind == StepKind::Review)
+    }
+}
+
+impl Site {
+    /// `templates/site/betrieb.toml`, embedded at build time.
+    pub fn builtin() -> Result<Site, TemplateError> {
+        from_postcard::<Vec<Site>>("site", crate::embedded::SITE_POSTCARD)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| TemplateError { source: "site".into(), message: "templates/site/betrieb.toml fehlt".into() })
+    }
+}
+
+/// Decodes what the build script embedded. It wrote these bytes from the same model, so an error
+/// here means a build from mismatched sources, reported like a broken template file.
+fn from_postcard<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, TemplateError> {
+    postcard::from_bytes(bytes).map_err(|e| TemplateError { source: format!("{what} (eingebettet)"), message: e.to_string() })
+}
