@@ -13,7 +13,8 @@ import { serve } from '../tests/e2e/serve.mjs';
 
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// BENCH_DIST measures another build (an older release beside this one, on the same machine).
+const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const KEYSTROKES = 200;
 // Keystrokes typed first and reported apart: V8 runs WebAssembly with its baseline compiler until
@@ -138,6 +139,13 @@ async function startup(throttle) {
 }
 results.startup = { unthrottled: await startup(1), throttled4x: await startup(4) };
 console.error('Start gemessen');
+// Only transfer and start-up (to compare two builds): BENCH_ONLY=start.
+if (process.env.BENCH_ONLY === 'start') {
+  console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(results.startup.unthrottled.median)} ms, bei 4× ${Math.round(results.startup.throttled4x.median)} ms`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 
 // 3. Keystroke → preview updated -------------------------------------------------------------------
 {
