@@ -8,13 +8,15 @@
 //! `path != value`, `path ~ value` (a multi field contains value), `path *= text` (the valid
 //! text contains `text`, e.g. a default sentence still naming another Land's ministry).
 
-use crate::context::{Context, FieldPath};
-use crate::document::{Inline, Target};
+mod answers;
+
+use crate::context::{Context, check_value};
 use crate::draft::Entry;
-use crate::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::template::syntax::{Segment, parse};
 use crate::template::{EntitySpec, Field, FieldKind};
-use crate::types::Datum;
-use crate::validate::check_value;
+use crate::value::Datum;
+use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::value::{FieldPath, Inline, Target};
 use std::collections::BTreeMap;
 
 /// A list entry whose sub-fields are in scope.
@@ -22,41 +24,6 @@ pub type Scope<'s> = Option<(&'s Field, &'s Entry)>;
 
 /// Clause numbers by clause id, for `{ref:…}`.
 pub type Refs = BTreeMap<String, String>;
-
-/// A piece of template text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment<'t> {
-    Lit(&'t str),
-    Placeholder { path: &'t str, filters: Vec<(&'t str, Vec<&'t str>)> },
-}
-
-/// Splits template text into literal text and placeholders. An unclosed "{" is literal.
-pub fn parse(text: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        if open > 0 {
-            out.push(Segment::Lit(&rest[..open]));
-        }
-        let inner = &rest[open + 1..close];
-        let mut parts = inner.split('|');
-        let path = parts.next().unwrap_or("").trim();
-        let filters = parts
-            .map(|f| {
-                let mut args = f.split(':');
-                let name = args.next().unwrap_or("").trim();
-                (name, args.collect())
-            })
-            .collect();
-        out.push(Segment::Placeholder { path, filters });
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(Segment::Lit(rest));
-    }
-    out
-}
 
 /// A resolved placeholder before it becomes text.
 #[derive(Debug, Clone)]
@@ -398,26 +365,4 @@ pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &str) -> bool {
             None => !env.cond_values(atom).is_empty(),
         }
     })
-}
-
-/// Every placeholder path and condition path in a text, for the template check.
-pub fn placeholder_paths(text: &str) -> Vec<String> {
-    parse(text)
-        .into_iter()
-        .filter_map(|s| match s {
-            Segment::Placeholder { path, .. } => Some(path.to_string()),
-            Segment::Lit(_) => None,
-        })
-        .collect()
-}
-
-/// The paths a condition reads.
-pub fn condition_paths(cond: &str) -> Vec<String> {
-    cond.split("&&")
-        .map(|atom| {
-            let atom = atom.trim().trim_start_matches('!');
-            let end = ["*=", "==", "!=", "~"].iter().filter_map(|op| atom.find(op)).min().unwrap_or(atom.len());
-            atom[..end].trim().to_string()
-        })
-        .collect()
 }
