@@ -117,7 +117,7 @@ fn references_follow_clauses_when_the_template_changes() {
     assert!(koop_core::template::check::check(t, &catalog).is_empty());
     let d = common::sozialraum(1, 1, 1);
     let c = koop_core::Context::new(t, &catalog, &d, common::today());
-    let doc = koop_core::build(&c, &validate(&c));
+    let doc = koop_core::build(&c, validate(&c).completeness());
     assert!(doc.plain_text().contains("gemäß § 3.1.8 haben"), "{}", doc.plain_text());
 }
 

@@ -9,7 +9,7 @@ pub use crate::value::{Inline, Target, Text, plain};
 use crate::context::Context;
 use crate::eval::{self, Refs};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
-use crate::validate::Report;
+use crate::validate::Completeness;
 use crate::value::ascii_file_part;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -262,7 +262,7 @@ fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c
 }
 
 /// Builds the agreement from template and draft.
-pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
+pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
     let refs = clause_numbers(ctx);
     let t = |s: &str| eval::eval(ctx, None, Some(&refs), s);
     let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
@@ -312,7 +312,7 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
     if ctx.draft.process.anlage_im_export {
         blocks.extend(appendix::appendix(&ctx.draft.process));
     }
-    Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks, wording: Wording::german() }
+    Document { meta: meta(ctx, &refs), draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -170,9 +170,6 @@ pub struct Field {
     pub max_items: Option<usize>,
     #[serde(default)]
     pub default_items: Vec<BTreeMap<String, String>>,
-    /// Placeholder text naming an entry in summaries and announcements ("{name}").
-    #[serde(default)]
-    pub item_title: Option<String>,
     /// Reference fields: the list referred to, and the sub-field naming its entries.
     #[serde(default)]
     pub refers_to: Option<String>,

@@ -57,3 +57,55 @@ pub fn condition_paths(cond: &str) -> Vec<String> {
         })
         .collect()
 }
+
+crate::names! {
+    /// What a placeholder's `|filter` may be.
+    pub enum Filter {
+        /// A list field's sub-field of every entry, joined with commas and "und".
+        List = "list",
+        /// The same, joined with commas only.
+        Join = "join",
+        /// A number in words ("drei").
+        Words = "words",
+        /// `plural:one:many` with `#` for the number.
+        Plural = "plural",
+        /// The same with the number in words.
+        PluralWords = "plural_words",
+        /// `or:text` when the value is empty.
+        Or = "or",
+        /// `prefix:text` before a value that is there.
+        Prefix = "prefix",
+        /// `suffix:text` after a value that is there.
+        Suffix = "suffix",
+        /// First letter upper case (a form at the start of a sentence).
+        Cap = "cap",
+    }
+}
+
+crate::names! {
+    /// The forms of a local authority entity: `{kommune.dat}`.
+    pub enum KoerperschaftForm {
+        Nom = "nom",
+        Gen = "gen",
+        Dat = "dat",
+        Akk = "akk",
+        /// Accusative with the kind: "den Landkreis Sömmerda".
+        AkkArt = "akk_art",
+        /// The official title: "Landkreis Sömmerda".
+        Titel = "titel",
+        /// The kind in the genitive: "des Landkreises".
+        ArtGen = "art_gen",
+        /// The bare name.
+        Name = "name",
+    }
+}
+
+crate::names! {
+    /// The forms of a person entity: `{vertreter.akk}`.
+    pub enum PersonForm {
+        Nom = "nom",
+        Akk = "akk",
+        Funktion = "funktion",
+        Name = "name",
+    }
+}

@@ -38,6 +38,13 @@ impl Fix {
     }
 }
 
+/// Whether any error is left (warnings do not count): an incomplete draft prints as ENTWURF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    Incomplete,
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Report {
     pub issues: Vec<Issue>,
@@ -68,6 +75,11 @@ impl Report {
 
     pub fn is_complete(&self) -> bool {
         self.errors().next().is_none()
+    }
+
+    /// What the document needs to know of the report.
+    pub fn completeness(&self) -> Completeness {
+        if self.is_complete() { Completeness::Complete } else { Completeness::Incomplete }
     }
 
     pub fn error_count(&self) -> usize {
@@ -392,7 +404,7 @@ fn check_name(
         let message = match quelle {
             ArtQuelle::Feld { field: art_field, .. } => format!(
                 "„{geschrieben}“ passt nicht zur gewählten Art „{}“. Bitte ändern Sie entweder bei „{}“ die Art oder den Namen in „{}“.{sankt}",
-                art_field.option_label(art_value(art)).unwrap_or(art_wort(art)),
+                art_field.option_label(Kommunenart::name(art)).unwrap_or(art_wort(art)),
                 art_field.label,
                 a.name
             ),
@@ -422,14 +434,4 @@ fn check_name(
         )
     };
     push(message, Severity::Warning, fix);
-}
-
-/// The stored value of a type's choice option.
-fn art_value(art: Kommunenart) -> &'static str {
-    match art {
-        Kommunenart::Landkreis => "landkreis",
-        Kommunenart::KreisfreieStadt => "kreisfreie_stadt",
-        Kommunenart::Stadt => "stadt",
-        Kommunenart::Gemeinde => "gemeinde",
-    }
 }

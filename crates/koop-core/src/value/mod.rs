@@ -4,6 +4,7 @@
 
 pub mod grammar;
 pub mod inline;
+mod names;
 pub mod path;
 pub mod types;
 
