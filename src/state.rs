@@ -5,7 +5,7 @@
 use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
-use koop_core::store::{DraftStore, KvDraftStore, Quarantined, SaveOutcome, Seen, StoreError, Stored};
+use koop_core::draft::store::{DraftStore, KvDraftStore, Quarantined, SaveOutcome, Seen, StoreError, Stored};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
@@ -244,7 +244,7 @@ impl AppState {
 
     fn set_draft(&self, d: Draft, seen: Seen) {
         self.seen.set_value(seen);
-        if koop_core::store::needs_backup(&d, platform::now_ms()) {
+        if koop_core::draft::store::needs_backup(&d, platform::now_ms()) {
             self.notify_with(
                 NoticeKind::Info,
                 "Entwurf als Datei sichern",
@@ -484,7 +484,7 @@ impl AppState {
             NoticeAction::DownloadRaw(key) => {
                 let raw = self.quarantined.with_untracked(|q| q.iter().find(|q| &q.key == key).map(|q| q.raw.clone()));
                 if let Some(raw) = raw {
-                    let name = format!("Rohdaten_{}.json", koop_core::types::ascii_file_part(key));
+                    let name = format!("Rohdaten_{}.json", koop_core::value::ascii_file_part(key));
                     if let Err(e) = platform::download(raw.as_bytes(), &name, "application/json") {
                         self.notify(NoticeKind::Danger, "Download nicht möglich", &e);
                     }
@@ -697,8 +697,8 @@ impl AppState {
     fn draft_file(&self, d: &Draft) -> Option<(String, String)> {
         let name =
             self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, d, self.today).draft_name()).unwrap_or_default();
-        let text = koop_core::store::encode_file(d).ok()?;
-        Some((koop_core::store::draft_file_name(&name, &self.today.iso()), text))
+        let text = koop_core::draft::store::encode_file(d).ok()?;
+        Some((koop_core::draft::store::draft_file_name(&name, &self.today.iso()), text))
     }
 
     pub fn backup_draft(&self, id: &str) {
@@ -706,8 +706,8 @@ impl AppState {
         let Some(d) = self.draft_by_id(id) else { return };
         let name =
             self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name()).unwrap_or_default();
-        let file = koop_core::store::draft_file_name(&name, &self.today.iso());
-        let result = koop_core::store::encode_file(&d)
+        let file = koop_core::draft::store::draft_file_name(&name, &self.today.iso());
+        let result = koop_core::draft::store::encode_file(&d)
             .map_err(|e| e.message())
             .and_then(|text| platform::download(text.as_bytes(), &file, "application/json"));
         match result {
@@ -734,8 +734,8 @@ impl AppState {
                 .with_untracked(|q| q.iter().map(|q| q.key.trim_start_matches(&draft_prefix()).to_string()).collect::<Vec<_>>()),
         );
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
-        let mut imported =
-            koop_core::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms()).map_err(|e| e.message())?;
+        let mut imported = koop_core::draft::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms())
+            .map_err(|e| e.message())?;
         let name = self
             .catalog
             .template(&imported.draft.template)

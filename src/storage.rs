@@ -3,7 +3,7 @@
 //! failure becomes a typed `StoreError`, and the app falls back to memory.
 
 use crate::platform::{js_err, window};
-use koop_core::store::{KeyValue, KvDraftStore, MemoryKv, Scope, StoreError};
+use koop_core::draft::store::{KeyValue, KvDraftStore, MemoryKv, Scope, StoreError};
 use wasm_bindgen::JsCast;
 
 pub struct LocalStorageKv {

@@ -5,7 +5,7 @@
 use koop_assistent::platform;
 use koop_assistent::storage::LocalStorageKv;
 use koop_core::Draft;
-use koop_core::store::{DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, StoreError};
+use koop_core::draft::store::{DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, StoreError};
 use koop_core::template::Catalog;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -53,7 +53,7 @@ fn local_storage_round_trip() {
     store.save(&b).expect("save b");
     // Really in localStorage, under the documented key, in the versioned format.
     let raw = storage().get_item(&format!("{DRAFT_PREFIX}a")).expect("get").expect("present");
-    assert!(raw.contains(&format!("\"schema\":{}", koop_core::store::SCHEMA_VERSION)) && raw.contains("Sömmerda"), "{raw}");
+    assert!(raw.contains(&format!("\"schema\":{}", koop_core::draft::store::SCHEMA_VERSION)) && raw.contains("Sömmerda"), "{raw}");
     let listing = store.list().expect("list");
     assert_eq!(listing.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["b", "a"], "newest first");
     assert_eq!(store.load("a").expect("load"), a);

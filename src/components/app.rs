@@ -28,7 +28,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let app = AppState::new(catalog);
     provide_context(app);
     let report = Memo::new(move |_| app.with_ctx(validate).unwrap_or_default());
-    let doc = Memo::new(move |_| report.with(|r| app.with_ctx(|c| build(c, r))));
+    let doc = Memo::new(move |_| report.with(|r| app.with_ctx(|c| build(c, r.completeness()))));
     provide_context(Derived { report, doc });
     app.init();
     crate::pwa::register_service_worker(move || {

@@ -3,7 +3,8 @@
 
 use super::fields::{MessageText, described_by};
 use crate::state::AppState;
-use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist, date_problem};
+use koop_core::document::appendix::{Coverage, checklist};
+use koop_core::draft::process::{PHASES, PhaseStatus, Process, date_problem};
 use leptos::prelude::*;
 
 /// A short overview of the six phases for the start screen.

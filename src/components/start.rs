@@ -123,8 +123,8 @@ fn DraftList() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         // Checked before reading: a huge file is refused without loading it into memory.
-        if file.size() > koop_core::store::MAX_IMPORT_BYTES as f64 {
-            let e = koop_core::store::ImportError::Decode(koop_core::store::DecodeError::TooLarge(file.size() as usize));
+        if file.size() > koop_core::draft::store::MAX_IMPORT_BYTES as f64 {
+            let e = koop_core::draft::store::ImportError::Decode(koop_core::draft::store::DecodeError::TooLarge(file.size() as usize));
             status.set(Some(Err(e.message())));
             return;
         }
@@ -215,7 +215,7 @@ fn DraftItem(draft: Draft, status: RwSignal<Option<Result<String, String>>>) -> 
     let new_name = RwSignal::new(name.clone());
     let input_id = format!("umbenennen-{}", draft.id);
     let rename_button_id = format!("umbenennen-knopf-{}", draft.id);
-    let backup_hint = koop_core::store::needs_backup(&draft, platform::now_ms()).then_some(" · noch nicht als Datei gesichert");
+    let backup_hint = koop_core::draft::store::needs_backup(&draft, platform::now_ms()).then_some(" · noch nicht als Datei gesichert");
     let open_id = id.clone();
     let dup_id = id.clone();
     let backup_id = id.clone();

@@ -1,35 +1,48 @@
 //! Koop-Assistent's pure core: templates, drafts, validation, German grammar, the document
-//! model and its DOCX renderer, and the storage format. No browser API is used here, so all of
-//! it is tested natively with `cargo test`.
+//! model and its DOCX and ODT renderers, and the storage format. No browser API is used here, so
+//! all of it is tested natively with `cargo test`.
+//!
+//! One folder per stage, each importing only from the folders above it in this list (the test
+//! `tests/layers.rs` holds the code to it):
 //!
 //! ```text
-//! template (data) + draft --validate--> Report
-//! template + draft --build--> Document --> HTML preview (app) / DOCX bytes (render::docx)
+//! value     value types (dates, addresses), German grammar, field paths, text with gaps
+//! template  the template language: model, syntax and its names, the catalog, the checker
+//! draft     the answers, list entries and process data; the versioned store
+//! context   a draft seen through its template; whether one value is valid
+//! eval      template text and conditions evaluated against a context (defaults included)
+//! validate  context --validate--> Report; the review of all answers
+//! document  context --build--> Document (the agreement's text, appendix, checklist)
+//! render    Document --> DOCX | ODT (feature "render", the export worker's)
+//! export    what crosses into the export worker
 //! ```
 
-pub mod check;
-pub mod context;
-pub mod document;
+pub mod value;
+
+pub mod template;
+
 pub mod draft;
-pub mod export;
-pub mod expr;
-pub mod grammar;
-pub mod process;
+
+pub mod context;
+
+pub mod eval;
+
+pub mod validate;
+
+pub mod document;
+
 #[cfg(feature = "render")]
 pub mod render;
-pub mod review;
-pub mod store;
-pub mod template;
-pub mod types;
-pub mod validate;
+
+pub mod export;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-pub use context::{Context, FieldPath};
-pub use document::{Block, Document, Inline, build};
+pub use context::Context;
+pub use document::{Block, Document, build};
 pub use draft::{Answer, Draft, Entry};
 pub use template::{Catalog, Field, FieldKind, Template};
-pub use types::Datum;
 pub use validate::{Report, validate};
+pub use value::{Datum, FieldPath, Inline};

@@ -4,8 +4,8 @@
 
 mod common;
 
-use koop_core::grammar::{Amtsname, Bezeichnung, Kasus, Koerperschaft, Kommunenart, amtliche_bezeichnung, art_genitiv};
 use koop_core::template::Severity;
+use koop_core::value::grammar::{Amtsname, Bezeichnung, Kasus, Koerperschaft, Kommunenart, amtliche_bezeichnung, art_genitiv};
 use koop_core::{Draft, document::plain};
 use koop_core::{FieldPath, Template};
 use proptest::prelude::*;

@@ -2,8 +2,9 @@
 
 mod common;
 
+use koop_core::document::appendix::{Coverage, checklist};
 use koop_core::document::{Block, plain};
-use koop_core::process::{Coverage, PHASES, PhaseStatus, Process, checklist};
+use koop_core::draft::process::{PHASES, PhaseStatus, Process};
 
 fn coverage(template: &str, draft: &koop_core::Draft) -> Vec<(String, Coverage)> {
     let t = common::template(template);

@@ -6,8 +6,8 @@
 mod common;
 
 use koop_core::document::{Document, Inline};
+use koop_core::draft::store::{decode, import_file};
 use koop_core::render::docx::{clean, render};
-use koop_core::store::{decode, import_file};
 use koop_core::{Draft, Template};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

@@ -114,10 +114,10 @@ fn references_follow_clauses_when_the_template_changes() {
     let catalog =
         koop_core::template::Catalog::from_json(&[(name, &text)], koop_core::template::Catalog::builtin_sources().1).expect("loads");
     let t = &catalog.templates[0];
-    assert!(koop_core::check::check(t, &catalog).is_empty());
+    assert!(koop_core::template::check::check(t, &catalog).is_empty());
     let d = common::sozialraum(1, 1, 1);
     let c = koop_core::Context::new(t, &catalog, &d, common::today());
-    let doc = koop_core::build(&c, &validate(&c));
+    let doc = koop_core::build(&c, validate(&c).completeness());
     assert!(doc.plain_text().contains("gemäß § 3.1.8 haben"), "{}", doc.plain_text());
 }
 

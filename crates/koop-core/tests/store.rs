@@ -2,7 +2,7 @@
 
 mod common;
 
-use koop_core::store::{
+use koop_core::draft::store::{
     DRAFT_PREFIX, DecodeError, DraftStore, KeyValue, KvDraftStore, MAX_IMPORT_BYTES, MemoryKv, StoreError, decode, encode, encode_file,
 };
 
@@ -85,7 +85,7 @@ fn quota_is_reported_and_nothing_half_written() {
 
 mod import {
     use super::common;
-    use koop_core::store::{DecodeError, ImportError, draft_file_name, encode_file, import_file, needs_backup};
+    use koop_core::draft::store::{DecodeError, ImportError, draft_file_name, encode_file, import_file, needs_backup};
 
     const KNOWN: &[&str] = &["ikpe"];
 
@@ -156,8 +156,8 @@ mod import {
 }
 
 mod migrations {
-    use koop_core::process::Process;
-    use koop_core::store::{SCHEMA_VERSION, decode, encode};
+    use koop_core::draft::process::Process;
+    use koop_core::draft::store::{SCHEMA_VERSION, decode, encode};
 
     /// A record as schema 1 wrote it (saved from the version of the app before the process data).
     const V1: &str = include_str!("fixtures/entwurf-v1.json");
@@ -183,12 +183,12 @@ mod migrations {
     #[test]
     fn process_data_round_trips_through_record_and_file() {
         let mut d = super::common::ikpe_landkreis();
-        d.process.phase_mut(3).expect("phase 4").status = koop_core::process::PhaseStatus::Erledigt;
+        d.process.phase_mut(3).expect("phase 4").status = koop_core::draft::process::PhaseStatus::Erledigt;
         d.process.gremium = "Kreistag".into();
         d.process.beschlussdatum = "12.03.2027".into();
         d.process.anlage_im_export = true;
-        let file = koop_core::store::encode_file(&d).expect("file");
-        let back = koop_core::store::import_file(file.as_bytes(), &["ikpe"], &[], "x", 1.0).expect("import").draft;
+        let file = koop_core::draft::store::encode_file(&d).expect("file");
+        let back = koop_core::draft::store::import_file(file.as_bytes(), &["ikpe"], &[], "x", 1.0).expect("import").draft;
         assert_eq!(back.process, d.process);
     }
 }
@@ -197,7 +197,7 @@ mod migrations {
 // Issue 13: a write never replaces a record this version cannot read or did not load, and
 // whatever can be written can be read back and imported.
 
-use koop_core::store::{MAX_RECORD_BYTES, SaveOutcome, Seen, Stored, import_file};
+use koop_core::draft::store::{MAX_RECORD_BYTES, SaveOutcome, Seen, Stored, import_file};
 
 fn store_with(d: &koop_core::Draft) -> KvDraftStore<MemoryKv> {
     let store = KvDraftStore::new(MemoryKv::new());
@@ -321,7 +321,7 @@ fn entry_identities_stay_unique() {
 // ---------------------------------------------------------------------------------------------
 // Issue 13, item 5: deployments on one origin keep their own drafts.
 
-use koop_core::store::Scope;
+use koop_core::draft::store::Scope;
 
 #[test]
 fn each_deployment_has_its_own_keys_and_the_root_keeps_the_old_layout() {

@@ -2,8 +2,8 @@
 
 mod common;
 
-use koop_core::check::check;
 use koop_core::template::Catalog;
+use koop_core::template::check::check;
 
 #[test]
 fn every_builtin_template_is_consistent() {

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 mod model;
 pub use model::*;
+pub mod check;
+pub mod syntax;
 
 impl Field {
     pub fn option_label(&self, value: &str) -> Option<&str> {
@@ -33,7 +35,7 @@ impl Lookup {
         let find = |key: &str| self.rows.iter().find(|r| r.get("name").is_some_and(|n| n.to_lowercase() == key));
         // "Landkreis Gotha" is the row "Gotha": the designation people type is not the name.
         find(&key).or_else(|| {
-            let a = crate::grammar::Amtsname::parse(name, None);
+            let a = crate::value::grammar::Amtsname::parse(name, None);
             a.bezeichnung.and_then(|_| find(&a.name.to_lowercase()))
         })
     }

@@ -170,9 +170,6 @@ pub struct Field {
     pub max_items: Option<usize>,
     #[serde(default)]
     pub default_items: Vec<BTreeMap<String, String>>,
-    /// Placeholder text naming an entry in summaries and announcements ("{name}").
-    #[serde(default)]
-    pub item_title: Option<String>,
     /// Reference fields: the list referred to, and the sub-field naming its entries.
     #[serde(default)]
     pub refers_to: Option<String>,
@@ -351,12 +348,53 @@ pub struct SignatureSpec {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistEntry {
-    pub topic: String,
+    pub topic: ChecklistTopic,
     #[serde(default)]
     pub clauses: Vec<String>,
     /// Why the topic is open in this template, shown as a hint when `clauses` is empty.
     #[serde(default)]
     pub hint: Option<String>,
+}
+
+/// The checklist of what an agreement must settle (ISA, phase 3). A template's `topic` must be
+/// one of these; any other name fails to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistTopic {
+    RechtePflichten,
+    Leistungen,
+    Qualitaetsstandards,
+    Beteiligung,
+    Konfliktverfahren,
+    Finanzierung,
+    Personal,
+    PaedagogischeGestaltung,
+}
+
+impl ChecklistTopic {
+    pub const ALL: [ChecklistTopic; 8] = [
+        ChecklistTopic::RechtePflichten,
+        ChecklistTopic::Leistungen,
+        ChecklistTopic::Qualitaetsstandards,
+        ChecklistTopic::Beteiligung,
+        ChecklistTopic::Konfliktverfahren,
+        ChecklistTopic::Finanzierung,
+        ChecklistTopic::Personal,
+        ChecklistTopic::PaedagogischeGestaltung,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ChecklistTopic::RechtePflichten => "Rechte und Pflichten der Partner",
+            ChecklistTopic::Leistungen => "Leistungen",
+            ChecklistTopic::Qualitaetsstandards => "Qualitätsstandards",
+            ChecklistTopic::Beteiligung => "Beteiligungsmöglichkeiten",
+            ChecklistTopic::Konfliktverfahren => "Verfahren bei Konflikten",
+            ChecklistTopic::Finanzierung => "Finanzierung",
+            ChecklistTopic::Personal => "Personal",
+            ChecklistTopic::PaedagogischeGestaltung => "Pädagogische Gestaltung",
+        }
+    }
 }
 
 /// A table of suggestions (e.g. Thuringian Landkreise and kreisfreie Städte).

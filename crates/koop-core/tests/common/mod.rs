@@ -27,7 +27,7 @@ pub fn ctx<'a>(t: &'a Template, d: &'a Draft) -> Context<'a> {
 pub fn report_and_doc(t: &Template, d: &Draft) -> (Report, Document) {
     let c = ctx(t, d);
     let r = koop_core::validate(&c);
-    let doc = koop_core::build(&c, &r);
+    let doc = koop_core::build(&c, r.completeness());
     (r, doc)
 }
 

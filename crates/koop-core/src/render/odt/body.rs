@@ -132,19 +132,3 @@ fn signature(w: &mut W, s: &Signature, words: &Wording) -> Result<()> {
     }
     Ok(())
 }
-
-/// The one font, declared where the styles refer to it.
-pub(super) fn font_faces(w: &mut W) -> Result<()> {
-    w.create_element("office:font-face-decls").write_inner_content(|w| {
-        w.create_element("style:font-face")
-            .with_attributes([
-                ("style:name", FONT),
-                ("svg:font-family", FONT),
-                ("style:font-family-generic", "swiss"),
-                ("style:font-pitch", "variable"),
-            ])
-            .write_empty()?;
-        Ok(())
-    })?;
-    Ok(())
-}

@@ -2,7 +2,6 @@
 //! bullets, header and footer). The values follow the DOCX layout (render/docx/layout.rs): A4,
 //! margins 2.5 cm, Arial 11 pt, clause and section numbers hanging in the first 1.5 cm.
 
-use super::body::font_faces;
 use super::{NS, W, text};
 use crate::document::Document;
 use std::io::Result;
@@ -306,5 +305,21 @@ fn bullets(w: &mut W) -> Result<()> {
             }
             Ok(())
         })?;
+    Ok(())
+}
+
+/// The one font, declared where the styles refer to it.
+pub(super) fn font_faces(w: &mut W) -> Result<()> {
+    w.create_element("office:font-face-decls").write_inner_content(|w| {
+        w.create_element("style:font-face")
+            .with_attributes([
+                ("style:name", FONT),
+                ("svg:font-family", FONT),
+                ("style:font-family-generic", "swiss"),
+                ("style:font-pitch", "variable"),
+            ])
+            .write_empty()?;
+        Ok(())
+    })?;
     Ok(())
 }

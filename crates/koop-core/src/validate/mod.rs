@@ -2,12 +2,15 @@
 //! problem. Field rules come from the field's kind and attributes, cross-field rules from the
 //! template's `rules`.
 
-use crate::context::{Context, FieldPath};
+pub mod review;
+
+use crate::context::{Context, check_value};
 use crate::draft::Entry;
-use crate::expr;
-use crate::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
+use crate::eval;
 use crate::template::{EntitySpec, Field, FieldKind, Rule, RuleKind, Severity};
-use crate::types::{Datum, Email, Postleitzahl, Telefonnummer, matches_pattern};
+use crate::value::Datum;
+use crate::value::FieldPath;
+use crate::value::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +36,13 @@ impl Fix {
     pub fn label(&self) -> String {
         format!("„{}“ übernehmen", self.value)
     }
+}
+
+/// Whether any error is left (warnings do not count): an incomplete draft prints as ENTWURF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    Incomplete,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -67,78 +77,14 @@ impl Report {
         self.errors().next().is_none()
     }
 
+    /// What the document needs to know of the report.
+    pub fn completeness(&self) -> Completeness {
+        if self.is_complete() { Completeness::Complete } else { Completeness::Incomplete }
+    }
+
     pub fn error_count(&self) -> usize {
         self.errors().count()
     }
-}
-
-/// Checks one raw value against its field: `Err(message)` says how to fix it.
-pub fn check_value(ctx: &Context<'_>, field: &Field, raw: &str) -> Result<(), String> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return if field.required { Err(required_message(field)) } else { Ok(()) };
-    }
-    match field.kind {
-        FieldKind::Text | FieldKind::Textarea => {
-            if let Some(p) = field.reject.iter().find(|p| value.contains(p.as_str())) {
-                return Err(format!("Bitte ersetzen Sie den Platzhalter „{p}“ durch die richtige Angabe."));
-            }
-            Ok(())
-        }
-        FieldKind::Choice => match field.option_label(value) {
-            Some(_) => Ok(()),
-            None => Err("Bitte wählen Sie eine der angebotenen Möglichkeiten.".to_string()),
-        },
-        FieldKind::Integer => {
-            let (min, max) = (field.min.unwrap_or(i64::MIN), field.max.unwrap_or(i64::MAX));
-            let range = match (field.min, field.max) {
-                (Some(a), Some(b)) => format!(" von {a} bis {b}"),
-                (Some(a), None) => format!(" ab {a}"),
-                (None, Some(b)) => format!(" bis {b}"),
-                (None, None) => String::new(),
-            };
-            match value.parse::<i64>() {
-                Ok(n) if (min..=max).contains(&n) => Ok(()),
-                _ => Err(format!("Bitte geben Sie eine ganze Zahl{range} an, zum Beispiel {}.", field.min.unwrap_or(1).max(1))),
-            }
-        }
-        FieldKind::Date => match Datum::parse(value) {
-            None => Err("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 31.12.2028.".to_string()),
-            Some(d) if field.after_today && d <= ctx.today => {
-                Err(format!("Das Datum muss nach dem heutigen Tag ({}) liegen. Bitte geben Sie ein späteres Datum an.", ctx.today))
-            }
-            Some(_) => Ok(()),
-        },
-        FieldKind::Email => match Email::parse(value) {
-            Some(_) => Ok(()),
-            None => Err("Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de an.".to_string()),
-        },
-        FieldKind::Phone => match Telefonnummer::parse(value) {
-            Some(_) => Ok(()),
-            None => Err("Bitte geben Sie eine Telefonnummer mit Vorwahl an, zum Beispiel 0361 123456 oder +49 361 123456.".to_string()),
-        },
-        FieldKind::Postcode => match Postleitzahl::parse(value) {
-            Some(_) => Ok(()),
-            None => Err("Die Postleitzahl hat fünf Ziffern, zum Beispiel 99084.".to_string()),
-        },
-        FieldKind::Pattern => {
-            let ok = field.pattern.as_deref().is_none_or(|p| matches_pattern(p, value));
-            if ok { Ok(()) } else { Err(field.pattern_message.clone().unwrap_or_else(|| "Bitte prüfen Sie das Format.".to_string())) }
-        }
-        FieldKind::Reference => match ctx.referenced(field, value) {
-            Some(_) => Ok(()),
-            None => Err(field.required_message.clone().unwrap_or_else(|| format!("Bitte wählen Sie einen Eintrag für „{}“.", field.label))),
-        },
-        // Checked as a whole by `validate`.
-        FieldKind::Multi | FieldKind::List => Ok(()),
-    }
-}
-
-fn required_message(field: &Field) -> String {
-    field.required_message.clone().unwrap_or_else(|| match field.kind {
-        FieldKind::Choice | FieldKind::Reference => format!("Bitte wählen Sie bei „{}“ eine Möglichkeit.", field.label),
-        _ => format!("Bitte füllen Sie das Feld „{}“ aus.", field.label),
-    })
 }
 
 fn selections(n: i64, what: &str) -> String {
@@ -249,14 +195,14 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     };
     let mut push = |path: FieldPath, entry: Option<&Entry>| {
         let scope = list_field.zip(entry);
-        let message = expr::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.clone());
+        let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.clone());
         issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None });
     };
     match rule.kind {
         RuleKind::Condition => {
             for (path, _, entry) in values(ctx, &t) {
                 let scope = list_field.zip(entry.as_ref());
-                if rule.when.as_deref().is_some_and(|c| expr::condition(ctx, scope, c)) {
+                if rule.when.as_deref().is_some_and(|c| eval::condition(ctx, scope, c)) {
                     push(path, entry.as_ref());
                 }
             }
@@ -302,8 +248,8 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                         None => (step, label.clone()),
                     };
                     let message = match (entry.as_ref(), ctx.field(path.top())) {
-                        (Some(e), Some(l)) => expr::plain_text(ctx, Some((l, e)), &rule.message),
-                        _ => expr::plain_text(ctx, None, &rule.message),
+                        (Some(e), Some(l)) => eval::plain_text(ctx, Some((l, e)), &rule.message),
+                        _ => eval::plain_text(ctx, None, &rule.message),
                     }
                     .unwrap_or_else(|| rule.message.clone());
                     issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None });
@@ -322,7 +268,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                 let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
                 if !k.is_empty() && !used.contains(&k) {
                     let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
-                    let message = expr::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.clone());
+                    let message = eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.clone());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
                     issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
                 }
@@ -458,7 +404,7 @@ fn check_name(
         let message = match quelle {
             ArtQuelle::Feld { field: art_field, .. } => format!(
                 "„{geschrieben}“ passt nicht zur gewählten Art „{}“. Bitte ändern Sie entweder bei „{}“ die Art oder den Namen in „{}“.{sankt}",
-                art_field.option_label(art_value(art)).unwrap_or(art_wort(art)),
+                art_field.option_label(Kommunenart::name(art)).unwrap_or(art_wort(art)),
                 art_field.label,
                 a.name
             ),
@@ -488,14 +434,4 @@ fn check_name(
         )
     };
     push(message, Severity::Warning, fix);
-}
-
-/// The stored value of a type's choice option.
-fn art_value(art: Kommunenart) -> &'static str {
-    match art {
-        Kommunenart::Landkreis => "landkreis",
-        Kommunenart::KreisfreieStadt => "kreisfreie_stadt",
-        Kommunenart::Stadt => "stadt",
-        Kommunenart::Gemeinde => "gemeinde",
-    }
 }

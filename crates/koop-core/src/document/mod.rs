@@ -1,42 +1,18 @@
 //! The neutral document model: what the agreement says, independent of HTML or Word. The live
 //! preview and the DOCX export are both rendered from it, so what users see is what they get.
 
-use crate::context::{Context, FieldPath};
-use crate::expr::{self, Refs};
+pub mod appendix;
+
+/// The document holds text with gaps (defined below, where evaluation makes it).
+pub use crate::value::{Inline, Target, Text, plain};
+
+use crate::context::Context;
+use crate::eval::{self, Refs};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
-use crate::types::ascii_file_part;
-use crate::validate::Report;
+use crate::validate::Completeness;
+use crate::value::ascii_file_part;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Where a gap leads: the step and the field to fill.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Target {
-    pub step: usize,
-    pub path: FieldPath,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Inline {
-    Text(String),
-    /// A missing answer, printed highlighted ("[Name der Kommune]").
-    Gap {
-        text: String,
-        target: Option<Target>,
-    },
-}
-
-pub type Text = Vec<Inline>;
-
-/// The text of inlines with gaps as their placeholder text.
-pub fn plain(text: &[Inline]) -> String {
-    text.iter()
-        .map(|i| match i {
-            Inline::Text(t) => t.as_str(),
-            Inline::Gap { text, .. } => text.as_str(),
-        })
-        .collect()
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -282,13 +258,13 @@ pub fn clause_numbers(ctx: &Context<'_>) -> Refs {
 }
 
 fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c {
-    ctx.template.document.blocks.iter().filter(move |b| when(b).is_none_or(|c| expr::condition(ctx, None, c)))
+    ctx.template.document.blocks.iter().filter(move |b| when(b).is_none_or(|c| eval::condition(ctx, None, c)))
 }
 
 /// Builds the agreement from template and draft.
-pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
+pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
     let refs = clause_numbers(ctx);
-    let t = |s: &str| expr::eval(ctx, None, Some(&refs), s);
+    let t = |s: &str| eval::eval(ctx, None, Some(&refs), s);
     let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
     let mut blocks = Vec::new();
     for b in visible(ctx) {
@@ -300,7 +276,7 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
             BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
                 Some(list) => {
                     for e in ctx.entries(list).iter() {
-                        let te = |s: &str| expr::eval(ctx, Some((list, e)), Some(&refs), s);
+                        let te = |s: &str| eval::eval(ctx, Some((list, e)), Some(&refs), s);
                         blocks.push(Block::Party { lines: lines.iter().map(|l| te(l)).collect(), alias: alias.as_deref().map(te) });
                     }
                 }
@@ -326,7 +302,7 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
             }
             BlockSpec::Contacts { each, item, .. } => {
                 if let Some(list) = ctx.field(each) {
-                    let items = ctx.entries(list).iter().map(|e| expr::eval(ctx, Some((list, e)), Some(&refs), item)).collect();
+                    let items = ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(&refs), item)).collect();
                     blocks.push(Block::Contacts(items));
                 }
             }
@@ -334,9 +310,9 @@ pub fn build(ctx: &Context<'_>, report: &Report) -> Document {
         }
     }
     if ctx.draft.process.anlage_im_export {
-        blocks.extend(crate::process::appendix(&ctx.draft.process));
+        blocks.extend(appendix::appendix(&ctx.draft.process));
     }
-    Document { meta: meta(ctx, &refs), draft: !report.is_complete(), blocks, wording: Wording::german() }
+    Document { meta: meta(ctx, &refs), draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -354,7 +330,7 @@ fn bullets(
         .iter()
         .map(|s| {
             let level = s.chars().take_while(|c| *c == '>').count();
-            Bullet { level: level as u8, text: expr::eval(ctx, None, Some(refs), &s[level..]) }
+            Bullet { level: level as u8, text: eval::eval(ctx, None, Some(refs), &s[level..]) }
         })
         .collect();
     if let Some(field) = from.and_then(|f| ctx.field(f)) {
@@ -367,7 +343,7 @@ fn bullets(
     if let (Some(list), Some(item)) = (each.and_then(|f| ctx.field(f)), item) {
         let entries = ctx.entries(list);
         match group_by {
-            None => out.extend(entries.iter().map(|e| Bullet { level: 0, text: expr::eval(ctx, Some((list, e)), Some(refs), item) })),
+            None => out.extend(entries.iter().map(|e| Bullet { level: 0, text: eval::eval(ctx, Some((list, e)), Some(refs), item) })),
             Some(key) => {
                 // Groups in order of first appearance; the group line is formatted with the
                 // first entry of the group in scope.
@@ -381,11 +357,11 @@ fn bullets(
                 }
                 for (key_value, members) in groups {
                     let head = match group {
-                        Some(g) => expr::eval(ctx, Some((list, members[0])), Some(refs), g),
+                        Some(g) => eval::eval(ctx, Some((list, members[0])), Some(refs), g),
                         None => vec![Inline::Text(key_value)],
                     };
                     out.push(Bullet { level: 0, text: head });
-                    out.extend(members.iter().map(|e| Bullet { level: 1, text: expr::eval(ctx, Some((list, e)), Some(refs), item) }));
+                    out.extend(members.iter().map(|e| Bullet { level: 1, text: eval::eval(ctx, Some((list, e)), Some(refs), item) }));
                 }
             }
         }
@@ -396,10 +372,10 @@ fn bullets(
 fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<Signature> {
     let mut out = Vec::new();
     for p in parties {
-        let one = |scope: expr::Scope<'_>| {
-            let ev = |s: &str| expr::eval(ctx, scope, Some(refs), s);
+        let one = |scope: eval::Scope<'_>| {
+            let ev = |s: &str| eval::eval(ctx, scope, Some(refs), s);
             let signatories = match p.signatories.as_deref().and_then(|l| ctx.field(l)) {
-                Some(list) => ctx.entries(list).iter().map(|e| expr::eval(ctx, Some((list, e)), Some(refs), &p.signatory)).collect(),
+                Some(list) => ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(refs), &p.signatory)).collect(),
                 None => vec![ev(&p.signatory)],
             };
             Signature { party: ev(&p.party), place: ev(&p.place), signatories }
@@ -414,10 +390,10 @@ fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<
 
 fn meta(ctx: &Context<'_>, refs: &Refs) -> Meta {
     let m = &ctx.template.meta;
-    let p = |s: &str| plain(&expr::eval(ctx, None, Some(refs), s));
-    let stem = expr::plain_text(ctx, None, &ctx.template.file_name).unwrap_or_else(|| {
+    let p = |s: &str| plain(&eval::eval(ctx, None, Some(refs), s));
+    let stem = eval::plain_text(ctx, None, &ctx.template.file_name).unwrap_or_else(|| {
         // Missing parts (e.g. no Kommune yet) are named "Entwurf" rather than "[…]".
-        expr::eval(ctx, None, None, &ctx.template.file_name)
+        eval::eval(ctx, None, None, &ctx.template.file_name)
             .iter()
             .map(|i| match i {
                 Inline::Text(t) => t.clone(),

@@ -3,8 +3,11 @@
 //! kept as typed (also when invalid) so that nothing entered is ever lost. The draft is changed
 //! only through the methods here.
 
-use crate::process::Process;
+pub mod process;
+pub mod store;
+
 use crate::template::{Field, FieldKind, Template};
+use process::Process;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;

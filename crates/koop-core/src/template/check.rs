@@ -2,26 +2,10 @@
 //! points at something defined, and defaults do not depend on each other in a circle. A broken
 //! template fails the tests instead of printing "{kommune.dtv}" into an agreement.
 
-use crate::expr::{self, Segment};
+use crate::template::syntax::{self, Filter, KoerperschaftForm, PersonForm, Segment};
 use crate::template::{BlockSpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
+use crate::value::grammar::{Anrede, Kommunenart};
 use std::collections::{BTreeMap, BTreeSet};
-
-const FILTERS: &[&str] = &["list", "join", "words", "plural", "plural_words", "or", "prefix", "suffix", "label", "cap"];
-const KOERPERSCHAFT_FORMS: &[&str] = &["nom", "gen", "dat", "akk", "akk_art", "titel", "art_gen", "name"];
-const PERSON_FORMS: &[&str] = &["akk", "nom", "funktion", "name"];
-const KOMMUNENARTEN: &[&str] = &["landkreis", "kreisfreie_stadt", "stadt", "gemeinde"];
-const ANREDEN: &[&str] = &["herr", "frau", "keine"];
-/// Topics of the ISA checklist ("Inhalte der Kooperationsvereinbarung").
-pub const CHECKLIST_TOPICS: &[&str] = &[
-    "rechte_pflichten",
-    "leistungen",
-    "qualitaetsstandards",
-    "beteiligung",
-    "konfliktverfahren",
-    "finanzierung",
-    "personal",
-    "paedagogische_gestaltung",
-];
 
 struct Checker<'t> {
     t: &'t Template,
@@ -64,16 +48,20 @@ impl<'t> Checker<'t> {
             if let EntitySpec::Koerperschaft { art, fixed_art, .. } = e {
                 match (art, fixed_art) {
                     (Some(_), Some(_)) | (None, None) => self.err(format!("entity '{name}' needs exactly one of 'art' and 'fixed_art'")),
-                    (None, Some(f)) if !KOMMUNENARTEN.contains(&f.as_str()) => {
+                    (None, Some(f)) if Kommunenart::from_value(f).is_none() => {
                         self.err(format!("entity '{name}': fixed_art '{f}' unknown"))
                     }
                     _ => {}
                 }
             }
-            let (fields, kinds): (Vec<&String>, Vec<(&str, &[&str])>) = match e {
-                EntitySpec::Koerperschaft { art: Some(art), name, .. } => (vec![art, name], vec![("art", KOMMUNENARTEN)]),
+            let (fields, kinds): (Vec<&String>, Vec<(&str, Vec<&str>)>) = match e {
+                EntitySpec::Koerperschaft { art: Some(art), name, .. } => {
+                    (vec![art, name], vec![("art", Kommunenart::ALL.iter().map(|k| k.name()).collect())])
+                }
                 EntitySpec::Koerperschaft { art: None, name, .. } => (vec![name], vec![]),
-                EntitySpec::Person { anrede, funktion, name } => (vec![anrede, funktion, name], vec![("anrede", ANREDEN)]),
+                EntitySpec::Person { anrede, funktion, name } => {
+                    (vec![anrede, funktion, name], vec![("anrede", Anrede::ALL.iter().map(|a| a.name()).collect())])
+                }
             };
             for f in &fields {
                 if t.field(f).is_none() && !t.fields().any(|l| l.field.sub_field(f).is_some()) {
@@ -89,7 +77,7 @@ impl<'t> Checker<'t> {
                 };
                 for o in options {
                     if !known.contains(&o.value.as_str()) {
-                        self.err(format!("entity '{name}': option '{}' of '{}' is not one of {known:?}", o.value, choice_field));
+                        self.err(format!("entity '{name}': option '{}' of '{}' is not one of {}", o.value, choice_field, known.join(", ")));
                     }
                 }
             }
@@ -139,16 +127,13 @@ impl<'t> Checker<'t> {
             }
         }
         for entry in &t.checklist {
-            if !CHECKLIST_TOPICS.contains(&entry.topic.as_str()) {
-                self.err(format!("unknown checklist topic '{}'", entry.topic));
-            }
             for c in &entry.clauses {
                 if !self.ids.contains(c) {
-                    self.err(format!("checklist topic '{}' names unknown clause '{c}'", entry.topic));
+                    self.err(format!("checklist topic '{}' names unknown clause '{c}'", entry.topic.title()));
                 }
             }
             if entry.clauses.is_empty() && entry.hint.is_none() {
-                self.err(format!("checklist topic '{}' needs clauses or a hint", entry.topic));
+                self.err(format!("checklist topic '{}' needs clauses or a hint", entry.topic.title()));
             }
         }
         for (what, text) in [
@@ -211,9 +196,6 @@ impl<'t> Checker<'t> {
         }
         if let Some(g) = &f.gap_text {
             self.text(g, list, &place);
-        }
-        if let Some(it) = &f.item_title {
-            self.text(it, Some(f), &place);
         }
         for item in &f.default_items {
             for k in item.keys() {
@@ -319,18 +301,25 @@ impl<'t> Checker<'t> {
         if text.matches('{').count() != text.matches('}').count() {
             self.err(format!("{place}: unbalanced braces in „{text}“"));
         }
-        for seg in expr::parse(text) {
+        for seg in syntax::parse(text) {
             if let Segment::Placeholder { path, filters } = seg {
                 for (name, _) in &filters {
-                    if !FILTERS.contains(name) {
-                        self.err(format!("{place}: unknown filter '{name}' in {{{path}}}"));
+                    if name.parse::<Filter>().is_err() {
+                        self.err(format!("{place}: unknown filter '{name}' in {{{path}}} (known: {})", Filter::names()));
                     }
                 }
                 let is_list = self.path(path, scope, place);
-                if is_list && !filters.first().is_some_and(|(n, a)| matches!(*n, "list" | "join") && !a.is_empty()) {
+                if is_list
+                    && !filters
+                        .first()
+                        .is_some_and(|(n, a)| matches!(n.parse::<Filter>(), Ok(Filter::List | Filter::Join)) && !a.is_empty())
+                {
                     self.err(format!("{place}: list field '{path}' needs a 'list:sub-field' filter"));
                 }
-                if let Some((_, args)) = filters.first().filter(|(n, a)| matches!(*n, "list" | "join") && !a.is_empty() && is_list) {
+                if let Some((_, args)) = filters
+                    .first()
+                    .filter(|(n, a)| matches!(n.parse::<Filter>(), Ok(Filter::List | Filter::Join)) && !a.is_empty() && is_list)
+                {
                     let sub = args[0];
                     let ok = self.field_in_scope(path, scope).is_some_and(|f| f.sub_field(sub).is_some());
                     if !ok {
@@ -368,8 +357,8 @@ impl<'t> Checker<'t> {
         }
         if let Some((entity, form)) = path.split_once('.') {
             match self.t.entities.get(entity) {
-                Some(EntitySpec::Koerperschaft { .. }) if KOERPERSCHAFT_FORMS.contains(&form) => {}
-                Some(EntitySpec::Person { .. }) if PERSON_FORMS.contains(&form) => {}
+                Some(EntitySpec::Koerperschaft { .. }) if form.parse::<KoerperschaftForm>().is_ok() => {}
+                Some(EntitySpec::Person { .. }) if form.parse::<PersonForm>().is_ok() => {}
                 Some(_) => self.err(format!("{place}: entity '{entity}' has no form '{form}'")),
                 None => self.err(format!("{place}: unknown entity '{entity}'")),
             }
@@ -385,7 +374,7 @@ impl<'t> Checker<'t> {
     }
 
     fn condition(&mut self, cond: &str, scope: Option<&'t Field>, place: &str) {
-        for p in expr::condition_paths(cond) {
+        for p in syntax::condition_paths(cond) {
             if p.is_empty() {
                 self.err(format!("{place}: empty condition in '{cond}'"));
             } else {
@@ -400,9 +389,9 @@ impl<'t> Checker<'t> {
         for f in t.fields() {
             let mut d = Vec::new();
             for case in &f.field.default {
-                d.extend(expr::placeholder_paths(&case.value));
+                d.extend(syntax::placeholder_paths(&case.value));
                 if let Some(w) = &case.when {
-                    d.extend(expr::condition_paths(w));
+                    d.extend(syntax::condition_paths(w));
                 }
             }
             let d = d.into_iter().map(|p| p.split(['@', '.']).next().unwrap_or("").to_string()).collect();

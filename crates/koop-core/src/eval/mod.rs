@@ -8,13 +8,15 @@
 //! `path != value`, `path ~ value` (a multi field contains value), `path *= text` (the valid
 //! text contains `text`, e.g. a default sentence still naming another Land's ministry).
 
-use crate::context::{Context, FieldPath};
-use crate::document::{Inline, Target};
+mod answers;
+
+use crate::context::{Context, check_value};
 use crate::draft::Entry;
-use crate::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::template::syntax::{Filter, KoerperschaftForm, PersonForm, Segment, parse};
 use crate::template::{EntitySpec, Field, FieldKind};
-use crate::types::Datum;
-use crate::validate::check_value;
+use crate::value::Datum;
+use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::value::{FieldPath, Inline, Target};
 use std::collections::BTreeMap;
 
 /// A list entry whose sub-fields are in scope.
@@ -22,41 +24,6 @@ pub type Scope<'s> = Option<(&'s Field, &'s Entry)>;
 
 /// Clause numbers by clause id, for `{ref:…}`.
 pub type Refs = BTreeMap<String, String>;
-
-/// A piece of template text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment<'t> {
-    Lit(&'t str),
-    Placeholder { path: &'t str, filters: Vec<(&'t str, Vec<&'t str>)> },
-}
-
-/// Splits template text into literal text and placeholders. An unclosed "{" is literal.
-pub fn parse(text: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        if open > 0 {
-            out.push(Segment::Lit(&rest[..open]));
-        }
-        let inner = &rest[open + 1..close];
-        let mut parts = inner.split('|');
-        let path = parts.next().unwrap_or("").trim();
-        let filters = parts
-            .map(|f| {
-                let mut args = f.split(':');
-                let name = args.next().unwrap_or("").trim();
-                (name, args.collect())
-            })
-            .collect();
-        out.push(Segment::Placeholder { path, filters });
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(Segment::Lit(rest));
-    }
-    out
-}
 
 /// A resolved placeholder before it becomes text.
 #[derive(Debug, Clone)]
@@ -135,18 +102,22 @@ fn apply(val: Val, name: &str, args: &[&str]) -> Val {
         Val::Number(_) => false,
         Val::Missing(_) => true,
     };
-    match (name, val) {
-        ("list", Val::Items(items)) => Val::Text(grammar::aufzaehlung(&items)),
-        ("join", Val::Items(items)) => Val::Text(items.join(", ")),
-        ("words", Val::Number(n)) => Val::Text(grammar::zahlwort(n)),
-        ("cap", Val::Text(t)) => Val::Text(capitalize(&t)),
-        ("plural", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &n.to_string()) }),
-        ("plural_words", Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &grammar::zahlwort(n)) }),
-        ("or", v) if is_empty(&v) => Val::Text(args.join(":")),
-        ("prefix" | "suffix", Val::Missing(m)) if !m.required && m.gap.is_none() => Val::Text(String::new()),
-        ("prefix" | "suffix", v) if is_empty(&v) => v,
-        ("prefix", v) => Val::Text(format!("{}{}", args.join(":"), text_of(v))),
-        ("suffix", v) => Val::Text(format!("{}{}", text_of(v), args.join(":"))),
+    // The checker refuses unknown filters; here one would change nothing.
+    let Ok(filter) = name.parse::<Filter>() else { return val };
+    match (filter, val) {
+        (Filter::List, Val::Items(items)) => Val::Text(grammar::aufzaehlung(&items)),
+        (Filter::Join, Val::Items(items)) => Val::Text(items.join(", ")),
+        (Filter::Words, Val::Number(n)) => Val::Text(grammar::zahlwort(n)),
+        (Filter::Cap, Val::Text(t)) => Val::Text(capitalize(&t)),
+        (Filter::Plural, Val::Number(n)) => Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &n.to_string()) }),
+        (Filter::PluralWords, Val::Number(n)) => {
+            Val::Text(if n == 1 { arg(0).to_string() } else { arg(1).replace('#', &grammar::zahlwort(n)) })
+        }
+        (Filter::Or, v) if is_empty(&v) => Val::Text(args.join(":")),
+        (Filter::Prefix | Filter::Suffix, Val::Missing(m)) if !m.required && m.gap.is_none() => Val::Text(String::new()),
+        (Filter::Prefix | Filter::Suffix, v) if is_empty(&v) => v,
+        (Filter::Prefix, v) => Val::Text(format!("{}{}", args.join(":"), text_of(v))),
+        (Filter::Suffix, v) => Val::Text(format!("{}{}", text_of(v), args.join(":"))),
         (_, v) => v,
     }
 }
@@ -297,7 +268,8 @@ impl Env<'_, '_> {
                     (None, Some(field)) => get(field),
                     (None, None) => Ok(String::new()),
                 };
-                if form == "art_gen" {
+                let form = form.parse::<KoerperschaftForm>().unwrap_or(KoerperschaftForm::Name);
+                if form == KoerperschaftForm::ArtGen {
                     return match art {
                         Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),
                         Err(m) => m,
@@ -316,7 +288,7 @@ impl Env<'_, '_> {
                     return self.missing(f, entry);
                 }
                 let art_value = art.as_ref().ok().and_then(|a| Kommunenart::from_value(a));
-                if form == "name" {
+                if form == KoerperschaftForm::Name {
                     return Val::Text(Amtsname::parse(&name, art_value).name);
                 }
                 let art = match art {
@@ -332,13 +304,13 @@ impl Env<'_, '_> {
                     name_field.and_then(|(f, _)| self.ctx.lookup(f)).and_then(|l| l.row(&name)).and_then(grammar::amtliche_bezeichnung);
                 let k = Koerperschaft::amtlich(art, &name, amtlich);
                 Val::Text(match form {
-                    "nom" => k.mit_artikel(Kasus::Nominativ),
-                    "gen" => k.mit_artikel(Kasus::Genitiv),
-                    "dat" => k.mit_artikel(Kasus::Dativ),
-                    "akk" => k.mit_artikel(Kasus::Akkusativ),
-                    "akk_art" => k.akkusativ_mit_art(),
-                    "titel" => k.titel(),
-                    _ => k.name,
+                    KoerperschaftForm::Nom => k.mit_artikel(Kasus::Nominativ),
+                    KoerperschaftForm::Gen => k.mit_artikel(Kasus::Genitiv),
+                    KoerperschaftForm::Dat => k.mit_artikel(Kasus::Dativ),
+                    KoerperschaftForm::Akk => k.mit_artikel(Kasus::Akkusativ),
+                    KoerperschaftForm::AkkArt => k.akkusativ_mit_art(),
+                    KoerperschaftForm::Titel => k.titel(),
+                    KoerperschaftForm::ArtGen | KoerperschaftForm::Name => k.name,
                 })
             }
             EntitySpec::Person { anrede, funktion, name } => {
@@ -348,11 +320,11 @@ impl Env<'_, '_> {
                     (Err(m), _, _) | (_, Err(m), _) | (_, _, Err(m)) => return m,
                 };
                 let v = Vertretung { anrede: Anrede::from_value(&anrede).unwrap_or(Anrede::Keine), funktion, name };
-                Val::Text(match form {
-                    "akk" => v.akkusativ(),
-                    "nom" => v.nominativ(),
-                    "funktion" => v.funktion,
-                    _ => v.name,
+                Val::Text(match form.parse::<PersonForm>().unwrap_or(PersonForm::Name) {
+                    PersonForm::Akk => v.akkusativ(),
+                    PersonForm::Nom => v.nominativ(),
+                    PersonForm::Funktion => v.funktion,
+                    PersonForm::Name => v.name,
                 })
             }
         }
@@ -398,26 +370,4 @@ pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &str) -> bool {
             None => !env.cond_values(atom).is_empty(),
         }
     })
-}
-
-/// Every placeholder path and condition path in a text, for the template check.
-pub fn placeholder_paths(text: &str) -> Vec<String> {
-    parse(text)
-        .into_iter()
-        .filter_map(|s| match s {
-            Segment::Placeholder { path, .. } => Some(path.to_string()),
-            Segment::Lit(_) => None,
-        })
-        .collect()
-}
-
-/// The paths a condition reads.
-pub fn condition_paths(cond: &str) -> Vec<String> {
-    cond.split("&&")
-        .map(|atom| {
-            let atom = atom.trim().trim_start_matches('!');
-            let end = ["*=", "==", "!=", "~"].iter().filter_map(|op| atom.find(op)).min().unwrap_or(atom.len());
-            atom[..end].trim().to_string()
-        })
-        .collect()
 }

@@ -3,26 +3,21 @@
 //! "und". Every "der/dem", "die/der" and "des Landkreises/der kreisfreien Stadt" of a template
 //! is resolved here.
 
-/// What kind of local authority a party is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kommunenart {
-    Landkreis,
-    KreisfreieStadt,
-    /// A town belonging to a Landkreis (parties of the Sozialraum agreement).
-    Stadt,
-    Gemeinde,
+crate::names! {
+    /// What kind of local authority a party is.
+    pub enum Kommunenart {
+        Landkreis = "landkreis",
+        KreisfreieStadt = "kreisfreie_stadt",
+        /// A town belonging to a Landkreis (parties of the Sozialraum agreement).
+        Stadt = "stadt",
+        Gemeinde = "gemeinde",
+    }
 }
 
 impl Kommunenart {
     /// The stored value of a choice field ("landkreis", "kreisfreie_stadt", "stadt", "gemeinde").
     pub fn from_value(v: &str) -> Option<Kommunenart> {
-        match v {
-            "landkreis" => Some(Kommunenart::Landkreis),
-            "kreisfreie_stadt" => Some(Kommunenart::KreisfreieStadt),
-            "stadt" => Some(Kommunenart::Stadt),
-            "gemeinde" => Some(Kommunenart::Gemeinde),
-            _ => None,
-        }
+        v.parse().ok()
     }
 }
 
@@ -373,23 +368,19 @@ fn ends_with_kreis(name: &str) -> bool {
     name.trim_end().to_lowercase().ends_with("kreis")
 }
 
-/// Form of address of a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anrede {
-    Herr,
-    Frau,
-    /// No gendered form of address: the name is given without article.
-    Keine,
+crate::names! {
+    /// Form of address of a person.
+    pub enum Anrede {
+        Herr = "herr",
+        Frau = "frau",
+        /// No gendered form of address: the name is given without article.
+        Keine = "keine",
+    }
 }
 
 impl Anrede {
     pub fn from_value(v: &str) -> Option<Anrede> {
-        match v {
-            "herr" => Some(Anrede::Herr),
-            "frau" => Some(Anrede::Frau),
-            "keine" => Some(Anrede::Keine),
-            _ => None,
-        }
+        v.parse().ok()
     }
 }
 

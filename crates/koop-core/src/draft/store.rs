@@ -194,7 +194,7 @@ fn v1_to_v2(mut record: Value) -> Result<Value, DecodeError> {
     if let Some(v) = draft.remove("last_exported") {
         draft.insert("last_backup".into(), v);
     }
-    draft.entry("process").or_insert_with(|| serde_json::to_value(crate::process::Process::default()).unwrap_or(Value::Null));
+    draft.entry("process").or_insert_with(|| serde_json::to_value(crate::draft::process::Process::default()).unwrap_or(Value::Null));
     record["schema"] = Value::from(2);
     Ok(record)
 }
@@ -574,7 +574,7 @@ pub fn import_file(
 
 /// A safe file name for a draft file: "Entwurf_<name>_<date>.json".
 pub fn draft_file_name(name: &str, date_iso: &str) -> String {
-    let part = crate::types::ascii_file_part(name);
+    let part = crate::value::ascii_file_part(name);
     if part.is_empty() { format!("Entwurf_{date_iso}.json") } else { format!("Entwurf_{part}_{date_iso}.json") }
 }
 

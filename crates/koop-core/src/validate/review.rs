@@ -1,8 +1,9 @@
 //! The review step: every answer on one page, each with the way back to its field.
 
-use crate::context::{Context, FieldPath};
+use crate::context::Context;
 use crate::template::{FieldKind, StepKind};
 use crate::validate::Report;
+use crate::value::FieldPath;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewRow {

@@ -1,0 +1,56 @@
+//! A draft seen through its template: effective values (what was entered, or the template's
+//! default), lookups, and the place of every field.
+
+mod valid;
+pub use valid::check_value;
+
+use crate::draft::{Draft, Entry};
+use crate::template::{Catalog, Field, Lookup, Template};
+use crate::value::Datum;
+use std::borrow::Cow;
+use std::cell::Cell;
+
+/// Everything needed to read a draft: template, lookups, the draft and today's date (passed
+/// in, so the core stays pure and tests are deterministic).
+#[derive(Clone)]
+pub struct Context<'a> {
+    pub template: &'a Template,
+    pub catalog: &'a Catalog,
+    pub draft: &'a Draft,
+    pub today: Datum,
+    pub(crate) depth: Cell<u8>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(template: &'a Template, catalog: &'a Catalog, draft: &'a Draft, today: Datum) -> Context<'a> {
+        Context { template, catalog, draft, today, depth: Cell::new(0) }
+    }
+
+    pub fn field(&self, id: &str) -> Option<&'a Field> {
+        self.template.field(id).map(|f| f.field)
+    }
+
+    pub fn step_of(&self, id: &str) -> usize {
+        self.template.field(id).map_or(0, |f| f.step)
+    }
+
+    /// The entry a reference field's value names, with its list.
+    pub fn referenced(&self, field: &Field, raw: &str) -> Option<(&'a Field, Entry)> {
+        let list = self.field(field.refers_to.as_deref()?)?;
+        let id: u32 = raw.trim().parse().ok()?;
+        self.entries(list).iter().find(|e| e.id == id).map(|e| (list, e.clone()))
+    }
+
+    /// The selection in effect of a multi field.
+    pub fn set(&self, field: &Field) -> Vec<String> {
+        self.draft.stored_set(&field.id).map_or_else(|| field.default_set.clone(), <[String]>::to_vec)
+    }
+
+    pub fn entries(&self, field: &Field) -> Cow<'a, [Entry]> {
+        self.draft.entry_list(field)
+    }
+
+    pub fn lookup(&self, field: &Field) -> Option<&'a Lookup> {
+        field.lookup.as_deref().and_then(|id| self.catalog.lookup(id))
+    }
+}
