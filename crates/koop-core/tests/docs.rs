@@ -4,7 +4,7 @@
 //! the table).
 
 use koop_core::template::ChecklistTopic;
-use koop_core::template::syntax::{Filter, KoerperschaftForm, PersonForm};
+use koop_core::template::syntax::{Filter, Form};
 use koop_core::value::grammar::{Anrede, Kommunenart};
 use std::path::Path;
 
@@ -19,8 +19,8 @@ fn table() -> String {
     let topic = |t: ChecklistTopic| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     let rows = [
         ("Filter (hinter dem senkrechten Strich)", code(Filter::ALL.iter().map(|f| f.name().to_string()))),
-        ("Formen einer Körperschaft (`{kommune.…}`)", code(KoerperschaftForm::ALL.iter().map(|f| f.name().to_string()))),
-        ("Formen einer Person (`{vertreter.…}`)", code(PersonForm::ALL.iter().map(|f| f.name().to_string()))),
+        ("Formen einer Körperschaft (`{kommune.…}`)", code(Form::KOERPERSCHAFT.iter().map(|f| f.name().to_string()))),
+        ("Formen einer Person (`{vertreter.…}`)", code(Form::PERSON.iter().map(|f| f.name().to_string()))),
         ("Werte der Art (`art`-Auswahlfeld, `fixed_art`)", code(Kommunenart::ALL.iter().map(|k| k.name().to_string()))),
         ("Werte der Anrede (`anrede`-Auswahlfeld)", code(Anrede::ALL.iter().map(|a| a.name().to_string()))),
         (
@@ -56,8 +56,9 @@ fn every_filter_and_form_round_trips_through_its_name() {
     for f in Filter::ALL {
         assert_eq!(f.name().parse::<Filter>(), Ok(*f));
     }
-    for f in KoerperschaftForm::ALL {
-        assert_eq!(f.name().parse::<KoerperschaftForm>(), Ok(*f));
+    for f in Form::ALL {
+        assert_eq!(f.name().parse::<Form>(), Ok(*f));
+        assert!(Form::KOERPERSCHAFT.contains(f) || Form::PERSON.contains(f), "{f:?} belongs to an entity kind");
     }
     assert!("label".parse::<Filter>().is_err(), "the filter `label` did nothing and is gone");
 }

@@ -135,3 +135,15 @@ fn the_embedded_postcard_catalog_is_the_json_catalog() {
     assert_eq!(format!("{:?}", builtin.templates), format!("{:?}", from_json.templates));
     assert_eq!(format!("{:?}", builtin.lookups), format!("{:?}", from_json.lookups));
 }
+
+/// Loading is compiling: a template whose text names an undefined field does not load, and the
+/// error names the file, the place and the name.
+#[test]
+fn loading_a_broken_template_names_file_place_and_name() {
+    let (_, json) = Catalog::builtin_sources().0.iter().find(|(n, _)| *n == "ikpe.toml").copied().expect("ikpe source");
+    let mut value: serde_json::Value = serde_json::from_str(json).expect("json");
+    set_clause(&mut value, "Eine Gewährleistung", "auf {kommune_nmae}");
+    let err = Catalog::from_json(&[("kaputt.toml", &value.to_string())], Catalog::builtin_sources().1).expect_err("must not load");
+    assert_eq!(err.source, "kaputt.toml");
+    assert!(err.message.contains("text „auf {kommune_nmae}…“: unknown field 'kommune_nmae'"), "{}", err.message);
+}

@@ -8,6 +8,7 @@ pub use crate::value::{Inline, Target, Text, plain};
 
 use crate::context::Context;
 use crate::eval::{self, Refs};
+use crate::template::syntax::{Cond, Tmpl};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
 use crate::validate::Completeness;
 use crate::value::ascii_file_part;
@@ -222,7 +223,7 @@ impl Numbering {
     }
 }
 
-fn when(b: &BlockSpec) -> Option<&str> {
+fn when(b: &BlockSpec) -> Option<&Cond> {
     match b {
         BlockSpec::Title { when, .. }
         | BlockSpec::Subtitle { when, .. }
@@ -234,7 +235,7 @@ fn when(b: &BlockSpec) -> Option<&str> {
         | BlockSpec::Clause { when, .. }
         | BlockSpec::Bullets { when, .. }
         | BlockSpec::Contacts { when, .. }
-        | BlockSpec::Signatures { when, .. } => when.as_deref(),
+        | BlockSpec::Signatures { when, .. } => when.as_ref(),
     }
 }
 
@@ -264,7 +265,7 @@ fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c
 /// Builds the agreement from template and draft.
 pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
     let refs = clause_numbers(ctx);
-    let t = |s: &str| eval::eval(ctx, None, Some(&refs), s);
+    let t = |s: &Tmpl| eval::eval(ctx, None, Some(&refs), s);
     let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
     let mut blocks = Vec::new();
     for b in visible(ctx) {
@@ -276,11 +277,11 @@ pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
             BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
                 Some(list) => {
                     for e in ctx.entries(list).iter() {
-                        let te = |s: &str| eval::eval(ctx, Some((list, e)), Some(&refs), s);
-                        blocks.push(Block::Party { lines: lines.iter().map(|l| te(l)).collect(), alias: alias.as_deref().map(te) });
+                        let te = |s: &Tmpl| eval::eval(ctx, Some((list, e)), Some(&refs), s);
+                        blocks.push(Block::Party { lines: lines.iter().map(&te).collect(), alias: alias.as_ref().map(&te) });
                     }
                 }
-                None => blocks.push(Block::Party { lines: lines.iter().map(|l| t(l)).collect(), alias: alias.as_deref().map(t) }),
+                None => blocks.push(Block::Party { lines: lines.iter().map(&t).collect(), alias: alias.as_ref().map(&t) }),
             },
             BlockSpec::Section { title, id, .. } => {
                 let (number, _) = n.section();
@@ -288,14 +289,14 @@ pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
             }
             BlockSpec::Subsection { title, id, .. } => {
                 let number = n.subsection();
-                if !title.is_empty() {
+                if !title.source().is_empty() {
                     blocks.push(Block::Heading { level: 2, number: Some(number), text: t(title), id: id.clone() });
                 }
             }
             BlockSpec::Clause { text, id, .. } => blocks.push(Block::Clause { number: n.clause(), id: id.clone(), text: t(text) }),
             BlockSpec::Bullets { items, from, each, item, group_by, group, .. } => {
                 let bullets =
-                    bullets(ctx, &refs, items, from.as_deref(), each.as_deref(), item.as_deref(), group_by.as_deref(), group.as_deref());
+                    bullets(ctx, &refs, items, from.as_deref(), each.as_deref(), item.as_ref(), group_by.as_deref(), group.as_ref());
                 if !bullets.is_empty() {
                     blocks.push(Block::Bullets(bullets));
                 }
@@ -319,18 +320,26 @@ pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
 fn bullets(
     ctx: &Context<'_>,
     refs: &Refs,
-    items: &[String],
+    items: &[Tmpl],
     from: Option<&str>,
     each: Option<&str>,
-    item: Option<&str>,
+    item: Option<&Tmpl>,
     group_by: Option<&str>,
-    group: Option<&str>,
+    group: Option<&Tmpl>,
 ) -> Vec<Bullet> {
     let mut out: Vec<Bullet> = items
         .iter()
         .map(|s| {
-            let level = s.chars().take_while(|c| *c == '>').count();
-            Bullet { level: level as u8, text: eval::eval(ctx, None, Some(refs), &s[level..]) }
+            // The leading ">" of an item say its level; they are not printed.
+            let level = s.indent();
+            let mut text = eval::eval(ctx, None, Some(refs), s);
+            if let Some(Inline::Text(first)) = text.first_mut() {
+                first.drain(..level.min(first.len()));
+                if first.is_empty() {
+                    text.remove(0);
+                }
+            }
+            Bullet { level: level as u8, text }
         })
         .collect();
     if let Some(field) = from.and_then(|f| ctx.field(f)) {
@@ -373,7 +382,7 @@ fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<
     let mut out = Vec::new();
     for p in parties {
         let one = |scope: eval::Scope<'_>| {
-            let ev = |s: &str| eval::eval(ctx, scope, Some(refs), s);
+            let ev = |s: &Tmpl| eval::eval(ctx, scope, Some(refs), s);
             let signatories = match p.signatories.as_deref().and_then(|l| ctx.field(l)) {
                 Some(list) => ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(refs), &p.signatory)).collect(),
                 None => vec![ev(&p.signatory)],
@@ -390,7 +399,7 @@ fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<
 
 fn meta(ctx: &Context<'_>, refs: &Refs) -> Meta {
     let m = &ctx.template.meta;
-    let p = |s: &str| plain(&eval::eval(ctx, None, Some(refs), s));
+    let p = |s: &Tmpl| plain(&eval::eval(ctx, None, Some(refs), s));
     let stem = eval::plain_text(ctx, None, &ctx.template.file_name).unwrap_or_else(|| {
         // Missing parts (e.g. no Kommune yet) are named "Entwurf" rather than "[…]".
         eval::eval(ctx, None, None, &ctx.template.file_name)

@@ -47,7 +47,7 @@ impl<'a> Context<'a> {
         }
         self.depth.set(depth + 1);
         let result = field.default.iter().find_map(|case| {
-            let applies = case.when.as_deref().is_none_or(|c| condition(self, scope, c));
+            let applies = case.when.as_ref().is_none_or(|c| condition(self, scope, c));
             if !applies {
                 return None;
             }

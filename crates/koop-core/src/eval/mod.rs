@@ -12,7 +12,7 @@ mod answers;
 
 use crate::context::{Context, check_value};
 use crate::draft::Entry;
-use crate::template::syntax::{Filter, KoerperschaftForm, PersonForm, Segment, parse};
+use crate::template::syntax::{Cond, Filter, FilterCall, Form, PathExpr, Seg, Test, Tmpl};
 use crate::template::{EntitySpec, Field, FieldKind};
 use crate::value::Datum;
 use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
@@ -51,17 +51,17 @@ struct Env<'c, 'a> {
 }
 
 /// Evaluates template text into document inlines (gaps where answers are missing).
-pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &str) -> Vec<Inline> {
+pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &Tmpl) -> Vec<Inline> {
     let env = Env { ctx, scope, refs };
     let mut out: Vec<Inline> = Vec::new();
-    for seg in parse(text) {
+    for seg in text.segments() {
         match seg {
-            Segment::Lit(s) => push_text(&mut out, s),
-            Segment::Placeholder { path, filters } => {
-                let hint = filters.first().and_then(|(_, args)| args.first().copied());
-                let mut val = env.resolve(path, hint);
-                for (name, args) in &filters {
-                    val = apply(val, name, args);
+            Seg::Lit(s) => push_text(&mut out, s),
+            Seg::Put(p) => {
+                let hint = p.filters.first().and_then(|f| f.args.first()).map(String::as_str);
+                let mut val = env.resolve(&p.path, hint);
+                for call in &p.filters {
+                    val = apply(val, call);
                 }
                 env.emit(val, &mut out);
             }
@@ -71,7 +71,7 @@ pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &str
 }
 
 /// Evaluates to plain text; `None` if anything is missing.
-pub fn plain_text(ctx: &Context<'_>, scope: Scope<'_>, text: &str) -> Option<String> {
+pub fn plain_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
     let inlines = eval(ctx, scope, None, text);
     let mut s = String::new();
     for i in inlines {
@@ -94,17 +94,16 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
     }
 }
 
-fn apply(val: Val, name: &str, args: &[&str]) -> Val {
-    let arg = |i: usize| args.get(i).copied().unwrap_or("");
+fn apply(val: Val, call: &FilterCall) -> Val {
+    let args = &call.args;
+    let arg = |i: usize| args.get(i).map_or("", String::as_str);
     let is_empty = |v: &Val| match v {
         Val::Text(t) => t.is_empty(),
         Val::Items(i) => i.is_empty(),
         Val::Number(_) => false,
         Val::Missing(_) => true,
     };
-    // The checker refuses unknown filters; here one would change nothing.
-    let Ok(filter) = name.parse::<Filter>() else { return val };
-    match (filter, val) {
+    match (call.filter, val) {
         (Filter::List, Val::Items(items)) => Val::Text(grammar::aufzaehlung(&items)),
         (Filter::Join, Val::Items(items)) => Val::Text(items.join(", ")),
         (Filter::Words, Val::Number(n)) => Val::Text(grammar::zahlwort(n)),
@@ -185,7 +184,7 @@ impl Env<'_, '_> {
     fn missing(&self, field: &Field, entry: Option<&Entry>) -> Val {
         let (path, step) = self.path_of(field, entry);
         let required = field.required || field.min.is_some_and(|m| m > 0) || field.min_items.is_some_and(|m| m > 0);
-        let gap = field.gap_text.as_deref().map(|g| plain_text(self.ctx, None, g).unwrap_or_else(|| g.to_string()));
+        let gap = field.gap_text.as_ref().map(|g| plain_text(self.ctx, None, g).unwrap_or_else(|| g.source().to_string()));
         Val::Missing(Miss { label: field.gap_label.clone().unwrap_or_else(|| field.label.clone()), path, step, required, gap })
     }
 
@@ -196,29 +195,26 @@ impl Env<'_, '_> {
         ok.then(|| raw.trim().to_string())
     }
 
-    fn resolve(&self, path: &str, sub_hint: Option<&str>) -> Val {
-        if let Some(id) = path.strip_prefix("ref:") {
-            return Val::Text(self.refs.and_then(|r| r.get(id)).cloned().unwrap_or_else(|| "?".to_string()));
-        }
-        match path {
-            "heute" => return Val::Text(self.ctx.today.to_string()),
-            "heute.jahr" => return Val::Text(self.ctx.today.jahr.to_string()),
-            _ => {}
-        }
-        if let Some((name, column)) = path.split_once('@') {
-            return match self.lookup_field(name) {
-                Some((f, entry)) => {
-                    let row = self.ctx.lookup(f).and_then(|l| l.row(&self.raw(f, entry)));
-                    Val::Text(row.and_then(|r| r.get(column)).cloned().unwrap_or_default())
-                }
-                None => Val::Text(String::new()),
-            };
-        }
-        if let Some((entity, form)) = path.split_once('.')
-            && let Some(spec) = self.ctx.template.entities.get(entity)
-        {
-            return self.entity(spec, form);
-        }
+    fn resolve(&self, path: &PathExpr, sub_hint: Option<&str>) -> Val {
+        let path = match path {
+            PathExpr::Ref(id) => return Val::Text(self.refs.and_then(|r| r.get(id)).cloned().unwrap_or_else(|| "?".to_string())),
+            PathExpr::Today => return Val::Text(self.ctx.today.to_string()),
+            PathExpr::Year => return Val::Text(self.ctx.today.jahr.to_string()),
+            PathExpr::Lookup { field, column } => {
+                return match self.lookup_field(field) {
+                    Some((f, entry)) => {
+                        let row = self.ctx.lookup(f).and_then(|l| l.row(&self.raw(f, entry)));
+                        Val::Text(row.and_then(|r| r.get(column)).cloned().unwrap_or_default())
+                    }
+                    None => Val::Text(String::new()),
+                };
+            }
+            PathExpr::Entity { entity, form } => match self.ctx.template.entities.get(entity) {
+                Some(spec) => return self.entity(spec, *form),
+                None => return Val::Text(format!("{{{path}}}")),
+            },
+            PathExpr::Field(name) => name.as_str(),
+        };
         let Some((field, entry)) = self.lookup_field(path) else {
             return Val::Text(format!("{{{path}}}"));
         };
@@ -254,7 +250,7 @@ impl Env<'_, '_> {
         env.valid_raw(sub, Some(e))
     }
 
-    fn entity(&self, spec: &EntitySpec, form: &str) -> Val {
+    fn entity(&self, spec: &EntitySpec, form: Form) -> Val {
         let get = |id: &str| -> Result<String, Val> {
             match self.lookup_field(id) {
                 Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
@@ -268,8 +264,7 @@ impl Env<'_, '_> {
                     (None, Some(field)) => get(field),
                     (None, None) => Ok(String::new()),
                 };
-                let form = form.parse::<KoerperschaftForm>().unwrap_or(KoerperschaftForm::Name);
-                if form == KoerperschaftForm::ArtGen {
+                if form == Form::ArtGen {
                     return match art {
                         Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),
                         Err(m) => m,
@@ -288,7 +283,7 @@ impl Env<'_, '_> {
                     return self.missing(f, entry);
                 }
                 let art_value = art.as_ref().ok().and_then(|a| Kommunenart::from_value(a));
-                if form == KoerperschaftForm::Name {
+                if form == Form::Name {
                     return Val::Text(Amtsname::parse(&name, art_value).name);
                 }
                 let art = match art {
@@ -304,13 +299,13 @@ impl Env<'_, '_> {
                     name_field.and_then(|(f, _)| self.ctx.lookup(f)).and_then(|l| l.row(&name)).and_then(grammar::amtliche_bezeichnung);
                 let k = Koerperschaft::amtlich(art, &name, amtlich);
                 Val::Text(match form {
-                    KoerperschaftForm::Nom => k.mit_artikel(Kasus::Nominativ),
-                    KoerperschaftForm::Gen => k.mit_artikel(Kasus::Genitiv),
-                    KoerperschaftForm::Dat => k.mit_artikel(Kasus::Dativ),
-                    KoerperschaftForm::Akk => k.mit_artikel(Kasus::Akkusativ),
-                    KoerperschaftForm::AkkArt => k.akkusativ_mit_art(),
-                    KoerperschaftForm::Titel => k.titel(),
-                    KoerperschaftForm::ArtGen | KoerperschaftForm::Name => k.name,
+                    Form::Nom => k.mit_artikel(Kasus::Nominativ),
+                    Form::Gen => k.mit_artikel(Kasus::Genitiv),
+                    Form::Dat => k.mit_artikel(Kasus::Dativ),
+                    Form::Akk => k.mit_artikel(Kasus::Akkusativ),
+                    Form::AkkArt => k.akkusativ_mit_art(),
+                    Form::Titel => k.titel(),
+                    Form::ArtGen | Form::Funktion | Form::Name => k.name,
                 })
             }
             EntitySpec::Person { anrede, funktion, name } => {
@@ -320,11 +315,11 @@ impl Env<'_, '_> {
                     (Err(m), _, _) | (_, Err(m), _) | (_, _, Err(m)) => return m,
                 };
                 let v = Vertretung { anrede: Anrede::from_value(&anrede).unwrap_or(Anrede::Keine), funktion, name };
-                Val::Text(match form.parse::<PersonForm>().unwrap_or(PersonForm::Name) {
-                    PersonForm::Akk => v.akkusativ(),
-                    PersonForm::Nom => v.nominativ(),
-                    PersonForm::Funktion => v.funktion,
-                    PersonForm::Name => v.name,
+                Val::Text(match form {
+                    Form::Akk => v.akkusativ(),
+                    Form::Nom => v.nominativ(),
+                    Form::Funktion => v.funktion,
+                    _ => v.name,
                 })
             }
         }
@@ -332,13 +327,16 @@ impl Env<'_, '_> {
 
     /// Raw values for conditions: stored choice values (not labels), selected options, or the
     /// valid text. Invalid values count as empty.
-    fn cond_values(&self, path: &str) -> Vec<String> {
-        if path.contains('@') {
-            return match self.resolve(path, None) {
-                Val::Text(t) if !t.is_empty() => vec![t],
-                _ => Vec::new(),
-            };
-        }
+    fn cond_values(&self, path: &PathExpr) -> Vec<String> {
+        let path = match path {
+            PathExpr::Field(name) => name.as_str(),
+            other => {
+                return match self.resolve(other, None) {
+                    Val::Text(t) if !t.is_empty() => vec![t],
+                    _ => Vec::new(),
+                };
+            }
+        };
         match self.lookup_field(path) {
             Some((f, None)) if f.kind == FieldKind::Multi => self.ctx.set(f),
             Some((f, None)) if f.kind == FieldKind::List => self.ctx.entries(f).iter().map(|e| e.id.to_string()).collect(),
@@ -349,25 +347,17 @@ impl Env<'_, '_> {
 }
 
 /// Evaluates a condition (see the module documentation).
-pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &str) -> bool {
+pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
     let env = Env { ctx, scope, refs: None };
-    cond.split("&&").all(|atom| {
-        let atom = atom.trim();
-        for (op, negate) in [("*=", false), ("==", false), ("!=", true), ("~", false)] {
-            if let Some((l, r)) = atom.split_once(op) {
-                let vals = env.cond_values(l.trim());
-                let r = r.trim();
-                let hit = match op {
-                    "~" => vals.iter().any(|v| v == r),
-                    "*=" => vals.iter().any(|v| v.contains(r)),
-                    _ => vals.len() == 1 && vals[0] == r,
-                };
-                return hit != negate;
-            }
-        }
-        match atom.strip_prefix('!') {
-            Some(p) => env.cond_values(p.trim()).is_empty(),
-            None => !env.cond_values(atom).is_empty(),
+    cond.atoms().iter().all(|atom| {
+        let vals = env.cond_values(&atom.path);
+        match &atom.test {
+            Test::Filled => !vals.is_empty(),
+            Test::Empty => vals.is_empty(),
+            Test::Is(v) => vals.len() == 1 && vals[0] == *v,
+            Test::IsNot(v) => !(vals.len() == 1 && vals[0] == *v),
+            Test::Has(v) => vals.iter().any(|x| x == v),
+            Test::Contains(t) => vals.iter().any(|x| x.contains(t.as_str())),
         }
     })
 }

@@ -2,7 +2,7 @@
 //! points at something defined, and defaults do not depend on each other in a circle. A broken
 //! template fails the tests instead of printing "{kommune.dtv}" into an agreement.
 
-use crate::template::syntax::{self, Filter, KoerperschaftForm, PersonForm, Segment};
+use crate::template::syntax::{Cond, Filter, Form, PathExpr, Tmpl};
 use crate::template::{BlockSpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
 use crate::value::grammar::{Anrede, Kommunenart};
 use std::collections::{BTreeMap, BTreeSet};
@@ -225,7 +225,7 @@ impl<'t> Checker<'t> {
                 when
             }
             BlockSpec::Paragraph { text, when, .. } | BlockSpec::Clause { text, when, .. } => {
-                self.text(text, None, &format!("text „{}…“", text.chars().take(40).collect::<String>()));
+                self.text(text, None, &format!("text „{}…“", text.source().chars().take(40).collect::<String>()));
                 when
             }
             BlockSpec::Section { title, when, .. } | BlockSpec::Subsection { title, when, .. } => {
@@ -241,7 +241,7 @@ impl<'t> Checker<'t> {
             }
             BlockSpec::Bullets { items, from, each, item, group_by, group, when } => {
                 for i in items {
-                    self.text(i.trim_start_matches('>'), None, "bullet");
+                    self.text(i, None, "bullet");
                 }
                 if let Some(f) = from
                     && !t.field(f).is_some_and(|f| f.field.kind == FieldKind::Multi)
@@ -297,34 +297,20 @@ impl<'t> Checker<'t> {
         }
     }
 
-    fn text(&mut self, text: &str, scope: Option<&'t Field>, place: &str) {
-        if text.matches('{').count() != text.matches('}').count() {
-            self.err(format!("{place}: unbalanced braces in „{text}“"));
-        }
-        for seg in syntax::parse(text) {
-            if let Segment::Placeholder { path, filters } = seg {
-                for (name, _) in &filters {
-                    if name.parse::<Filter>().is_err() {
-                        self.err(format!("{place}: unknown filter '{name}' in {{{path}}} (known: {})", Filter::names()));
-                    }
-                }
-                let is_list = self.path(path, scope, place);
-                if is_list
-                    && !filters
-                        .first()
-                        .is_some_and(|(n, a)| matches!(n.parse::<Filter>(), Ok(Filter::List | Filter::Join)) && !a.is_empty())
-                {
-                    self.err(format!("{place}: list field '{path}' needs a 'list:sub-field' filter"));
-                }
-                if let Some((_, args)) = filters
-                    .first()
-                    .filter(|(n, a)| matches!(n.parse::<Filter>(), Ok(Filter::List | Filter::Join)) && !a.is_empty() && is_list)
-                {
-                    let sub = args[0];
-                    let ok = self.field_in_scope(path, scope).is_some_and(|f| f.sub_field(sub).is_some());
-                    if !ok {
-                        self.err(format!("{place}: list '{path}' has no sub-field '{sub}'"));
-                    }
+    /// Loading already refused unknown filters and forms and unbalanced braces; this checks
+    /// what the names refer to.
+    fn text(&mut self, text: &Tmpl, scope: Option<&'t Field>, place: &str) {
+        for p in text.placeholders() {
+            let is_list = self.path(&p.path, scope, place);
+            let list_filter = p.filters.first().filter(|f| matches!(f.filter, Filter::List | Filter::Join) && !f.args.is_empty());
+            if is_list && list_filter.is_none() {
+                self.err(format!("{place}: list field '{}' needs a 'list:sub-field' filter", p.path));
+            }
+            if let Some(f) = list_filter.filter(|_| is_list) {
+                let sub = &f.args[0];
+                let ok = self.field_in_scope(p.path.head(), scope).is_some_and(|l| l.sub_field(sub).is_some());
+                if !ok {
+                    self.err(format!("{place}: list '{}' has no sub-field '{sub}'", p.path));
                 }
             }
         }
@@ -335,51 +321,47 @@ impl<'t> Checker<'t> {
     }
 
     /// Checks one placeholder path; returns whether it names a list field.
-    fn path(&mut self, path: &str, scope: Option<&'t Field>, place: &str) -> bool {
-        if let Some(id) = path.strip_prefix("ref:") {
-            if !self.ids.contains(id) {
-                self.err(format!("{place}: reference to unknown clause '{id}'"));
-            }
-            return false;
-        }
-        if matches!(path, "heute" | "heute.jahr") {
-            return false;
-        }
-        if let Some((name, col)) = path.split_once('@') {
-            match self.field_in_scope(name, scope) {
-                Some(f) => match f.lookup.as_deref().and_then(|l| self.catalog.lookup(l)) {
-                    Some(l) if l.columns.iter().any(|c| c == col) || col == "name" => {}
-                    _ => self.err(format!("{place}: '{path}': no lookup column '{col}'")),
-                },
-                None => self.err(format!("{place}: unknown field in '{path}'")),
-            }
-            return false;
-        }
-        if let Some((entity, form)) = path.split_once('.') {
-            match self.t.entities.get(entity) {
-                Some(EntitySpec::Koerperschaft { .. }) if form.parse::<KoerperschaftForm>().is_ok() => {}
-                Some(EntitySpec::Person { .. }) if form.parse::<PersonForm>().is_ok() => {}
-                Some(_) => self.err(format!("{place}: entity '{entity}' has no form '{form}'")),
-                None => self.err(format!("{place}: unknown entity '{entity}'")),
-            }
-            return false;
-        }
-        match self.field_in_scope(path, scope) {
-            Some(f) => f.kind == FieldKind::List,
-            None => {
-                self.err(format!("{place}: unknown field '{path}'"));
+    fn path(&mut self, path: &PathExpr, scope: Option<&'t Field>, place: &str) -> bool {
+        match path {
+            PathExpr::Ref(id) => {
+                if !self.ids.contains(id) {
+                    self.err(format!("{place}: reference to unknown clause '{id}'"));
+                }
                 false
             }
+            PathExpr::Today | PathExpr::Year => false,
+            PathExpr::Lookup { field, column } => {
+                match self.field_in_scope(field, scope) {
+                    Some(f) => match f.lookup.as_deref().and_then(|l| self.catalog.lookup(l)) {
+                        Some(l) if l.columns.iter().any(|c| c == column) || column == "name" => {}
+                        _ => self.err(format!("{place}: '{path}': no lookup column '{column}'")),
+                    },
+                    None => self.err(format!("{place}: unknown field in '{path}'")),
+                }
+                false
+            }
+            PathExpr::Entity { entity, form } => {
+                match self.t.entities.get(entity) {
+                    Some(EntitySpec::Koerperschaft { .. }) if Form::KOERPERSCHAFT.contains(form) => {}
+                    Some(EntitySpec::Person { .. }) if Form::PERSON.contains(form) => {}
+                    Some(_) => self.err(format!("{place}: entity '{entity}' has no form '{}'", form.name())),
+                    None => self.err(format!("{place}: unknown entity '{entity}'")),
+                }
+                false
+            }
+            PathExpr::Field(name) => match self.field_in_scope(name, scope) {
+                Some(f) => f.kind == FieldKind::List,
+                None => {
+                    self.err(format!("{place}: unknown field '{name}'"));
+                    false
+                }
+            },
         }
     }
 
-    fn condition(&mut self, cond: &str, scope: Option<&'t Field>, place: &str) {
-        for p in syntax::condition_paths(cond) {
-            if p.is_empty() {
-                self.err(format!("{place}: empty condition in '{cond}'"));
-            } else {
-                self.path(&p, scope, place);
-            }
+    fn condition(&mut self, cond: &Cond, scope: Option<&'t Field>, place: &str) {
+        for atom in cond.atoms() {
+            self.path(&atom.path, scope, place);
         }
     }
 
@@ -389,12 +371,11 @@ impl<'t> Checker<'t> {
         for f in t.fields() {
             let mut d = Vec::new();
             for case in &f.field.default {
-                d.extend(syntax::placeholder_paths(&case.value));
+                d.extend(case.value.placeholders().map(|p| p.path.head().to_string()));
                 if let Some(w) = &case.when {
-                    d.extend(syntax::condition_paths(w));
+                    d.extend(w.atoms().iter().map(|a| a.path.head().to_string()));
                 }
             }
-            let d = d.into_iter().map(|p| p.split(['@', '.']).next().unwrap_or("").to_string()).collect();
             deps.insert(&f.field.id, d);
         }
         fn visit<'a>(

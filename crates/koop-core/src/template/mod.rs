@@ -65,16 +65,25 @@ impl std::fmt::Display for TemplateError {
 }
 
 impl Catalog {
-    /// Reads JSON documents of templates and lookup tables.
+    /// Compiles JSON documents of templates and lookup tables: reading compiles the template
+    /// text (unknown filters and forms fail here), then the checker proves every name refers to
+    /// something defined. Errors name the file and the place.
     pub fn from_json(templates: &[(&str, &str)], lookups: &[(&str, &str)]) -> Result<Catalog, TemplateError> {
         let err = |source: &str, e: serde_json::Error| TemplateError { source: source.to_string(), message: e.to_string() };
-        let templates = templates
+        let parsed = templates
             .iter()
             .map(|(name, json)| serde_json::from_str(json).map_err(|e| err(name, e)))
             .collect::<Result<Vec<Template>, _>>()?;
         let lookups =
             lookups.iter().map(|(name, json)| serde_json::from_str(json).map_err(|e| err(name, e))).collect::<Result<Vec<Lookup>, _>>()?;
-        Ok(Catalog { templates, lookups })
+        let catalog = Catalog { templates: parsed, lookups };
+        for ((name, _), t) in templates.iter().zip(&catalog.templates) {
+            let problems = check::check(t, &catalog);
+            if !problems.is_empty() {
+                return Err(TemplateError { source: name.to_string(), message: problems.join("; ") });
+            }
+        }
+        Ok(catalog)
     }
 
     /// The catalog built into the app (`templates/` at build time).

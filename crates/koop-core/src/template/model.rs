@@ -8,6 +8,7 @@
 //! `skip_serializing_if`. Tagged blocks and entities go through flat records (`RawBlock`,
 //! `RawEntity`) that keep the `type = "clause"` / `kind = "person"` form of the files.
 
+use super::syntax::{Cond, Tmpl};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,9 +22,9 @@ pub struct Template {
     /// Who the parties are, one line for the template chooser.
     pub parties: String,
     /// Default name of a draft ("IKPE – {kommune.titel}").
-    pub draft_name: String,
+    pub draft_name: Tmpl,
     /// File name without date and extension; placeholders are transliterated to ASCII.
-    pub file_name: String,
+    pub file_name: Tmpl,
     pub meta: MetaSpec,
     #[serde(default)]
     pub entities: BTreeMap<String, EntitySpec>,
@@ -38,11 +39,11 @@ pub struct Template {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaSpec {
-    pub title: String,
-    pub subject: String,
-    pub author: String,
+    pub title: Tmpl,
+    pub subject: Tmpl,
+    pub author: Tmpl,
     /// Running header of every page.
-    pub header: String,
+    pub header: Tmpl,
 }
 
 /// A grammatical entity built from fields: placeholders such as `{kommune.dat}` use it.
@@ -145,7 +146,7 @@ pub struct Field {
     pub pattern_message: Option<String>,
     /// Text shown as a highlighted gap when this optional field is empty.
     #[serde(default)]
-    pub gap_text: Option<String>,
+    pub gap_text: Option<Tmpl>,
     /// Shorter name for the gap in the document ("[Vor- und Nachname]"); default: the label.
     #[serde(default)]
     pub gap_label: Option<String>,
@@ -188,8 +189,8 @@ pub struct Choice {
 #[serde(deny_unknown_fields)]
 pub struct DefaultCase {
     #[serde(default)]
-    pub when: Option<String>,
-    pub value: String,
+    pub when: Option<Cond>,
+    pub value: Tmpl,
 }
 
 /// A cross-field rule: when the condition holds, the message is shown at the field.
@@ -200,7 +201,7 @@ pub struct Rule {
     /// The field (or `list.sub` for every entry of a list) the message belongs to.
     pub field: String,
     #[serde(default)]
-    pub when: Option<String>,
+    pub when: Option<Cond>,
     /// For `date_after`: the other date field.
     #[serde(default)]
     pub other: Option<String>,
@@ -212,7 +213,7 @@ pub struct Rule {
     /// For `unique`: further `list.sub` fields sharing one name space.
     #[serde(default)]
     pub with: Vec<String>,
-    pub message: String,
+    pub message: Tmpl,
     #[serde(default)]
     pub severity: Severity,
 }
@@ -255,67 +256,67 @@ pub struct DocumentSpec {
 #[serde(try_from = "RawBlock", into = "RawBlock")]
 pub enum BlockSpec {
     Title {
-        text: String,
-        when: Option<String>,
+        text: Tmpl,
+        when: Option<Cond>,
     },
     Subtitle {
-        text: String,
-        when: Option<String>,
+        text: Tmpl,
+        when: Option<Cond>,
     },
     Party {
-        lines: Vec<String>,
-        alias: Option<String>,
+        lines: Vec<Tmpl>,
+        alias: Option<Tmpl>,
         /// One party block per entry of this list (texts see the entry's fields).
         each: Option<String>,
-        when: Option<String>,
+        when: Option<Cond>,
     },
     Paragraph {
-        text: String,
+        text: Tmpl,
         style: ParagraphStyle,
-        when: Option<String>,
+        when: Option<Cond>,
     },
     /// An unnumbered heading (e.g. "Präambel").
     Heading {
-        text: String,
-        when: Option<String>,
+        text: Tmpl,
+        when: Option<Cond>,
     },
     Section {
-        title: String,
+        title: Tmpl,
         id: Option<String>,
-        when: Option<String>,
+        when: Option<Cond>,
     },
     Subsection {
         /// Empty: numbering only, no heading (clauses 5.1.1 directly under section 5).
-        title: String,
+        title: Tmpl,
         id: Option<String>,
-        when: Option<String>,
+        when: Option<Cond>,
     },
     Clause {
-        text: String,
+        text: Tmpl,
         id: Option<String>,
-        when: Option<String>,
+        when: Option<Cond>,
     },
     Bullets {
         /// Fixed items; a leading ">" indents an item one level.
-        items: Vec<String>,
+        items: Vec<Tmpl>,
         /// One bullet per selected option of a multi field.
         from: Option<String>,
         /// One bullet per entry of a list, formatted by `item`.
         each: Option<String>,
-        item: Option<String>,
+        item: Option<Tmpl>,
         /// Groups the entries by this sub-field; `group` formats the group's line.
         group_by: Option<String>,
-        group: Option<String>,
-        when: Option<String>,
+        group: Option<Tmpl>,
+        when: Option<Cond>,
     },
     Contacts {
         each: String,
-        item: String,
-        when: Option<String>,
+        item: Tmpl,
+        when: Option<Cond>,
     },
     Signatures {
         parties: Vec<SignatureSpec>,
-        when: Option<String>,
+        when: Option<Cond>,
     },
 }
 
@@ -332,10 +333,10 @@ pub enum ParagraphStyle {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureSpec {
-    pub party: String,
-    pub place: String,
+    pub party: Tmpl,
+    pub place: Tmpl,
     /// Printed name under each signature line.
-    pub signatory: String,
+    pub signatory: Tmpl,
     /// One signature line per entry of this list (`signatory` sees the entry's fields).
     #[serde(default)]
     pub signatories: Option<String>,
@@ -428,33 +429,33 @@ pub struct RawBlock {
     #[serde(rename = "type")]
     kind: BlockKind,
     #[serde(default)]
-    text: Option<String>,
+    text: Option<Tmpl>,
     #[serde(default)]
-    title: Option<String>,
+    title: Option<Tmpl>,
     #[serde(default)]
     id: Option<String>,
     #[serde(default)]
-    lines: Option<Vec<String>>,
+    lines: Option<Vec<Tmpl>>,
     #[serde(default)]
-    alias: Option<String>,
+    alias: Option<Tmpl>,
     #[serde(default)]
     style: Option<ParagraphStyle>,
     #[serde(default)]
-    items: Option<Vec<String>>,
+    items: Option<Vec<Tmpl>>,
     #[serde(default)]
     from: Option<String>,
     #[serde(default)]
     each: Option<String>,
     #[serde(default)]
-    item: Option<String>,
+    item: Option<Tmpl>,
     #[serde(default)]
     group_by: Option<String>,
     #[serde(default)]
-    group: Option<String>,
+    group: Option<Tmpl>,
     #[serde(default)]
     parties: Option<Vec<SignatureSpec>>,
     #[serde(default)]
-    when: Option<String>,
+    when: Option<Cond>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

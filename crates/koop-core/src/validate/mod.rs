@@ -195,14 +195,14 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     };
     let mut push = |path: FieldPath, entry: Option<&Entry>| {
         let scope = list_field.zip(entry);
-        let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.clone());
+        let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.source().to_string());
         issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None });
     };
     match rule.kind {
         RuleKind::Condition => {
             for (path, _, entry) in values(ctx, &t) {
                 let scope = list_field.zip(entry.as_ref());
-                if rule.when.as_deref().is_some_and(|c| eval::condition(ctx, scope, c)) {
+                if rule.when.as_ref().is_some_and(|c| eval::condition(ctx, scope, c)) {
                     push(path, entry.as_ref());
                 }
             }
@@ -251,7 +251,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                         (Some(e), Some(l)) => eval::plain_text(ctx, Some((l, e)), &rule.message),
                         _ => eval::plain_text(ctx, None, &rule.message),
                     }
-                    .unwrap_or_else(|| rule.message.clone());
+                    .unwrap_or_else(|| rule.message.source().to_string());
                     issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None });
                 } else {
                     seen.push(key);
@@ -268,7 +268,8 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                 let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
                 if !k.is_empty() && !used.contains(&k) {
                     let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
-                    let message = eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.clone());
+                    let message =
+                        eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.source().to_string());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
                     issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
                 }
