@@ -153,26 +153,26 @@ fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<I
 }
 
 /// The fields a rule addresses: "field" or "list.sub" (every entry).
-enum Target<'t> {
+enum RuleFields<'t> {
     Field(&'t Field),
     Sub { list: &'t Field, sub: &'t Field },
 }
 
-fn target<'t>(ctx: &Context<'t>, spec: &str) -> Option<Target<'t>> {
+fn target<'t>(ctx: &Context<'t>, spec: &str) -> Option<RuleFields<'t>> {
     match spec.split_once('.') {
         Some((list, sub)) => {
             let list = ctx.field(list)?;
-            Some(Target::Sub { list, sub: list.sub_field(sub)? })
+            Some(RuleFields::Sub { list, sub: list.sub_field(sub)? })
         }
-        None => ctx.field(spec).map(Target::Field),
+        None => ctx.field(spec).map(RuleFields::Field),
     }
 }
 
 /// (path, raw value, entry) of every value a target addresses.
-fn values<'t>(ctx: &Context<'t>, t: &Target<'t>) -> Vec<(FieldPath, String, Option<Entry>)> {
+fn values<'t>(ctx: &Context<'t>, t: &RuleFields<'t>) -> Vec<(FieldPath, String, Option<Entry>)> {
     match t {
-        Target::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
-        Target::Sub { list, sub } => ctx
+        RuleFields::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
+        RuleFields::Sub { list, sub } => ctx
             .entries(list)
             .iter()
             .map(|e| {
@@ -186,12 +186,12 @@ fn values<'t>(ctx: &Context<'t>, t: &Target<'t>) -> Vec<(FieldPath, String, Opti
 fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     let Some(t) = target(ctx, &rule.field) else { return };
     let (step, label) = match &t {
-        Target::Field(f) => (ctx.step_of(&f.id), f.label.clone()),
-        Target::Sub { list, sub } => (ctx.step_of(&list.id), sub.label.clone()),
+        RuleFields::Field(f) => (ctx.step_of(&f.id), f.label.clone()),
+        RuleFields::Sub { list, sub } => (ctx.step_of(&list.id), sub.label.clone()),
     };
     let list_field = match &t {
-        Target::Sub { list, .. } => Some(*list),
-        Target::Field(_) => None,
+        RuleFields::Sub { list, .. } => Some(*list),
+        RuleFields::Field(_) => None,
     };
     let mut push = |path: FieldPath, entry: Option<&Entry>| {
         let scope = list_field.zip(entry);
@@ -262,7 +262,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
             let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
             let key = rule.key.as_deref().unwrap_or("name");
             // References name entries by identity; other fields by the key's text.
-            let by_id = matches!(&t, Target::Sub { sub, .. } if sub.kind == FieldKind::Reference);
+            let by_id = matches!(&t, RuleFields::Sub { sub, .. } if sub.kind == FieldKind::Reference);
             let used: Vec<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
             for e in ctx.entries(list).iter() {
                 let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
