@@ -4,7 +4,7 @@ use super::Derived;
 use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
-use crate::state::{AppState, InfoPage, NoticeAction, NoticeKind};
+use crate::state::{AppState, InfoPage, NoticeAction, NoticeKind, Topic};
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     app.init();
     crate::pwa::register_service_worker(move || {
         app.notify_with(
+            Topic::UpdateReady,
             NoticeKind::Info,
             "Neue Version verfügbar",
             "Eine neue Version des Koop-Assistenten ist geladen. Ihr Entwurf ist gespeichert und bleibt erhalten.",
@@ -72,8 +73,8 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         hidden.remove();
     });
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.
-    let open_template = Memo::new(move |_| app.draft.with(|d| d.as_ref().map(|d| (d.id.clone(), d.template.clone()))));
-    let page = Memo::new(move |_| app.page.get());
+    let open_template = Memo::new(move |_| app.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));
+    let page = Memo::new(move |_| app.page());
     let main = move || match (page.get(), open_template.get()) {
         (Some(p), _) => view! { <InfoPageView page=p /> }.into_any(),
         (None, open) => match open {
@@ -104,7 +105,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         </header>
         <Notices />
         <main id="inhalt" class="inhalt" tabindex="-1">{main}</main>
-        <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || app.announcement.get()}</div>
+        <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || app.announcement()}</div>
         <footer class="fuss">
             <p>"Koop-Assistent · läuft vollständig in Ihrem Browser · keine Datenübertragung"</p>
             <nav aria-label="Rechtliches">
@@ -130,7 +131,7 @@ fn Notices() -> impl IntoView {
     let app = expect_context::<AppState>();
     view! {
         <div class="hinweise">
-            <For each=move || app.notices.get() key=|n| n.id let:n>
+            <For each=move || app.notices() key=|n| n.id let:n>
                 {
                     let (class, icon) = match n.kind {
                         NoticeKind::Info => ("kern-alert kern-alert--info", "kern-icon kern-icon--info"),

@@ -23,7 +23,7 @@ pub fn path_for(field: &Field, scope: Scope) -> FieldPath {
 /// clone every list once per field: that made typing in long lists quadratic). A list never
 /// edited is the template's default entries (see `Draft::entry_list`).
 fn with_entries<R>(app: AppState, list: &'static Field, f: impl FnOnce(&[Entry]) -> R) -> Option<R> {
-    app.draft.with(|d| d.as_ref().map(|d| f(&d.entry_list(list))))
+    app.with_draft(|d| d.map(|d| f(&d.entry_list(list))))
 }
 
 /// The raw text in effect for a field (typed, or the template's default).

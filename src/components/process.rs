@@ -35,7 +35,7 @@ pub fn PhaseOverview() -> impl IntoView {
 }
 
 fn read<T>(app: AppState, f: impl Fn(&Process) -> T) -> Option<T> {
-    app.draft.with(|d| d.as_ref().map(|d| f(&d.process)))
+    app.with_draft(|d| d.map(|d| f(&d.process)))
 }
 
 /// A text or date input of the process view (label above, hint, error under the label).
@@ -201,7 +201,7 @@ pub fn ProcessView() -> impl IntoView {
             <h2 class="kern-heading-medium" id="prozess-titel" tabindex="-1">"Prozess und Termine"</h2>
             <p class="kern-body" data-testid="prozess-stand">{move || format!("{} von 6 Phasen erledigt.", done.get())}</p>
             <p>
-                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(app.step.get_untracked())>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(app.step_untracked())>
                     <span class="kern-label">"Zurück zur Vereinbarung"</span>
                 </button>
             </p>

@@ -168,7 +168,7 @@ fn ExportPanel() -> impl IntoView {
                     class="kern-form-check__checkbox"
                     type="checkbox"
                     id="anlage-prozess"
-                    prop:checked=move || app.draft.with(|d| d.as_ref().is_some_and(|d| d.process.anlage_im_export))
+                    prop:checked=move || app.with_draft(|d| d.is_some_and(|d| d.process.anlage_im_export))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         app.edit(|d| d.process.anlage_im_export = on);

@@ -176,7 +176,7 @@ fn DraftList() -> impl IntoView {
                     Ok(m) => view! { <p class="kern-body">{m}</p> }.into_any(),
                     Err(m) => view! { <p class="kern-error">{m}</p> }.into_any(),
                 })}
-                {move || app.deleted.get().map(|d| {
+                {move || app.deleted().map(|d| {
                     let (name, _, _) = summary(app, &d);
                     view! {
                         <p class="kern-body">
@@ -189,7 +189,7 @@ fn DraftList() -> impl IntoView {
                 })}
             </div>
             {move || {
-                let drafts = app.drafts.get();
+                let drafts = app.drafts();
                 if drafts.is_empty() {
                     return view! { <p class="kern-body">"Noch keine Entwürfe in diesem Browser."</p> }.into_any();
                 }

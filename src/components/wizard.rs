@@ -19,10 +19,10 @@ fn focus_id(path: &FieldPath) -> String {
 pub fn Wizard(template: &'static Template) -> impl IntoView {
     let app = expect_context::<AppState>();
     let step_view = move || {
-        if app.process_view.get() {
+        if app.process_view() {
             return view! { <super::process::ProcessView /> }.into_any();
         }
-        let step = app.step.get();
+        let step = app.step();
         view! { <StepView template step /> }.into_any()
     };
     view! {
@@ -38,8 +38,8 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                     <SaveIndicator />
                     <a
                         class="kern-link"
-                        href=move || format!("{}&ansicht=prozess", platform::app_url(app.draft.with(|d| d.as_ref().map(|d| d.id.clone())).as_deref(), Some(app.step.get())))
-                        aria-current=move || app.process_view.get().then_some("page")
+                        href=move || format!("{}&ansicht=prozess", platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(app.step())))
+                        aria-current=move || app.process_view().then_some("page")
                         on:click=move |ev| {
                             ev.prevent_default();
                             app.show_process();
@@ -51,7 +51,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                         type="button"
                         class="kern-btn kern-btn--tertiary kern-btn--x-small"
                         on:click=move |_| {
-                            if let Some(id) = app.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
+                            if let Some(id) = app.draft_id_untracked() {
                                 app.backup_draft(&id);
                             }
                         }
@@ -96,7 +96,7 @@ fn SaveIndicator() -> impl IntoView {
     }
     let text = move || {
         tick.track();
-        match app.save_status.get() {
+        match app.save_status() {
             SaveStatus::Idle => String::new(),
             SaveStatus::Pending => "Wird gespeichert …".to_string(),
             SaveStatus::Saved(at) => {
@@ -112,7 +112,7 @@ fn SaveIndicator() -> impl IntoView {
         }
     };
     view! {
-        <p class="speicherstatus" data-testid="speicherstatus" class:speicherstatus--fehler=move || matches!(app.save_status.get(), SaveStatus::Failed(_))>
+        <p class="speicherstatus" data-testid="speicherstatus" class:speicherstatus--fehler=move || matches!(app.save_status(), SaveStatus::Failed(_))>
             {text}
         </p>
     }
@@ -131,12 +131,12 @@ fn StepNav(template: &'static Template) -> impl IntoView {
         .map(|(i, s)| {
             let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(i)));
             let is_review = s.kind == StepKind::Review;
-            let href = move || platform::app_url(app.draft.with(|d| d.as_ref().map(|d| d.id.clone())).as_deref(), Some(i));
+            let href = move || platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(i));
             view! {
-                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || app.step.get() == i>
+                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || app.step() == i>
                     <a
                         href=href
-                        aria-current=move || (app.step.get() == i).then_some("step")
+                        aria-current=move || (app.step() == i).then_some("step")
                         on:click=move |ev| {
                             ev.prevent_default();
                             app.go_to(i);
@@ -160,7 +160,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
     view! {
         <nav class="schritte" aria-label="Schritte der Vereinbarung">
             <p class="schritte__fortschritt" data-testid="fortschritt">
-                {move || format!("Schritt {} von {total}", app.step.get() + 1)}
+                {move || format!("Schritt {} von {total}", app.step() + 1)}
             </p>
             <ol>{items}</ol>
         </nav>
@@ -189,8 +189,7 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
                 let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
                 // Opens itself when one of its fields has a shown problem.
                 let has_problem = Memo::new(move |_| {
-                    derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id)))
-                        && app.submitted.with(|s| s.contains(&step))
+                    derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id))) && app.submitted(step)
                 });
                 view! {
                     <details class="kern-accordion panel" prop:open=move || has_problem.get()>
@@ -242,7 +241,7 @@ fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
     let derived = expect_context::<Derived>();
     let last = template.steps.len().saturating_sub(1);
     move || {
-        if app.summary_for.get() != Some(step) {
+        if !app.summary_shown(step) {
             return None;
         }
         let issues: Vec<_> = derived.report.with(|r| r.step_errors(step).cloned().collect());
@@ -300,12 +299,8 @@ fn StepButtons(template: &'static Template, step: usize) -> impl IntoView {
     let derived = expect_context::<Derived>();
     let last = template.steps.len().saturating_sub(1);
     let next = move |_| {
-        app.submitted.update(|s| {
-            s.insert(step);
-        });
         let open = derived.report.with_untracked(|r| r.open_in_step(step));
-        if open > 0 && app.summary_for.get_untracked() != Some(step) {
-            app.summary_for.set(Some(step));
+        if app.submit_step(step, open) {
             request_animation_frame(|| {
                 platform::focus_id("fehlerliste");
             });

@@ -1,96 +1,38 @@
-//! The app's state: one signal holding the open draft, a few signals of UI state, and the
-//! operations that change them. Components call these methods; the draft itself is changed only
-//! through `koop_core::Draft`'s methods inside `edit`.
+//! The app's state, split by concern: the open draft and its saving (here), the route
+//! (`route.rs`), the draft library (`library.rs`), the form's UI state (`form.rs`), the banners
+//! (`notices.rs`) and the screen-reader announcement (`announcer.rs`). Every signal is private to
+//! this module; components read and change state only through `AppState`'s methods, and the draft
+//! itself is changed only through `koop_core::Draft`'s methods inside `edit`.
+
+mod announcer;
+mod form;
+mod library;
+mod notices;
+mod route;
+
+use announcer::Announcer;
+use form::FormUi;
+use library::Library;
+use notices::Notices;
+pub use notices::{Notice, NoticeAction, NoticeKind, Topic};
+pub use route::InfoPage;
+use route::Route;
 
 use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
-use koop_core::draft::store::{DraftStore, KvDraftStore, Quarantined, SaveOutcome, Seen, StoreError, Stored};
+use koop_core::draft::store::{DraftStore, KvDraftStore, SaveOutcome, Seen, StoreError, Stored};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// Autosave waits this long after the last change.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
-/// Title of the banner shown when a save fails.
-const SAVE_FAILED_TITLE: &str = "Nicht gespeichert";
-
-thread_local! {
-    static STORE: RefCell<Option<KvDraftStore<Backend>>> = const { RefCell::new(None) };
-    static SAVE_TIMER: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
-    /// Whether a mouse button, pen or finger is down (see [`AppState::touch_after_blur`]).
-    static POINTER_DOWN: Cell<bool> = const { Cell::new(false) };
-    /// Fields left while a pointer was down; revealed once it is released.
-    static PENDING_TOUCH: RefCell<Vec<FieldPath>> = const { RefCell::new(Vec::new()) };
-}
 
 /// The key prefix of this deployment's draft records.
 fn draft_prefix() -> String {
     crate::storage::scope().draft_prefix()
-}
-
-fn with_store<R>(f: impl FnOnce(&KvDraftStore<Backend>) -> R) -> Option<R> {
-    // After a crash nothing is read or written: the state in memory may be half-changed.
-    if crate::crash::crashed() {
-        return None;
-    }
-    STORE.with(|s| s.borrow().as_ref().map(f))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    Info,
-    Success,
-    Warning,
-    Danger,
-}
-
-/// What a button in a banner does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NoticeAction {
-    /// Another window saved a newer version of the open draft: load it.
-    LoadTheirs,
-    /// … or keep this window's version and save it over the other.
-    KeepMine,
-    /// A record that cannot be read: offer its raw text as a file.
-    DownloadRaw(String),
-    DiscardRaw(String),
-    /// Save the open draft as a file (backup reminder).
-    BackupDraft,
-    /// A new version of the app is installed: switch to it (the draft is saved first).
-    UpdateApp,
-}
-
-/// The information pages every public body must publish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InfoPage {
-    Datenschutz,
-    Barrierefreiheit,
-}
-
-impl InfoPage {
-    pub fn slug(self) -> &'static str {
-        match self {
-            InfoPage::Datenschutz => "datenschutz",
-            InfoPage::Barrierefreiheit => "barrierefreiheit",
-        }
-    }
-    fn from_slug(s: &str) -> Option<InfoPage> {
-        [InfoPage::Datenschutz, InfoPage::Barrierefreiheit].into_iter().find(|p| p.slug() == s)
-    }
-}
-
-/// A banner at the top of the page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub id: u32,
-    pub kind: NoticeKind,
-    pub title: String,
-    pub text: String,
-    pub actions: Vec<(String, NoticeAction)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,30 +48,18 @@ pub enum SaveStatus {
 pub struct AppState {
     pub catalog: &'static Catalog,
     pub today: Datum,
-    pub draft: RwSignal<Option<Draft>>,
-    pub step: RwSignal<usize>,
-    /// Fields the user has left at least once: their messages are shown.
-    pub touched: RwSignal<BTreeSet<FieldPath>>,
-    /// Steps where "Weiter" was pressed: all their messages are shown.
-    pub submitted: RwSignal<BTreeSet<usize>>,
-    /// The step whose error summary is shown.
-    pub summary_for: RwSignal<Option<usize>>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub save_status: RwSignal<SaveStatus>,
-    pub drafts: RwSignal<Vec<Draft>>,
-    pub quarantined: RwSignal<Vec<Quarantined>>,
-    /// Polite announcement for screen readers (aria-live region).
-    pub announcement: RwSignal<String>,
-    /// The last deleted draft, kept for "Rückgängig".
-    pub deleted: RwSignal<Option<Draft>>,
-    /// An information page instead of the start screen or a draft.
-    pub page: RwSignal<Option<InfoPage>>,
-    /// The open draft's process view ("Prozess und Termine") instead of its steps.
-    pub process_view: RwSignal<bool>,
-    next_notice: StoredValue<u32>,
+    draft: RwSignal<Option<Draft>>,
+    save_status: RwSignal<SaveStatus>,
     /// What this window last loaded or saved of the open draft's record: a save goes through
     /// only while the stored record is still that one (`DraftStore::save_if_unchanged`).
     seen: StoredValue<Seen>,
+    store: StoredValue<Option<KvDraftStore<Backend>>, LocalStorage>,
+    save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    route: Route,
+    form: FormUi,
+    library: Library,
+    notices: Notices,
+    announcer: Announcer,
 }
 
 impl AppState {
@@ -138,29 +68,24 @@ impl AppState {
             catalog,
             today: platform::today(),
             draft: RwSignal::new(None),
-            step: RwSignal::new(0),
-            touched: RwSignal::new(BTreeSet::new()),
-            submitted: RwSignal::new(BTreeSet::new()),
-            summary_for: RwSignal::new(None),
-            notices: RwSignal::new(Vec::new()),
             save_status: RwSignal::new(SaveStatus::Idle),
-            drafts: RwSignal::new(Vec::new()),
-            quarantined: RwSignal::new(Vec::new()),
-            announcement: RwSignal::new(String::new()),
-            deleted: RwSignal::new(None),
-            page: RwSignal::new(None),
-            process_view: RwSignal::new(false),
-            next_notice: StoredValue::new(1),
             seen: StoredValue::new(Seen::NOTHING),
+            store: StoredValue::new_local(None),
+            save_timer: StoredValue::new_local(None),
+            route: Route::new(),
+            form: FormUi::new(),
+            library: Library::new(),
+            notices: Notices::new(),
+            announcer: Announcer::new(),
         }
     }
 
     /// Opens the store, lists the drafts and follows the address (draft and step).
     pub fn init(&self) {
         let (store, problem) = open_store();
-        STORE.with(|s| *s.borrow_mut() = Some(store));
+        self.store.set_value(Some(store));
         if let Some(e) = problem {
-            self.notify(NoticeKind::Warning, "Speichern nicht möglich", &e.message());
+            self.notify(Topic::StorageUnavailable, NoticeKind::Warning, "Speichern nicht möglich", &e.message());
         }
         self.refresh_list();
         self.follow_url();
@@ -168,17 +93,18 @@ impl AppState {
     }
 
     pub fn refresh_list(&self) {
-        match with_store(|s| s.list()) {
+        match self.with_store(|s| s.list()) {
             Some(Ok(listing)) => {
-                self.drafts.set(listing.drafts);
+                self.library.drafts.set(listing.drafts);
                 // Announced once per record, not again on every refresh of the list.
-                let known: Vec<String> = self.quarantined.with_untracked(|q| q.iter().map(|q| q.key.clone()).collect());
+                let known: Vec<String> = self.library.quarantined.with_untracked(|q| q.iter().map(|q| q.key.clone()).collect());
                 for q in listing.quarantined.iter().filter(|q| !known.contains(&q.key)) {
                     let text = format!(
                         "Ein gespeicherter Entwurf kann nicht gelesen werden: {} Die übrigen Entwürfe sind nicht betroffen. Die Rohdaten bleiben erhalten, bis Sie sie verwerfen.",
                         q.error.message()
                     );
                     self.notify_with(
+                        Topic::Quarantined(q.key.clone()),
                         NoticeKind::Warning,
                         &format!("Entwurf in Quarantäne ({})", q.key.trim_start_matches(&draft_prefix())),
                         &text,
@@ -188,10 +114,10 @@ impl AppState {
                         ],
                     );
                 }
-                self.quarantined.set(listing.quarantined);
+                self.library.quarantined.set(listing.quarantined);
             }
             Some(Err(e)) => {
-                self.notify(NoticeKind::Danger, "Entwürfe konnten nicht gelesen werden", &e.message());
+                self.notify(Topic::ListUnreadable, NoticeKind::Danger, "Entwürfe konnten nicht gelesen werden", &e.message());
             }
             None => {}
         }
@@ -200,7 +126,7 @@ impl AppState {
     /// Shows what the address names: a draft and step, or the start screen.
     pub fn follow_url(&self) {
         let page = platform::query_param("seite").and_then(|s| InfoPage::from_slug(&s));
-        self.page.set(page);
+        self.route.page.set(page);
         if let Some(p) = page {
             self.flush();
             self.draft.set(None);
@@ -216,10 +142,10 @@ impl AppState {
             Some(id) => {
                 if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id != id).unwrap_or(true)) {
                     self.flush();
-                    match with_store(|s| s.load_seen(&id)) {
+                    match self.with_store(|s| s.load_seen(&id)) {
                         Some(Ok((d, seen))) => self.set_draft(d, seen),
                         Some(Err(e)) => {
-                            self.notify(NoticeKind::Danger, "Entwurf nicht geöffnet", &e.message());
+                            self.notify(Topic::NotOpened, NoticeKind::Danger, "Entwurf nicht geöffnet", &e.message());
                             self.close_draft();
                             return;
                         }
@@ -229,7 +155,7 @@ impl AppState {
                 let last = self.template().map_or(0, |t| t.steps.len().saturating_sub(1));
                 self.show_step(step.unwrap_or(0).min(last));
                 if platform::query_param("ansicht").as_deref() == Some("prozess") {
-                    self.process_view.set(true);
+                    self.route.process_view.set(true);
                     platform::set_title("Prozess und Termine – Koop-Assistent");
                 }
             }
@@ -246,15 +172,14 @@ impl AppState {
         self.seen.set_value(seen);
         if koop_core::draft::store::needs_backup(&d, platform::now_ms()) {
             self.notify_with(
+Topic::BackupReminder,
                 NoticeKind::Info,
                 "Entwurf als Datei sichern",
                 "Dieser Entwurf wurde seit einigen Tagen nicht als Datei gesichert. Browser können lokal gespeicherte Daten löschen, etwa wenn der Speicher knapp wird. Eine Sicherungsdatei können Sie jederzeit wieder laden oder an Kolleginnen und Kollegen geben.",
                 vec![("Jetzt als Datei sichern".into(), NoticeAction::BackupDraft)],
             );
         }
-        self.touched.set(BTreeSet::new());
-        self.submitted.set(BTreeSet::new());
-        self.summary_for.set(None);
+        self.form.reset();
         self.save_status.set(SaveStatus::Idle);
         self.draft.set(Some(d));
     }
@@ -306,9 +231,9 @@ impl AppState {
     /// Shows the process view of the open draft.
     pub fn show_process(&self) {
         let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
-        let step = self.step.get_untracked();
+        let step = self.route.step.get_untracked();
         platform::push_url(&format!("{}&ansicht=prozess", platform::app_url(id.as_deref(), Some(step))));
-        self.process_view.set(true);
+        self.route.process_view.set(true);
         platform::set_title("Prozess und Termine – Koop-Assistent");
         request_animation_frame(|| {
             platform::focus_id("prozess-titel");
@@ -335,14 +260,12 @@ impl AppState {
 
     fn schedule_save(&self) {
         self.save_status.set(SaveStatus::Pending);
-        SAVE_TIMER.with(|t| {
-            if let Some(h) = t.take() {
-                h.clear();
-            }
-        });
+        if let Some(h) = self.take_timer() {
+            h.clear();
+        }
         let this = *self;
         if let Ok(h) = set_timeout_with_handle(move || this.save_now(), AUTOSAVE_DELAY) {
-            SAVE_TIMER.with(|t| t.set(Some(h)));
+            self.save_timer.set_value(Some(h));
         }
     }
 
@@ -353,7 +276,7 @@ impl AppState {
 
     /// Saves a pending change at once (page hidden, draft closed).
     pub fn flush(&self) {
-        let pending = SAVE_TIMER.with(|t| t.take());
+        let pending = self.take_timer();
         if let Some(h) = pending {
             h.clear();
             self.save_now();
@@ -361,26 +284,24 @@ impl AppState {
     }
 
     pub fn save_now(&self) {
-        SAVE_TIMER.with(|t| t.take());
+        self.take_timer();
         let Some(draft) = self.draft.get_untracked() else { return };
         // The crash message offers this version as a file (crash.rs explains why here).
         crate::crash::remember(self.draft_file(&draft));
         let t0 = platform::perf_now();
-        let result = with_store(|s| s.save_if_unchanged(&draft, self.seen.get_value()));
+        let result = self.with_store(|s| s.save_if_unchanged(&draft, self.seen.get_value()));
         platform::record_metric("data-save-ms", platform::perf_now() - t0);
         match result {
             Some(Ok(SaveOutcome::Saved(seen))) => {
                 self.seen.set_value(seen);
-                if with_store(|s| matches!(s.kv, Backend::Memory(_))).unwrap_or(false) {
+                if self.with_store(|s| matches!(s.kv, Backend::Memory(_))).unwrap_or(false) {
                     // The browser allows no storage (banner from `init`): kept in memory only,
                     // which the save status must not call "Gespeichert".
                     self.save_status.set(SaveStatus::Failed(StoreError::Unavailable(String::new()).message()));
                     return;
                 }
-                if self.notices.with_untracked(|n| n.iter().any(|x| x.title == SAVE_FAILED_TITLE)) {
-                    // Saved again (e.g. storage freed): the failure banner no longer applies.
-                    self.notices.update(|n| n.retain(|x| x.title != SAVE_FAILED_TITLE));
-                }
+                // Saved again (e.g. storage freed): the failure banner no longer applies.
+                self.notices.dismiss_topic(&Topic::SaveFailed);
                 self.save_status.set(SaveStatus::Saved(platform::now_ms()));
             }
             // Another window saved since this one loaded or saved: the user chooses.
@@ -394,9 +315,10 @@ impl AppState {
 
     fn conflict(&self) {
         // The pending autosave would only ask again (and replace the banner while it is read).
-        SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
+        self.cancel_save();
         self.save_status.set(SaveStatus::Failed("Konflikt mit einem anderen Fenster".into()));
         self.notify_with(
+Topic::Conflict,
             NoticeKind::Warning,
             "In einem anderen Fenster geändert",
             "Dieser Entwurf wurde in einem anderen Fenster oder Tab geändert und gespeichert. Ihre Änderungen hier sind noch nicht gespeichert. Wählen Sie, welche Fassung gelten soll.",
@@ -418,12 +340,12 @@ impl AppState {
             return;
         }
         self.refresh_list();
-        let open = self.draft.with_untracked(|d| d.as_ref().and_then(|d| with_store(|s| s.record_key(&d.id))));
+        let open = self.draft.with_untracked(|d| d.as_ref().and_then(|d| self.with_store(|s| s.record_key(&d.id))));
         if open.as_deref() != Some(key.as_str()) {
             return;
         }
         let Some(ours) = self.draft.get_untracked() else { return };
-        match with_store(|s| s.load_seen(&ours.id)) {
+        match self.with_store(|s| s.load_seen(&ours.id)) {
             Some(Ok((theirs, seen))) if seen != self.seen.get_value() => {
                 // Unsaved here (waiting for the autosave, or not saved: an open conflict, a full
                 // storage): loading the other version would silently discard this window's changes.
@@ -432,6 +354,7 @@ impl AppState {
                 } else {
                     self.replace_draft(theirs, seen);
                     self.notify(
+                        Topic::TheirsLoaded,
                         NoticeKind::Info,
                         "Neuere Fassung geladen",
                         "Dieser Entwurf wurde in einem anderen Fenster geändert. Die neuere Fassung ist jetzt geladen.",
@@ -440,6 +363,7 @@ impl AppState {
             }
             Some(Err(StoreError::NotFound(_))) => {
                 self.notify(
+Topic::DeletedElsewhere,
                     NoticeKind::Warning,
                     "In einem anderen Fenster gelöscht",
                     "Dieser Entwurf wurde in einem anderen Fenster gelöscht. Er bleibt hier geöffnet und wird bei der nächsten Änderung wieder gespeichert.",
@@ -459,9 +383,9 @@ impl AppState {
     pub fn act(&self, notice: u32, action: &NoticeAction) {
         match action {
             NoticeAction::LoadTheirs => {
-                SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
+                self.cancel_save();
                 let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
-                if let Some(Some(Ok((theirs, seen)))) = id.map(|id| with_store(|s| s.load_seen(&id))) {
+                if let Some(Some(Ok((theirs, seen)))) = id.map(|id| self.with_store(|s| s.load_seen(&id))) {
                     self.replace_draft(theirs, seen);
                 }
                 self.dismiss(notice);
@@ -470,7 +394,7 @@ impl AppState {
                 if let Some(d) = self.draft.get_untracked() {
                     // Written on purpose over the other window's version; that window learns
                     // of it at its next save, because the record it saw is gone.
-                    match with_store(|s| s.save(&d).and_then(|()| s.load_seen(&d.id))) {
+                    match self.with_store(|s| s.save(&d).and_then(|()| s.load_seen(&d.id))) {
                         Some(Ok((_, seen))) => {
                             self.seen.set_value(seen);
                             self.save_status.set(SaveStatus::Saved(platform::now_ms()));
@@ -482,18 +406,18 @@ impl AppState {
                 self.dismiss(notice);
             }
             NoticeAction::DownloadRaw(key) => {
-                let raw = self.quarantined.with_untracked(|q| q.iter().find(|q| &q.key == key).map(|q| q.raw.clone()));
+                let raw = self.library.quarantined.with_untracked(|q| q.iter().find(|q| &q.key == key).map(|q| q.raw.clone()));
                 if let Some(raw) = raw {
                     let name = format!("Rohdaten_{}.json", koop_core::value::ascii_file_part(key));
                     if let Err(e) = platform::download(raw.as_bytes(), &name, "application/json") {
-                        self.notify(NoticeKind::Danger, "Download nicht möglich", &e);
+                        self.notify(Topic::DownloadFailed, NoticeKind::Danger, "Download nicht möglich", &e);
                     }
                 }
             }
             NoticeAction::DiscardRaw(key) => match self.discard_quarantined(key) {
                 Ok(()) => self.dismiss(notice),
                 Err(e) => {
-                    self.notify(NoticeKind::Danger, "Nicht verworfen", &e.message());
+                    self.notify(Topic::NotDiscarded, NoticeKind::Danger, "Nicht verworfen", &e.message());
                 }
             },
             NoticeAction::UpdateApp => {
@@ -512,16 +436,16 @@ impl AppState {
     fn save_failed(&self, e: &StoreError) {
         let message = e.message();
         if self.save_status.get_untracked() != SaveStatus::Failed(message.clone()) {
-            self.notify(NoticeKind::Danger, SAVE_FAILED_TITLE, &message);
+            self.notify(Topic::SaveFailed, NoticeKind::Danger, "Nicht gespeichert", &message);
         }
         self.save_status.set(SaveStatus::Failed(message));
     }
 
     /// Shows a step (the address is updated by the caller or by `go_to`).
     fn show_step(&self, step: usize) {
-        self.process_view.set(false);
-        self.step.set(step);
-        self.summary_for.set(None);
+        self.route.process_view.set(false);
+        self.route.step.set(step);
+        self.form.summary_for.set(None);
         let title = self.template().and_then(|t| t.steps.get(step).map(|s| (s.title.clone(), t.steps.len())));
         if let Some((name, total)) = title {
             platform::set_title(&format!("Schritt {} von {total}: {name} – Koop-Assistent", step + 1));
@@ -540,7 +464,7 @@ impl AppState {
 
     /// Goes to the field a gap or review row points at and focuses it.
     pub fn go_to_target(&self, target: &Target) {
-        if self.step.get_untracked() != target.step {
+        if self.route.step.get_untracked() != target.step {
             let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
             platform::push_url(&platform::app_url(id.as_deref(), Some(target.step)));
             self.show_step(target.step);
@@ -555,93 +479,68 @@ impl AppState {
     }
 
     pub fn touch(&self, path: &FieldPath) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.clone());
-            });
-        }
+        self.form.touch(path);
     }
 
-    /// A field was left. Its message is shown at once, unless a pointer is down: then the
-    /// field was left by pressing on something else (a button, a link, another field), and a
-    /// message appearing now would move that target away before the click completes (the
-    /// click would be lost). It is shown right after the pointer is released instead.
+    /// A field was left (see `FormUi::touch_after_blur`).
     pub fn touch_after_blur(&self, path: &FieldPath) {
-        if POINTER_DOWN.get() {
-            PENDING_TOUCH.with(|p| p.borrow_mut().push(path.clone()));
-        } else {
-            self.touch(path);
-        }
+        self.form.touch_after_blur(path);
     }
 
     pub fn pointer_down(&self) {
-        POINTER_DOWN.set(true);
+        self.form.pointer_down();
     }
 
-    /// The pointer was released (or cancelled): after the click it causes, the fields left in
-    /// the meantime show their messages.
     pub fn pointer_up(&self) {
-        POINTER_DOWN.set(false);
-        if PENDING_TOUCH.with(|p| p.borrow().is_empty()) {
-            return;
-        }
-        let this = *self;
-        set_timeout(
-            move || {
-                for path in PENDING_TOUCH.with(|p| std::mem::take(&mut *p.borrow_mut())) {
-                    this.touch(&path);
-                }
-            },
-            Duration::ZERO,
-        );
+        self.form.pointer_up();
     }
 
     /// Whether messages of this field are shown yet.
     pub fn reveal(&self, path: &FieldPath, step: usize) -> bool {
-        self.touched.with(|t| t.contains(path)) || self.submitted.with(|s| s.contains(&step))
+        self.form.reveal(path, step)
     }
 
-    pub fn notify(&self, kind: NoticeKind, title: &str, text: &str) -> u32 {
-        self.notify_with(kind, title, text, Vec::new())
+    pub fn notify(&self, topic: Topic, kind: NoticeKind, title: &str, text: &str) -> u32 {
+        self.notices.show(topic, kind, title, text, Vec::new())
     }
 
-    pub fn notify_with(&self, kind: NoticeKind, title: &str, text: &str, actions: Vec<(String, NoticeAction)>) -> u32 {
-        let id = self.next_notice.get_value();
-        self.next_notice.set_value(id + 1);
-        self.notices.update(|n| {
-            n.retain(|x| x.title != title);
-            n.push(Notice { id, kind, title: title.to_string(), text: text.to_string(), actions })
-        });
-        id
+    pub fn notify_with(&self, topic: Topic, kind: NoticeKind, title: &str, text: &str, actions: Vec<(String, NoticeAction)>) -> u32 {
+        self.notices.show(topic, kind, title, text, actions)
     }
 
     pub fn dismiss(&self, id: u32) {
-        self.notices.update(|n| n.retain(|x| x.id != id));
+        self.notices.dismiss(id);
+    }
+
+    /// The banners shown (tracked).
+    pub fn notices(&self) -> Vec<Notice> {
+        self.notices.all()
     }
 
     pub fn announce(&self, text: &str) {
-        // Clearing first makes screen readers announce a repeated message again.
-        self.announcement.set(String::new());
-        let text = text.to_string();
-        let sig = self.announcement;
-        request_animation_frame(move || sig.set(text));
+        self.announcer.announce(text);
+    }
+
+    /// What the screen-reader live region says (tracked).
+    pub fn announcement(&self) -> String {
+        self.announcer.text()
     }
 
     /// Deletes a draft; `restore_deleted` brings it back.
     pub fn delete_draft(&self, id: &str) -> Result<(), StoreError> {
-        let draft = self.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned());
-        with_store(|s| s.delete(id)).unwrap_or(Ok(()))?;
-        self.deleted.set(draft);
+        let draft = self.library.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned());
+        self.with_store(|s| s.delete(id)).unwrap_or(Ok(()))?;
+        self.library.deleted.set(draft);
         self.refresh_list();
         Ok(())
     }
 
     pub fn restore_deleted(&self) -> Result<(), StoreError> {
-        if let Some(d) = self.deleted.get_untracked() {
+        if let Some(d) = self.library.deleted.get_untracked() {
             // Only where nothing is stored now: a draft of that identity saved meanwhile (by
             // another window) is not replaced.
-            with_store(|s| s.save_if_unchanged(&d, Seen::NOTHING)).unwrap_or(Ok(SaveOutcome::Saved(Seen::NOTHING)))?;
-            self.deleted.set(None);
+            self.with_store(|s| s.save_if_unchanged(&d, Seen::NOTHING)).unwrap_or(Ok(SaveOutcome::Saved(Seen::NOTHING)))?;
+            self.library.deleted.set(None);
             self.refresh_list();
         }
         Ok(())
@@ -649,7 +548,7 @@ impl AppState {
 
     fn draft_by_id(&self, id: &str) -> Option<Draft> {
         let open = self.draft.with_untracked(|d| d.as_ref().filter(|d| d.id == id).cloned());
-        open.or_else(|| self.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()))
+        open.or_else(|| self.library.drafts.with_untracked(|l| l.iter().find(|d| d.id == id).cloned()))
     }
 
     pub fn rename_draft(&self, id: &str, name: &str) -> Result<(), StoreError> {
@@ -667,7 +566,7 @@ impl AppState {
             return Ok(());
         }
         let now = platform::now_ms();
-        with_store(|s| {
+        self.with_store(|s| {
             s.update(id, &mut |d| {
                 change(d);
                 d.touch(now);
@@ -719,7 +618,7 @@ impl AppState {
                 self.announce(&format!("„{file}“ wurde gespeichert."));
             }
             Err(e) => {
-                self.notify(NoticeKind::Danger, "Sicherung nicht möglich", &e);
+                self.notify(Topic::BackupFailed, NoticeKind::Danger, "Sicherung nicht möglich", &e);
             }
         }
     }
@@ -728,9 +627,10 @@ impl AppState {
     pub fn import_draft(&self, bytes: &[u8]) -> Result<String, String> {
         let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
         // Quarantined records count as taken: an import must not replace one.
-        let mut existing: Vec<String> = self.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
+        let mut existing: Vec<String> = self.library.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
         existing.extend(
-            self.quarantined
+            self.library
+                .quarantined
                 .with_untracked(|q| q.iter().map(|q| q.key.trim_start_matches(&draft_prefix()).to_string()).collect::<Vec<_>>()),
         );
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
@@ -747,8 +647,8 @@ impl AppState {
         }
         self.store_draft(&imported.draft).map_err(|e| e.message())?;
         // "Rückgängig" of a deletion would now overwrite the imported draft of the same identity.
-        if self.deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == imported.draft.id)) {
-            self.deleted.set(None);
+        if self.library.deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == imported.draft.id)) {
+            self.library.deleted.set(None);
         }
         Ok(if imported.as_copy {
             format!("„{name}“ wurde importiert. Weil es diesen Entwurf hier schon gibt, wurde er als Kopie angelegt.")
@@ -758,23 +658,108 @@ impl AppState {
     }
 
     pub fn delete_all(&self) -> Result<usize, StoreError> {
-        SAVE_TIMER.with(|t| t.take().map(|h| h.clear()));
-        let n = with_store(|s| s.delete_all()).unwrap_or(Ok(0))?;
-        self.deleted.set(None);
-        self.notices.set(Vec::new());
+        self.cancel_save();
+        let n = self.with_store(|s| s.delete_all()).unwrap_or(Ok(0))?;
+        self.library.deleted.set(None);
+        self.notices.clear();
         self.refresh_list();
         Ok(n)
     }
 
     pub fn store_draft(&self, d: &Draft) -> Result<(), StoreError> {
-        with_store(|s| s.save(d)).unwrap_or(Ok(()))?;
+        self.with_store(|s| s.save(d)).unwrap_or(Ok(()))?;
         self.refresh_list();
         Ok(())
     }
 
     pub fn discard_quarantined(&self, key: &str) -> Result<(), StoreError> {
-        with_store(|s| s.discard(key)).unwrap_or(Ok(()))?;
+        self.with_store(|s| s.discard(key)).unwrap_or(Ok(()))?;
         self.refresh_list();
         Ok(())
+    }
+
+    fn with_store<R>(&self, f: impl FnOnce(&KvDraftStore<Backend>) -> R) -> Option<R> {
+        // After a crash nothing is read or written: the state in memory may be half-changed.
+        if crate::crash::crashed() {
+            return None;
+        }
+        self.store.with_value(|s| s.as_ref().map(f))
+    }
+
+    /// Drops a pending autosave without saving.
+    fn cancel_save(&self) {
+        if let Some(h) = self.take_timer() {
+            h.clear();
+        }
+    }
+
+    fn take_timer(&self) -> Option<TimeoutHandle> {
+        self.save_timer.try_update_value(Option::take).flatten()
+    }
+
+    /// Runs `f` with the open draft (tracked).
+    pub fn with_draft<R>(&self, f: impl FnOnce(Option<&Draft>) -> R) -> R {
+        self.draft.with(|d| f(d.as_ref()))
+    }
+
+    /// The open draft's identity, not tracked (for event handlers).
+    pub fn draft_id_untracked(&self) -> Option<String> {
+        self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
+    }
+
+    /// The step shown (tracked).
+    pub fn step(&self) -> usize {
+        self.route.step.get()
+    }
+
+    pub fn step_untracked(&self) -> usize {
+        self.route.step.get_untracked()
+    }
+
+    /// The information page shown instead of the start screen or a draft (tracked).
+    pub fn page(&self) -> Option<InfoPage> {
+        self.route.page.get()
+    }
+
+    /// Whether the process view is shown instead of the steps (tracked).
+    pub fn process_view(&self) -> bool {
+        self.route.process_view.get()
+    }
+
+    pub fn save_status(&self) -> SaveStatus {
+        self.save_status.get()
+    }
+
+    /// The stored drafts (tracked).
+    pub fn drafts(&self) -> Vec<Draft> {
+        self.library.drafts.get()
+    }
+
+    /// The last deleted draft, kept for "Rückgängig" (tracked).
+    pub fn deleted(&self) -> Option<Draft> {
+        self.library.deleted.get()
+    }
+
+    /// Whether "Weiter" was pressed on this step: all its messages are shown (tracked).
+    pub fn submitted(&self, step: usize) -> bool {
+        self.form.submitted.with(|s| s.contains(&step))
+    }
+
+    /// Whether the error summary of this step is shown (tracked).
+    pub fn summary_shown(&self, step: usize) -> bool {
+        self.form.summary_for.get() == Some(step)
+    }
+
+    /// "Weiter" on a step with `open` problems: shows its messages and, the first time, the
+    /// error summary (focused); returns whether the summary was newly shown.
+    pub fn submit_step(&self, step: usize, open: usize) -> bool {
+        self.form.submitted.update(|s| {
+            s.insert(step);
+        });
+        if open > 0 && self.form.summary_for.get_untracked() != Some(step) {
+            self.form.summary_for.set(Some(step));
+            return true;
+        }
+        false
     }
 }
