@@ -101,9 +101,8 @@ pub fn prefetch() {
     let _ = connect();
 }
 
-/// The exported file's bytes, rendered in the worker.
-pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
-    let json = request.to_json()?;
+/// Sends `key: value` to the worker and waits for its answer (`error` becomes `Err`).
+async fn ask(key: &str, value: &JsValue) -> Result<JsValue, String> {
     let conn = connect().map_err(|_| LOAD_FAILED.to_string())?;
     JsFuture::from(conn.ready.clone()).await.map_err(|e| e.as_string().unwrap_or_else(|| LOAD_FAILED.into()))?;
     let id = conn.next_id.get();
@@ -114,7 +113,7 @@ pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
     });
     let message = Object::new();
     Reflect::set(&message, &"id".into(), &id.into()).map_err(js_err)?;
-    Reflect::set(&message, &"request".into(), &json.into()).map_err(js_err)?;
+    Reflect::set(&message, &key.into(), value).map_err(js_err)?;
     if let Err(e) = conn.worker.post_message(&message) {
         conn.pending.borrow_mut().remove(&id);
         return Err(format!("{LOAD_FAILED} ({})", js_err(e)));
@@ -123,7 +122,20 @@ pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
     if let Some(error) = Reflect::get(&data, &"error".into()).ok().and_then(|e| e.as_string()) {
         return Err(error);
     }
+    Ok(data)
+}
+
+/// The exported file's bytes, rendered in the worker.
+pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
+    let data = ask("request", &request.to_json()?.into()).await?;
     let bytes = Reflect::get(&data, &"bytes".into()).map_err(js_err)?;
     let bytes: Uint8Array = bytes.dyn_into().map_err(|_| LOAD_FAILED.to_string())?;
     Ok(bytes.to_vec())
+}
+
+/// The draft record an exported DOCX or ODT carries, read in the worker (it has the ZIP and
+/// XML readers); `Err` is a German message.
+pub async fn read_draft(bytes: &[u8]) -> Result<String, String> {
+    let data = ask("read", &Uint8Array::from(bytes).into()).await?;
+    Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())
 }

@@ -68,13 +68,18 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
 
 /// The file of the open draft in `format`, rendered in the export worker: bytes, file name,
 /// header text, whether it is a draft, and how long it took including the worker round trip (ms).
-async fn render_file(derived: Derived, format: Format) -> Result<(Vec<u8>, String, String, bool, f64), String> {
+async fn render_file(derived: Derived, format: Format, record: Option<String>) -> Result<(Vec<u8>, String, String, bool, f64), String> {
     let t0 = platform::perf_now();
     // The file records when it was exported (created and modified).
     let timestamp = platform::utc_timestamp();
     let request = derived.doc.with_untracked(|d| {
         d.as_ref().map(|d| {
-            (ExportRequest { format, timestamp, document: d.clone() }, format.file_name(&d.meta.file_name), d.meta.header.clone(), d.draft)
+            (
+                ExportRequest { format, timestamp, document: d.clone(), draft: record },
+                format.file_name(&d.meta.file_name),
+                d.meta.header.clone(),
+                d.draft,
+            )
         })
     });
     let Some((request, name, header, draft)) = request else { return Err("Kein Entwurf geöffnet.".into()) };
@@ -86,8 +91,9 @@ async fn render_file(derived: Derived, format: Format) -> Result<(Vec<u8>, Strin
 }
 
 /// Creates the file from the same document model as the preview.
-pub async fn export_file(derived: Derived, format: Format) -> Result<String, String> {
-    let (bytes, name, _, _, ms) = render_file(derived, format).await?;
+/// `record` is the draft the file carries, so it opens in the app again.
+pub async fn export_file(derived: Derived, format: Format, record: Option<String>) -> Result<String, String> {
+    let (bytes, name, _, _, ms) = render_file(derived, format, record).await?;
     platform::download(&bytes, &name, format.mime()).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
     platform::record_metric("data-export-ms", ms);
     platform::record_metric("data-export-bytes", bytes.len() as f64);
@@ -96,8 +102,8 @@ pub async fn export_file(derived: Derived, format: Format) -> Result<String, Str
 
 /// Shares the file by e-mail (share sheet where files can be shared, else download plus a
 /// prepared e-mail).
-async fn share_file(derived: Derived, format: Format) -> Result<String, String> {
-    let (bytes, name, header, draft, _) = render_file(derived, format).await?;
+async fn share_file(derived: Derived, format: Format, record: Option<String>) -> Result<String, String> {
+    let (bytes, name, header, draft, _) = render_file(derived, format, record).await?;
     let what = if draft { format!("den Entwurf der {header}") } else { format!("die {header}") };
     let share_text = format!("Guten Tag,\n\nanbei erhalten Sie {what}.\n\nMit freundlichen Grüßen\n");
     let mail_body = format!(
@@ -122,16 +128,18 @@ fn ExportPanel() -> impl IntoView {
     crate::export::prefetch();
     let export = move |format: Format| {
         move |_| {
+            let record = app.draft_record();
             leptos::task::spawn_local(async move {
-                result.set(Some(export_file(derived, format).await));
+                result.set(Some(export_file(derived, format, record).await));
             });
         }
     };
     // The format "Per E-Mail teilen" sends (Word unless the user chooses ODT).
     let share_format = RwSignal::new(Format::Docx);
     let share = move |_| {
+        let record = app.draft_record();
         leptos::task::spawn_local(async move {
-            result.set(Some(share_file(derived, share_format.get_untracked()).await));
+            result.set(Some(share_file(derived, share_format.get_untracked(), record).await));
         });
     };
     view! {

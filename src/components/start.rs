@@ -130,6 +130,11 @@ fn DraftList() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let result = match platform::read_file(file).await {
+                // A ZIP package: an exported DOCX or ODT, which carries its draft.
+                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_draft(&bytes).await {
+                    Ok(record) => app.import_draft(record.as_bytes()),
+                    Err(e) => Err(format!("{e} Es wurde nichts geändert.")),
+                },
                 Ok(bytes) => app.import_draft(&bytes),
                 Err(e) => Err(format!("Die Datei konnte nicht gelesen werden ({e}). Es wurde nichts geändert.")),
             };
@@ -164,7 +169,7 @@ fn DraftList() -> impl IntoView {
                 <input
                     class="versteckt"
                     type="file"
-                    accept=".json,application/json"
+                    accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.odt,application/vnd.oasis.opendocument.text"
                     aria-label="Entwurfsdatei wählen"
                     node_ref=input_ref
                     on:change=on_file

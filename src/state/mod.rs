@@ -697,6 +697,11 @@ Topic::DeletedElsewhere,
         self.save_timer.try_update_value(Option::take).flatten()
     }
 
+    /// The open draft as the record an export carries (the "Als Datei sichern" format).
+    pub fn draft_record(&self) -> Option<String> {
+        self.draft.with_untracked(|d| d.as_ref().and_then(|d| koop_core::draft::store::encode_file(d).ok()))
+    }
+
     /// Runs `f` with the open draft (tracked).
     pub fn with_draft<R>(&self, f: impl FnOnce(Option<&Draft>) -> R) -> R {
         self.draft.with(|d| f(d.as_ref()))

@@ -1,5 +1,5 @@
-//! What crosses the boundary to the export worker: the document model and the format, nothing
-//! of the template or the draft. The app (without the renderers) writes a request; the worker
+//! What crosses the boundary to the export worker: the document model and the format, and the
+//! draft record the file carries (`render::embed`), nothing of the template. The app (without the renderers) writes a request; the worker
 //! (crates/koop-export, with them) answers with the file's bytes.
 
 use crate::document::Document;
@@ -49,6 +49,10 @@ pub struct ExportRequest {
     /// Creation/modification time written into the file (W3CDTF).
     pub timestamp: String,
     pub document: Document,
+    /// The draft record ("Als Datei sichern" format) to embed, so the file can be opened in the
+    /// app again.
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
 impl ExportRequest {
@@ -64,8 +68,12 @@ impl ExportRequest {
     #[cfg(feature = "render")]
     pub fn render(&self) -> Result<Vec<u8>, String> {
         match self.format {
-            Format::Docx => crate::render::docx::render_at(&self.document, &self.timestamp).map_err(|e| e.to_string()),
-            Format::Odt => crate::render::odt::render_at(&self.document, &self.timestamp).map_err(|e| e.to_string()),
+            Format::Docx => {
+                crate::render::docx::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
+            }
+            Format::Odt => {
+                crate::render::odt::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
+            }
         }
     }
 }

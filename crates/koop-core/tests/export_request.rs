@@ -8,7 +8,7 @@ use koop_core::render::docx;
 #[test]
 fn a_request_through_json_renders_the_same_bytes_as_the_document_itself() {
     for (name, doc) in common::export_set() {
-        let request = ExportRequest { format: Format::Docx, timestamp: "2026-11-22T10:00:00Z".into(), document: doc.clone() };
+        let request = ExportRequest { format: Format::Docx, timestamp: "2026-11-22T10:00:00Z".into(), document: doc.clone(), draft: None };
         let json = request.to_json().expect("serialisable");
         let back = ExportRequest::from_json(&json).expect("readable");
         assert_eq!(back, request, "{name}: the model survives the boundary");
@@ -23,6 +23,6 @@ fn a_broken_request_is_a_german_message_not_a_panic() {
         assert!(err.starts_with("Exportauftrag nicht lesbar"), "{err}");
     }
     let (_, doc) = common::export_set().remove(0);
-    let request = ExportRequest { format: Format::Docx, timestamp: "gestern".into(), document: doc };
+    let request = ExportRequest { format: Format::Docx, timestamp: "gestern".into(), document: doc, draft: None };
     assert!(request.render().expect_err("bad timestamp").contains("Zeitstempel"));
 }

@@ -1,6 +1,7 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
-//! transferred, not copied) or `{ id, error }` (a German message). Rendering is pure and lives in
+//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
+//! `{ id, record }` (the draft it carries); failures with `{ id, error }` (a German message). Rendering is pure and lives in
 //! koop-core; this file is only the message glue.
 
 #[cfg(target_arch = "wasm32")]
@@ -11,9 +12,17 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    fn answer(id: &JsValue, request: &JsValue) -> Result<(Object, Option<JsValue>), JsValue> {
+    fn answer(id: &JsValue, data: &JsValue) -> Result<(Object, Option<JsValue>), JsValue> {
         let out = Object::new();
         Reflect::set(&out, &"id".into(), id)?;
+        if let Ok(file) = Reflect::get(data, &"read".into()).and_then(|f| f.dyn_into::<Uint8Array>()) {
+            match koop_core::render::embed::read(&file.to_vec()) {
+                Ok(record) => Reflect::set(&out, &"record".into(), &record.into())?,
+                Err(e) => Reflect::set(&out, &"error".into(), &e.message().into())?,
+            };
+            return Ok((out, None));
+        }
+        let request = Reflect::get(data, &"request".into()).unwrap_or(JsValue::UNDEFINED);
         let rendered = request
             .as_string()
             .ok_or_else(|| "Exportauftrag nicht lesbar: kein Text".to_string())
@@ -38,8 +47,7 @@ mod worker {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let data = ev.data();
             let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
-            let request = Reflect::get(&data, &"request".into()).unwrap_or(JsValue::UNDEFINED);
-            let sent = match answer(&id, &request) {
+            let sent = match answer(&id, &data) {
                 Ok((out, Some(buffer))) => reply_to.post_message_with_transfer(&out, &Array::of1(&buffer)),
                 Ok((out, None)) => reply_to.post_message(&out),
                 Err(e) => Err(e),

@@ -2,5 +2,6 @@
 //! DOCX and ODT renderers are pure Rust and live here, with the ZIP writer they share.
 
 pub mod docx;
+pub mod embed;
 pub mod odt;
 pub mod zip;

@@ -69,6 +69,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
 /// Renders the document as a Word file with `timestamp` (W3CDTF, `YYYY-MM-DDThh:mm:ssZ`) as
 /// its creation and modification time.
 pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> {
+    render_with(doc, timestamp, None)
+}
+
+/// [`render_at`], carrying the draft record (`render::embed`) when there is one.
+pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, DocxError> {
     if !is_w3cdtf(timestamp) {
         return Err(DocxError(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", clean(timestamp))));
     }
@@ -90,9 +95,11 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
     let footer = canonical(footer?, "footer1.xml", |_| {})?;
     let core = core_properties(&doc.meta, &language, timestamp)?;
     let settings = settings(&language)?;
-    let parts: [zip::Entry<'_>; 13] = [
-        zip::Entry::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        zip::Entry::deflated("_rels/.rels", PACKAGE_RELS.as_bytes()),
+    let (content_types, package_rels) = package_parts(draft.is_some());
+    let custom = draft.map(custom_properties).transpose()?;
+    let mut parts: Vec<zip::Entry<'_>> = vec![
+        zip::Entry::deflated("[Content_Types].xml", content_types.as_bytes()),
+        zip::Entry::deflated("_rels/.rels", package_rels.as_bytes()),
         zip::Entry::deflated("docProps/core.xml", core.as_bytes()),
         zip::Entry::deflated("docProps/app.xml", APP_PROPERTIES.as_bytes()),
         zip::Entry::deflated("word/document.xml", document.as_bytes()),
@@ -105,6 +112,9 @@ pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> 
         zip::Entry::deflated("word/header1.xml", header.as_bytes()),
         zip::Entry::deflated("word/footer1.xml", footer.as_bytes()),
     ];
+    if let Some(custom) = &custom {
+        parts.insert(4, zip::Entry::deflated("docProps/custom.xml", custom.as_bytes()));
+    }
     zip::write(&parts).map_err(|e| DocxError(e.0))
 }
 

@@ -63,6 +63,52 @@ pub(super) const APP_PROPERTIES: &str = concat!(
     "<Application>Koop-Assistent</Application></Properties>"
 );
 
+/// `[Content_Types].xml` and `_rels/.rels` with or without the custom properties that carry
+/// the draft (`render::embed`).
+pub(super) fn package_parts(with_custom: bool) -> (Cow<'static, str>, Cow<'static, str>) {
+    if !with_custom {
+        return (Cow::Borrowed(CONTENT_TYPES), Cow::Borrowed(PACKAGE_RELS));
+    }
+    let types = CONTENT_TYPES.replace(
+        "</Types>",
+        r#"<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>"#,
+    );
+    let rels = PACKAGE_RELS.replace(
+        "</Relationships>",
+        r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>"#,
+    );
+    (Cow::Owned(types), Cow::Owned(rels))
+}
+
+/// `docProps/custom.xml`: the draft record in numbered pieces (`render::embed`).
+pub(super) fn custom_properties(record: &str) -> Result<String, DocxError> {
+    xml_part("custom.xml", |w| {
+        w.create_element("Properties")
+            .with_attributes([
+                ("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+                ("xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+            ])
+            .write_inner_content(|w| {
+                for (i, (name, value)) in crate::render::embed::pieces(record).iter().enumerate() {
+                    // pid 2 is the first a document may use (0 and 1 are reserved).
+                    let pid = (i + 2).to_string();
+                    w.create_element("property")
+                        .with_attributes([
+                            ("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
+                            ("pid", pid.as_str()),
+                            ("name", name.as_str()),
+                        ])
+                        .write_inner_content(|w| {
+                            w.create_element("vt:lpwstr").write_text_content(quick_xml::events::BytesText::new(value))?;
+                            Ok(())
+                        })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
+}
+
 /// A part written with quick-xml: the XML declaration Word writes, then `body`.
 fn xml_part(part: &str, body: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>) -> Result<String, DocxError> {
     use quick_xml::events::{BytesDecl, Event};

@@ -38,12 +38,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, OdtError> {
 
 /// Renders the document as an ODT with `timestamp` (W3CDTF) as creation and modification time.
 pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, OdtError> {
+    render_with(doc, timestamp, None)
+}
+
+/// [`render_at`], carrying the draft record (`render::embed`) when there is one.
+pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, OdtError> {
     if !super::docx::is_timestamp(timestamp) {
         return Err(OdtError(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", super::docx::clean(timestamp))));
     }
     let content = part("content.xml", |w| body::content(w, doc))?;
     let styles = part("styles.xml", |w| layout::styles(w, doc))?;
-    let meta = part("meta.xml", |w| parts::meta(w, &doc.meta, timestamp))?;
+    let meta = part("meta.xml", |w| parts::meta(w, &doc.meta, timestamp, draft))?;
     let manifest = part("manifest.xml", parts::manifest)?;
     let entries = [
         // ODF 1.3 part 2, 3.3: first, stored, so the type can be read at a fixed offset.

@@ -5,7 +5,7 @@ use crate::document::Meta;
 use quick_xml::events::BytesText;
 use std::io::Result;
 
-pub(super) fn meta(w: &mut W, m: &Meta, timestamp: &str) -> Result<()> {
+pub(super) fn meta(w: &mut W, m: &Meta, timestamp: &str, draft: Option<&str>) -> Result<()> {
     let clean = crate::render::docx::clean;
     let language = if m.language.trim().is_empty() { "de-DE".to_string() } else { clean(&m.language) };
     let (title, subject, author) = (clean(&m.title), clean(&m.subject), clean(&m.author));
@@ -25,6 +25,11 @@ pub(super) fn meta(w: &mut W, m: &Meta, timestamp: &str) -> Result<()> {
                     ("dc:date", timestamp),
                 ] {
                     w.create_element(name).write_text_content(BytesText::new(value))?;
+                }
+                for (name, value) in draft.map(crate::render::embed::pieces).unwrap_or_default() {
+                    w.create_element("meta:user-defined")
+                        .with_attributes([("meta:name", name.as_str()), ("meta:value-type", "string")])
+                        .write_text_content(BytesText::new(&value))?;
                 }
                 Ok(())
             })?;
