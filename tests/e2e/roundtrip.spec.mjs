@@ -29,7 +29,7 @@ test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', a
   await start.goto();
   await w.startNew();
   const id = w.draftId();
-  await w.fillComplete({ ...SOEMMERDA, nummer: 'KV-2026-17' });
+  await w.fillComplete({ ...SOEMMERDA, nummer: 'PK 17/2026' });
   await w.waitSaved();
   const answers = (await draftRecord(page, id)).draft.answers;
   const dir = testInfo.outputPath();
