@@ -18,20 +18,6 @@ fn every_draft_of_the_export_set_renders_as_docx() {
     }
 }
 
-/// The unzipped parts of a package, by name.
-fn parts(bytes: &[u8]) -> Vec<(String, String)> {
-    use std::io::Read;
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).expect("entry");
-            let mut s = String::new();
-            f.read_to_string(&mut s).expect("UTF-8 part");
-            (f.name().to_string(), s)
-        })
-        .collect()
-}
-
 fn is_w(n: &roxmltree::Node<'_, '_>, name: &str) -> bool {
     n.is_element()
         && n.tag_name().name() == name
@@ -49,10 +35,11 @@ fn exports_avoid_known_word_repair_causes() {
     const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
     for (name, doc) in common::export_set() {
         let bytes = docx::render(&doc).expect("renders");
-        let parts = parts(&bytes);
-        let part = |p: &str| parts.iter().find(|(n, _)| n == p).map(|(_, s)| s.as_str()).unwrap_or_else(|| panic!("{name}: {p} missing"));
+        let parts = common::zip_parts(&bytes);
+        let part =
+            |p: &str| parts.iter().find(|(n, ..)| n == p).map(|(_, s, _)| s.as_str()).unwrap_or_else(|| panic!("{name}: {p} missing"));
         let mut para_ids = std::collections::BTreeSet::new();
-        for (pname, text) in &parts {
+        for (pname, text, _) in &parts {
             let x = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{name}/{pname}: {e}"));
             let mut ids = std::collections::BTreeSet::new();
             for n in x.descendants() {
@@ -82,7 +69,7 @@ fn exports_avoid_known_word_repair_causes() {
             let rel = rels.descendants().find(|n| n.attribute("Id") == Some(id)).unwrap_or_else(|| panic!("{name}: {id} not related"));
             assert!(rel.attribute("Type").is_some_and(|t| t.ends_with(&format!("/{kind}"))), "{name}: {id} is not a {kind}");
             let target = rel.attribute("Target").expect("target");
-            assert!(parts.iter().any(|(n, _)| *n == format!("word/{target}")), "{name}: {target} missing");
+            assert!(parts.iter().any(|(n, ..)| *n == format!("word/{target}")), "{name}: {target} missing");
             refs += 1;
         }
         assert_eq!(refs, 2, "{name}: one header and one footer");

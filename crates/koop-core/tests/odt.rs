@@ -5,19 +5,6 @@
 mod common;
 
 use koop_core::render::odt;
-use std::io::Read;
-
-fn parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).expect("entry");
-            let mut s = String::new();
-            f.read_to_string(&mut s).expect("UTF-8 part");
-            (f.name().to_string(), s, f.compression())
-        })
-        .collect()
-}
 
 #[test]
 fn every_draft_of_the_export_set_renders_as_odt() {
@@ -27,7 +14,7 @@ fn every_draft_of_the_export_set_renders_as_odt() {
         // mimetype first and stored, so its type can be read at offset 38.
         assert_eq!(&bytes[30..38], b"mimetype", "{name}");
         assert_eq!(&bytes[38..38 + odt::MIMETYPE.len()], odt::MIMETYPE.as_bytes(), "{name}");
-        let parts = parts(&bytes);
+        let parts = common::zip_parts(&bytes);
         assert_eq!(parts[0].2, zip::CompressionMethod::Stored);
         let manifest = &parts.iter().find(|p| p.0 == "META-INF/manifest.xml").expect("manifest").1;
         for (part, _, _) in parts.iter().filter(|p| p.0 != "mimetype" && !p.0.starts_with("META-INF")) {
@@ -48,14 +35,14 @@ fn the_body_says_what_the_model_says() {
     const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     let (_, doc) = common::export_set().into_iter().find(|(n, _)| n == "ikpe-leer").expect("empty IKPE");
     let bytes = odt::render(&doc).expect("rendered");
-    let content = parts(&bytes).into_iter().find(|p| p.0 == "content.xml").expect("content").1;
+    let content = common::zip_parts(&bytes).into_iter().find(|p| p.0 == "content.xml").expect("content").1;
     let xml = roxmltree::Document::parse(&content).expect("xml");
     let headings: Vec<_> = xml.descendants().filter(|n| n.has_tag_name((TEXT, "h"))).collect();
     assert!(headings.len() >= 5, "real headings");
     assert!(headings.iter().all(|h| h.attribute((TEXT, "outline-level")).is_some()));
     assert!(content.contains(&doc.wording.draft_banner), "draft banner from the model");
     assert!(xml.descendants().any(|n| n.has_tag_name((TEXT, "span")) && n.attribute((TEXT, "style-name")) == Some("Luecke")), "gaps");
-    let styles = parts(&bytes).into_iter().find(|p| p.0 == "styles.xml").expect("styles").1;
+    let styles = common::zip_parts(&bytes).into_iter().find(|p| p.0 == "styles.xml").expect("styles").1;
     assert!(styles.contains("<text:page-number") && styles.contains("<text:page-count"), "Seite X von Y");
     assert!(styles.contains(&doc.wording.page_before), "footer wording from the model");
 
@@ -64,7 +51,7 @@ fn the_body_says_what_the_model_says() {
         style: koop_core::template::ParagraphStyle::Body,
         text: vec![koop_core::Inline::Text("Zeile 1\nZeile  2 <&>".into())],
     });
-    let content = parts(&odt::render(&doc).expect("rendered")).into_iter().find(|p| p.0 == "content.xml").expect("content").1;
+    let content = common::zip_parts(&odt::render(&doc).expect("rendered")).into_iter().find(|p| p.0 == "content.xml").expect("content").1;
     assert!(content.contains("Zeile 1<text:line-break/>Zeile <text:s/>2 &lt;&amp;&gt;"), "{content}");
 }
 
@@ -81,10 +68,7 @@ fn a_bad_timestamp_is_a_message_not_a_panic() {
 /// Runs where LibreOffice is installed (`scripts/test` requires it).
 #[test]
 fn libreoffice_prints_the_same_text_from_odt_and_docx() {
-    let have = std::process::Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !have {
-        assert!(std::env::var_os("KOOP_REQUIRE_SOFFICE").is_none(), "LibreOffice is required here");
-        eprintln!("skipped: LibreOffice (soffice) not installed");
+    if !common::soffice_available() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("koop-odt-{}", std::process::id()));
@@ -102,15 +86,10 @@ fn libreoffice_prints_the_same_text_from_odt_and_docx() {
         names.push(name);
     }
     // One LibreOffice start per format (each takes seconds), with its own profile.
-    for (kind, list) in [("odt", files.iter().map(|f| &f.0).collect::<Vec<_>>()), ("docx", files.iter().map(|f| &f.1).collect())] {
-        let out = std::process::Command::new("soffice")
-            .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
-            .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.join(kind))
-            .args(list)
-            .output()
-            .expect("soffice runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for (kind, list) in
+        [("odt", files.iter().map(|f| f.0.clone()).collect::<Vec<_>>()), ("docx", files.iter().map(|f| f.1.clone()).collect())]
+    {
+        common::soffice_convert(&dir.join("profile"), "pdf", &dir.join(kind), &list);
     }
     let lines = |pdf: std::path::PathBuf| -> Vec<String> {
         let out =

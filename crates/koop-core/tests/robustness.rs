@@ -141,20 +141,13 @@ fn hundred_kilobyte_fields_and_empty_drafts() {
 /// (`scripts/test` installs it and sets KOOP_REQUIRE_SOFFICE=1 so that it cannot be skipped).
 #[test]
 fn libreoffice_opens_hostile_exports() {
-    let have = std::process::Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !have {
-        assert!(std::env::var_os("KOOP_REQUIRE_SOFFICE").is_none(), "LibreOffice is required here");
-        eprintln!("skipped: LibreOffice (soffice) not installed");
+    if !common::soffice_available() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("koop-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = prop::collection::vec(common::hostile_text(), 1..6);
     let mut files = Vec::new();
-    for i in 0..6 {
-        let texts = strategy.new_tree(&mut runner).expect("value").current();
-        let (t, d) = common::hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
+    for (i, (t, d)) in common::hostile_drafts().into_iter().enumerate() {
         let mut doc = build(t, &d);
         // A marker that must survive into the PDF.
         doc.blocks.insert(0, koop_core::Block::Title(vec![Inline::Text(format!("Prüfmarke {i}"))]));
@@ -162,15 +155,7 @@ fn libreoffice_opens_hostile_exports() {
         std::fs::write(&path, render(&doc).expect("docx")).expect("write");
         files.push(path);
     }
-    let profile = dir.join("profile");
-    let status = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .args(&files)
-        .output()
-        .expect("soffice runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    common::soffice_convert(&dir.join("profile"), "pdf", &dir, &files);
     for (i, f) in files.iter().enumerate() {
         let pdf = f.with_extension("pdf");
         assert!(pdf.exists(), "LibreOffice did not convert {}", f.display());

@@ -17,13 +17,7 @@ fn drafts() -> Vec<(String, Draft)> {
         ("ikpe-stadt".to_string(), common::ikpe_stadt()),
         ("sozialraum-30-50-100".to_string(), common::sozialraum(30, 50, 100)),
     ];
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = proptest::collection::vec(common::hostile_text(), 1..6);
-    for i in 0..6 {
-        let texts = proptest::strategy::ValueTree::current(&proptest::strategy::Strategy::new_tree(&strategy, &mut runner).expect("tree"));
-        let (_, d) = common::hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
-        out.push((format!("feindlich-{i}"), d));
-    }
+    out.extend(common::hostile_drafts().into_iter().enumerate().map(|(i, (_, d))| (format!("feindlich-{i}"), d)));
     out
 }
 
@@ -92,9 +86,7 @@ fn a_file_that_is_no_document_or_lacks_a_piece_is_refused_with_a_message() {
 /// the draft read from that file is the one exported.
 #[test]
 fn the_draft_survives_a_re_save_by_libreoffice() {
-    let have = std::process::Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !have {
-        eprintln!("skipped: LibreOffice (soffice) not installed");
+    if !common::soffice_available() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("koop-roundtrip-{}", std::process::id()));
@@ -110,14 +102,7 @@ fn the_draft_survives_a_re_save_by_libreoffice() {
     for kind in ["docx", "odt"] {
         let inputs: Vec<_> = expected.iter().map(|(n, _)| dir.join("in").join(format!("{n}.{kind}"))).collect();
         let filter = if kind == "docx" { "docx:MS Word 2007 XML" } else { "odt" };
-        let out = std::process::Command::new("soffice")
-            .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
-            .args(["--headless", "--norestore", "--convert-to", filter, "--outdir"])
-            .arg(dir.join(kind))
-            .args(&inputs)
-            .output()
-            .expect("soffice runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        common::soffice_convert(&dir.join("profile"), filter, &dir.join(kind), &inputs);
     }
     for (name, d) in &expected {
         for kind in ["docx", "odt"] {

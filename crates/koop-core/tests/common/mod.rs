@@ -231,12 +231,59 @@ pub fn export_set() -> Vec<(String, Document)> {
         ("sozialraum-30-50-100".to_string(), doc(soz, &sozialraum(30, 50, 100))),
         ("sozialraum-leer".to_string(), doc(soz, &Draft::new(soz, "leer", 0.0))),
     ];
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = proptest::collection::vec(hostile_text(), 1..6);
-    for i in 0..6 {
-        let texts = strategy.new_tree(&mut runner).expect("value").current();
-        let (t, d) = hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts);
+    for (i, (t, d)) in hostile_drafts().into_iter().enumerate() {
         set.push((format!("feindlich-{i}"), doc(t, &d)));
     }
     set
+}
+
+/// Six hostile drafts, alternately IKPE and Sozialraum, the same on every run (proptest's
+/// deterministic runner).
+pub fn hostile_drafts() -> Vec<(&'static Template, Draft)> {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = proptest::collection::vec(hostile_text(), 1..6);
+    (0..6)
+        .map(|i| {
+            let texts = strategy.new_tree(&mut runner).expect("value").current();
+            hostile_draft(if i % 2 == 0 { "ikpe" } else { "sozialraum" }, &texts)
+        })
+        .collect()
+}
+
+/// Whether LibreOffice can be run. Where `scripts/test` requires it (KOOP_REQUIRE_SOFFICE), its
+/// absence fails the test instead of skipping it.
+pub fn soffice_available() -> bool {
+    let have = std::process::Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !have {
+        assert!(std::env::var_os("KOOP_REQUIRE_SOFFICE").is_none(), "LibreOffice is required here");
+        eprintln!("skipped: LibreOffice (soffice) not installed");
+    }
+    have
+}
+
+/// LibreOffice converts `files` with `filter` ("pdf", "odt", "docx:MS Word 2007 XML") into
+/// `out_dir`, with its own profile in `profile` (one start for all files: each takes seconds).
+pub fn soffice_convert(profile: &std::path::Path, filter: &str, out_dir: &std::path::Path, files: &[std::path::PathBuf]) {
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to", filter, "--outdir"])
+        .arg(out_dir)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The unzipped parts of a package: name, text and how it was stored.
+pub fn zip_parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).expect("entry");
+            let mut s = String::new();
+            f.read_to_string(&mut s).expect("UTF-8 part");
+            (f.name().to_string(), s, f.compression())
+        })
+        .collect()
 }
