@@ -7,26 +7,21 @@ use crate::template::ParagraphStyle;
 use std::io::Result;
 
 pub(super) fn content(w: &mut W, doc: &Document) -> Result<()> {
-    w.create_element("office:document-content")
-        .with_attributes(NS.iter().copied())
-        .with_attribute(("office:version", "1.3"))
-        .write_inner_content(|w| {
-            font_faces(w)?;
-            w.create_element("office:body").write_inner_content(|w| {
-                w.create_element("office:text").write_inner_content(|w| {
-                    if doc.draft {
-                        para(w, S_DRAFT, |w| text(w, &doc.wording.draft_banner))?;
-                    }
-                    for b in &doc.blocks {
-                        block(w, b, &doc.wording)?;
-                    }
-                    Ok(())
-                })?;
+    document_root(w, "office:document-content", |w| {
+        w.create_element("office:body").write_inner_content(|w| {
+            w.create_element("office:text").write_inner_content(|w| {
+                if doc.draft {
+                    para(w, S_DRAFT, |w| text(w, &doc.wording.draft_banner))?;
+                }
+                for b in &doc.blocks {
+                    block(w, b, &doc.wording)?;
+                }
                 Ok(())
             })?;
             Ok(())
         })?;
-    Ok(())
+        Ok(())
+    })
 }
 
 fn para(w: &mut W, style: &str, inner: impl FnOnce(&mut W) -> Result<()>) -> Result<()> {

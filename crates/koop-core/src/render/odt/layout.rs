@@ -162,116 +162,111 @@ fn paragraph_styles() -> Vec<P<'static>> {
 }
 
 pub(super) fn styles(w: &mut W, doc: &Document) -> Result<()> {
-    w.create_element("office:document-styles")
-        .with_attributes(NS.iter().copied())
-        .with_attribute(("office:version", "1.3"))
-        .write_inner_content(|w| {
-            font_faces(w)?;
-            w.create_element("office:styles").write_inner_content(|w| {
-                // Defaults for every family the document uses (paragraphs, spans).
-                w.create_element("style:default-style").with_attribute(("style:family", "paragraph")).write_inner_content(|w| {
-                    w.create_element("style:paragraph-properties")
-                        .with_attributes([("fo:margin-top", "0pt"), ("fo:margin-bottom", "6pt"), ("fo:line-height", "110%")])
-                        .write_empty()?;
-                    w.create_element("style:text-properties")
-                        .with_attributes([
-                            ("style:font-name", FONT),
-                            ("fo:font-size", "11pt"),
-                            ("fo:language", "de"),
-                            ("fo:country", "DE"),
-                            ("fo:hyphenate", "false"),
-                        ])
-                        .write_empty()?;
-                    Ok(())
-                })?;
-                w.create_element("style:default-style").with_attribute(("style:family", "text")).write_inner_content(|w| {
-                    w.create_element("style:text-properties").with_attributes([("style:font-name", FONT)]).write_empty()?;
-                    Ok(())
-                })?;
-                w.create_element("style:style")
-                    .with_attributes([("style:name", "Standard"), ("style:family", "paragraph"), ("style:class", "text")])
+    document_root(w, "office:document-styles", |w| {
+        w.create_element("office:styles").write_inner_content(|w| {
+            // Defaults for every family the document uses (paragraphs, spans).
+            w.create_element("style:default-style").with_attribute(("style:family", "paragraph")).write_inner_content(|w| {
+                w.create_element("style:paragraph-properties")
+                    .with_attributes([("fo:margin-top", "0pt"), ("fo:margin-bottom", "6pt"), ("fo:line-height", "110%")])
                     .write_empty()?;
-                for s in paragraph_styles() {
-                    s.write(w)?;
-                }
-                w.create_element("style:style")
-                    .with_attributes([("style:name", T_GAP), ("style:display-name", "Lücke"), ("style:family", "text")])
-                    .write_inner_content(|w| {
-                        w.create_element("style:text-properties").with_attribute(("fo:background-color", "#ffff00")).write_empty()?;
-                        Ok(())
-                    })?;
-                w.create_element("style:style")
-                    .with_attributes([("style:name", T_DRAFT_WORD), ("style:display-name", "Entwurf Wort"), ("style:family", "text")])
-                    .write_inner_content(|w| {
-                        w.create_element("style:text-properties")
-                            .with_attributes([("fo:font-weight", "bold"), ("fo:color", "#c00000")])
+                w.create_element("style:text-properties")
+                    .with_attributes([
+                        ("style:font-name", FONT),
+                        ("fo:font-size", "11pt"),
+                        ("fo:language", "de"),
+                        ("fo:country", "DE"),
+                        ("fo:hyphenate", "false"),
+                    ])
+                    .write_empty()?;
+                Ok(())
+            })?;
+            w.create_element("style:default-style").with_attribute(("style:family", "text")).write_inner_content(|w| {
+                w.create_element("style:text-properties").with_attributes([("style:font-name", FONT)]).write_empty()?;
+                Ok(())
+            })?;
+            w.create_element("style:style")
+                .with_attributes([("style:name", "Standard"), ("style:family", "paragraph"), ("style:class", "text")])
+                .write_empty()?;
+            for s in paragraph_styles() {
+                s.write(w)?;
+            }
+            w.create_element("style:style")
+                .with_attributes([("style:name", T_GAP), ("style:display-name", "Lücke"), ("style:family", "text")])
+                .write_inner_content(|w| {
+                    w.create_element("style:text-properties").with_attribute(("fo:background-color", "#ffff00")).write_empty()?;
+                    Ok(())
+                })?;
+            w.create_element("style:style")
+                .with_attributes([("style:name", T_DRAFT_WORD), ("style:display-name", "Entwurf Wort"), ("style:family", "text")])
+                .write_inner_content(|w| {
+                    w.create_element("style:text-properties")
+                        .with_attributes([("fo:font-weight", "bold"), ("fo:color", "#c00000")])
+                        .write_empty()?;
+                    Ok(())
+                })?;
+            bullets(w)?;
+            Ok(())
+        })?;
+        w.create_element("office:automatic-styles").write_inner_content(|w| {
+            w.create_element("style:page-layout").with_attribute(("style:name", PAGE_LAYOUT)).write_inner_content(|w| {
+                w.create_element("style:page-layout-properties")
+                    .with_attributes([
+                        ("fo:page-width", "21cm"),
+                        ("fo:page-height", "29.7cm"),
+                        ("style:print-orientation", "portrait"),
+                        ("fo:margin-top", "1.25cm"),
+                        ("fo:margin-bottom", "1.25cm"),
+                        ("fo:margin-left", "2.5cm"),
+                        ("fo:margin-right", "2.5cm"),
+                    ])
+                    .write_empty()?;
+                // Header and footer sit 1.25 cm from the edge; the body starts 2.5 cm.
+                for (el, margin) in [("style:header-style", "fo:margin-bottom"), ("style:footer-style", "fo:margin-top")] {
+                    w.create_element(el).write_inner_content(|w| {
+                        w.create_element("style:header-footer-properties")
+                            .with_attributes([("fo:min-height", "0.6cm"), (margin, "0.65cm")])
                             .write_empty()?;
                         Ok(())
                     })?;
-                bullets(w)?;
-                Ok(())
-            })?;
-            w.create_element("office:automatic-styles").write_inner_content(|w| {
-                w.create_element("style:page-layout").with_attribute(("style:name", PAGE_LAYOUT)).write_inner_content(|w| {
-                    w.create_element("style:page-layout-properties")
-                        .with_attributes([
-                            ("fo:page-width", "21cm"),
-                            ("fo:page-height", "29.7cm"),
-                            ("style:print-orientation", "portrait"),
-                            ("fo:margin-top", "1.25cm"),
-                            ("fo:margin-bottom", "1.25cm"),
-                            ("fo:margin-left", "2.5cm"),
-                            ("fo:margin-right", "2.5cm"),
-                        ])
-                        .write_empty()?;
-                    // Header and footer sit 1.25 cm from the edge; the body starts 2.5 cm.
-                    for (el, margin) in [("style:header-style", "fo:margin-bottom"), ("style:footer-style", "fo:margin-top")] {
-                        w.create_element(el).write_inner_content(|w| {
-                            w.create_element("style:header-footer-properties")
-                                .with_attributes([("fo:min-height", "0.6cm"), (margin, "0.65cm")])
-                                .write_empty()?;
-                            Ok(())
-                        })?;
-                    }
-                    Ok(())
-                })?;
-                Ok(())
-            })?;
-            w.create_element("office:master-styles").write_inner_content(|w| {
-                w.create_element("style:master-page")
-                    .with_attributes([("style:name", "Standard"), ("style:page-layout-name", PAGE_LAYOUT)])
-                    .write_inner_content(|w| {
-                        w.create_element("style:header").write_inner_content(|w| {
-                            w.create_element("text:p").with_attribute(("text:style-name", S_HEADER)).write_inner_content(|w| {
-                                if doc.draft {
-                                    w.create_element("text:span")
-                                        .with_attribute(("text:style-name", T_DRAFT_WORD))
-                                        .write_inner_content(|w| text(w, &doc.wording.draft_word))?;
-                                    text(w, &doc.wording.draft_separator)?;
-                                }
-                                text(w, &doc.meta.header)
-                            })?;
-                            Ok(())
-                        })?;
-                        w.create_element("style:footer").write_inner_content(|w| {
-                            w.create_element("text:p").with_attribute(("text:style-name", S_FOOTER)).write_inner_content(|w| {
-                                text(w, &doc.wording.page_before)?;
-                                w.create_element("text:page-number")
-                                    .with_attribute(("text:select-page", "current"))
-                                    .write_text_content(quick_xml::events::BytesText::new("1"))?;
-                                text(w, &doc.wording.page_between)?;
-                                w.create_element("text:page-count").write_text_content(quick_xml::events::BytesText::new("1"))?;
-                                Ok(())
-                            })?;
-                            Ok(())
-                        })?;
-                        Ok(())
-                    })?;
+                }
                 Ok(())
             })?;
             Ok(())
         })?;
-    Ok(())
+        w.create_element("office:master-styles").write_inner_content(|w| {
+            w.create_element("style:master-page")
+                .with_attributes([("style:name", "Standard"), ("style:page-layout-name", PAGE_LAYOUT)])
+                .write_inner_content(|w| {
+                    w.create_element("style:header").write_inner_content(|w| {
+                        w.create_element("text:p").with_attribute(("text:style-name", S_HEADER)).write_inner_content(|w| {
+                            if doc.draft {
+                                w.create_element("text:span")
+                                    .with_attribute(("text:style-name", T_DRAFT_WORD))
+                                    .write_inner_content(|w| text(w, &doc.wording.draft_word))?;
+                                text(w, &doc.wording.draft_separator)?;
+                            }
+                            text(w, &doc.meta.header)
+                        })?;
+                        Ok(())
+                    })?;
+                    w.create_element("style:footer").write_inner_content(|w| {
+                        w.create_element("text:p").with_attribute(("text:style-name", S_FOOTER)).write_inner_content(|w| {
+                            text(w, &doc.wording.page_before)?;
+                            w.create_element("text:page-number")
+                                .with_attribute(("text:select-page", "current"))
+                                .write_text_content(quick_xml::events::BytesText::new("1"))?;
+                            text(w, &doc.wording.page_between)?;
+                            w.create_element("text:page-count").write_text_content(quick_xml::events::BytesText::new("1"))?;
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+        Ok(())
+    })
 }
 
 /// Bullets under the clause text: symbol at the text indent, text one step further, as in the
@@ -308,8 +303,18 @@ fn bullets(w: &mut W) -> Result<()> {
     Ok(())
 }
 
+/// The root element of content.xml and styles.xml: ODF namespaces and version, the one font's
+/// declaration, then `body`.
+pub(super) fn document_root(w: &mut W, name: &str, body: impl FnOnce(&mut W) -> Result<()>) -> Result<()> {
+    w.create_element(name).with_attributes(NS.iter().copied()).with_attribute(("office:version", "1.3")).write_inner_content(|w| {
+        font_faces(w)?;
+        body(w)
+    })?;
+    Ok(())
+}
+
 /// The one font, declared where the styles refer to it.
-pub(super) fn font_faces(w: &mut W) -> Result<()> {
+fn font_faces(w: &mut W) -> Result<()> {
     w.create_element("office:font-face-decls").write_inner_content(|w| {
         w.create_element("style:font-face")
             .with_attributes([
