@@ -112,21 +112,11 @@ fn properties(xml: &str, element: &str, name_attr: &str) -> Vec<(String, String)
                 }
             }
             Ok(Event::GeneralRef(r)) => {
-                if let Some((_, value, _)) = current.as_mut()
-                    && let Ok(Some(c)) = r.resolve_char_ref()
-                {
-                    value.push(c);
-                } else if let Some((_, value, _)) = current.as_mut()
-                    && let Ok(name) = r.decode()
-                {
-                    value.push_str(match name.as_ref() {
-                        "lt" => "<",
-                        "gt" => ">",
-                        "amp" => "&",
-                        "apos" => "'",
-                        "quot" => "\"",
-                        _ => "",
-                    });
+                if let Some((_, value, _)) = current.as_mut() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => value.push(c),
+                        _ => value.push_str(r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)).unwrap_or("")),
+                    }
                 }
             }
             Ok(Event::End(_)) => {
