@@ -560,22 +560,24 @@ export async function pdfTextViaLibreOffice(docxPath) {
 }
 
 /**
- * Converts Word files to PDF with LibreOffice headless, all in one run (its start-up is the
- * slow part). Each test worker keeps its own LibreOffice profile for the whole run, so parallel
- * workers never share one and later conversions skip the first-start set-up.
- * Returns the PDF paths; throws if one is missing.
+ * Converts documents with LibreOffice headless, all in one run (its start-up is the slow part):
+ * to PDF, or with `filter` to another format ("odt", "docx:MS Word 2007 XML" saves the file
+ * again as LibreOffice would). Each test worker keeps its own LibreOffice profile for the whole
+ * run, so parallel workers never share one and later conversions skip the first-start set-up.
+ * Returns the paths written; throws if one is missing.
  */
-export async function convertWithLibreOffice(docxPaths, outDir) {
+export async function convertWithLibreOffice(paths, outDir, filter = 'pdf') {
   const profile = join(tmpdir(), `koop-lo-profile-${process.pid}-${process.env.TEST_WORKER_INDEX ?? 'x'}`);
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...paths],
     { timeout: 120_000 },
   );
   const produced = await readdir(outDir);
-  return docxPaths.map((p) => {
-    const pdfName = basename(p).replace(/\.docx$/i, '.pdf');
-    if (!produced.includes(pdfName)) throw new Error(`LibreOffice hat keine PDF aus ${basename(p)} erzeugt (${produced.join(', ') || 'nichts'})`);
-    return join(outDir, pdfName);
+  const extension = filter.split(':')[0];
+  return paths.map((p) => {
+    const name = basename(p).replace(/\.[^.]+$/, `.${extension}`);
+    if (!produced.includes(name)) throw new Error(`LibreOffice hat keine ${extension.toUpperCase()}-Datei aus ${basename(p)} erzeugt (${produced.join(', ') || 'nichts'})`);
+    return join(outDir, name);
   });
 }

@@ -2,20 +2,9 @@
 // draft; after LibreOffice saved it again, "Entwurf aus Datei laden" opens it with every answer;
 // a Word file the app did not make is refused with a German message and nothing changes.
 import { test, expect } from './fixtures.mjs';
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { StartPage, WizardPage, DRAFT_PREFIX, draftRecord, storageSnapshot, SOEMMERDA } from './pages.mjs';
-
-const run = promisify(execFile);
-
-/** LibreOffice opens each file and saves it again as `filter` into `outDir`. */
-async function resave(files, filter, dir) {
-  const outDir = join(dir, 'neu-gespeichert');
-  await run('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profil')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files], { timeout: 120_000 });
-  return outDir;
-}
+import { StartPage, WizardPage, DRAFT_PREFIX, convertWithLibreOffice, draftRecord, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 /** The draft records in localStorage, by id. */
 async function drafts(page) {
@@ -38,13 +27,14 @@ test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', a
   const odtPath = join(dir, odtDownload.suggestedFilename());
   await odtDownload.saveAs(odtPath);
 
-  const docxDir = await resave([docx.path], 'docx:MS Word 2007 XML', join(dir, 'docx'));
-  const odtDir = await resave([odtPath], 'odt', join(dir, 'odt'));
+  // LibreOffice saves each file again, in its own format.
+  const [resavedDocx] = await convertWithLibreOffice([docx.path], join(dir, 'docx'), 'docx:MS Word 2007 XML');
+  const [resavedOdt] = await convertWithLibreOffice([odtPath], join(dir, 'odt'), 'odt');
 
   await w.toOverview();
-  for (const [folder, name] of [[docxDir, docx.suggestedFilename], [odtDir, odtDownload.suggestedFilename()]]) {
+  for (const file of [resavedDocx, resavedOdt]) {
     const before = Object.keys(await drafts(page));
-    await start.importFile(join(folder, name));
+    await start.importFile(file);
     // The original is still here: the file opens as a copy, never over it.
     await expect(start.status).toContainText('wurde importiert. Weil es diesen Entwurf hier schon gibt, wurde er als Kopie angelegt.');
     const after = await drafts(page);
@@ -67,9 +57,9 @@ test('a Word file the app did not make is refused with a German message; nothing
   await mkdir(dir, { recursive: true });
   const text = join(dir, 'Fremdes_Dokument.txt');
   await writeFile(text, 'Ein Schreiben, das nicht aus dem Koop-Assistenten stammt.\n');
-  const out = await resave([text], 'docx:MS Word 2007 XML', dir);
+  const [foreign] = await convertWithLibreOffice([text], join(dir, 'docx'), 'docx:MS Word 2007 XML');
   const before = await storageSnapshot(page);
-  await start.importFile(join(out, 'Fremdes_Dokument.docx'));
+  await start.importFile(foreign);
   await expect(start.status).toContainText('Nur Word- und ODT-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.');
   await expect(start.status).toContainText('Es wurde nichts geändert.');
   expect(await storageSnapshot(page)).toEqual(before);
