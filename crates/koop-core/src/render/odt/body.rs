@@ -1,7 +1,7 @@
 //! content.xml: the blocks of the model as ODF paragraphs, headings and lists.
 
 use super::layout::*;
-use super::{NS, W, text};
+use super::{W, text};
 use crate::document::{Block, Bullet, Document, Inline, Signature, Wording};
 use crate::template::ParagraphStyle;
 use std::io::Result;
