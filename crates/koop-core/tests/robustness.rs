@@ -10,7 +10,6 @@ use koop_core::draft::store::{decode, import_file};
 use koop_core::render::docx::{clean, render};
 use koop_core::{Draft, Template};
 use proptest::prelude::*;
-use proptest::strategy::ValueTree;
 use std::io::{Cursor, Read};
 
 /// Every part of the package, parsed; returns the text of word/document.xml (w:t runs, with
