@@ -47,6 +47,12 @@ fn broken_templates_fail_the_check() {
         ("list without sub-field", Box::new(|v| set_clause(v, "Eine Gewährleistung", "{ap_ikpe}")), "needs a 'list:sub-field' filter"),
         ("unbalanced", Box::new(|v| set_clause(v, "Eine Gewährleistung", "auf {kommune.akk")), "unbalanced braces"),
         ("typo in a key", Box::new(|v| v["steps"][0]["fields"][0]["lable"] = "x".into()), "unknown field `lable`"),
+        ("unknown checklist topic", Box::new(|v| v["checklist"][0]["topic"] = "gibtsnicht".into()), "unknown variant `gibtsnicht`"),
+        (
+            "checklist names an unknown clause",
+            Box::new(|v| v["checklist"][0]["clauses"] = serde_json::json!(["aufgaben_ikpe", "gibtsnicht"])),
+            "names unknown clause 'gibtsnicht'",
+        ),
         (
             "default not an option",
             Box::new(|v| v["steps"][1]["fields"][1]["default_set"] = serde_json::json!(["gibtsnicht"])),
