@@ -410,7 +410,9 @@ test.describe('Zwei Fenster', () => {
     const url = p1.url();
     await p2.goto(url);
     await expect(w2.field('Name der Kommune')).toHaveValue(kommune);
-    const stored = async () => (await draftRecord(p1, id)).draft.answers;
+    // Read in the tab that wrote last: Chromium hands a localStorage write to the other tabs
+    // asynchronously, so another tab may still return the record from before it for a moment.
+    const stored = async (page = p1) => (await draftRecord(page, id)).draft.answers;
     return { p1, p2, w1, w2, id, url, stored };
   }
 
@@ -447,7 +449,7 @@ test.describe('Zwei Fenster', () => {
     // Tab 2's own autosave comes due: it still does not overwrite.
     await releaseAutosave(p2);
     await autosaveRan(p2);
-    expect(await stored()).toEqual(answers);
+    expect(await stored(p2)).toEqual(answers);
     await expect(conflict).toBeVisible();
     await expect(w2.field('PLZ')).toHaveValue('99310');
     await expect(w2.field('Vertragsnummer – optional')).toHaveValue('');
@@ -455,10 +457,12 @@ test.describe('Zwei Fenster', () => {
     await keepMine.click();
     await expect(conflict).toHaveCount(0);
     await saved(w2);
-    answers = await stored();
+    answers = await stored(p2);
     expect(answers.plz).toEqual({ text: '99310' });
     expect(answers.vertragsnummer).toBeUndefined();
     expect(answers.strasse).toEqual({ text: 'Ritterstraße 14' });
+    // Tab 1 gets the write too, once Chromium has handed it over.
+    await expect.poll(() => stored(p1)).toEqual(answers);
 
     // Again; while tab 2 still asks, tab 1 changes the draft once more: tab 2 keeps asking
     // (no silent "newer version loaded" over its unsaved change). Then "load the newer version".
@@ -474,7 +478,9 @@ test.describe('Zwei Fenster', () => {
     await w1.fillText('Vertragsnummer – optional', 'PK 2/2026');
     await saved(w1);
     await autosaveRan(p2);
-    answers = await stored();
+    // Read in tab 2 (whose held change must not have been written), once tab 1's save reached it.
+    await expect.poll(async () => (await stored(p2)).vertragsnummer).toEqual({ text: 'PK 2/2026' });
+    answers = await stored(p2);
     expect(answers.strasse).toEqual({ text: 'Markt 1' });
     expect(answers.vertragsnummer).toEqual({ text: 'PK 2/2026' });
     expect(answers.vertreter_name).toBeUndefined();
@@ -485,6 +491,8 @@ test.describe('Zwei Fenster', () => {
     await expect(w2.field('Straße und Hausnummer')).toHaveValue('Ritterstraße 14');
     await w1.overviewLink.click();
     const before = await storageSnapshot(p1);
+    // Tab 2 loads what it sees: wait until tab 1's last write has reached it.
+    await expect.poll(() => storageSnapshot(p2)).toEqual(before);
     await loadTheirs.click();
     await expect(conflict).toHaveCount(0);
     await expect(w2.field('Straße und Hausnummer')).toHaveValue('Markt 1');
@@ -492,9 +500,10 @@ test.describe('Zwei Fenster', () => {
     await expect(w2.field('Vertreten durch: Vor- und Nachname')).toHaveValue('');
     await expect(w2.field('PLZ')).toHaveValue('99310');
     await expect(w2.saveStatus).toContainText('Gespeichert');
-    // The discarded change is not written later: its autosave has run and wrote nothing.
+    // The discarded change is not written later: its autosave has run and wrote nothing (read
+    // in tab 2, which would have written it).
     await autosaveRan(p2);
-    expect(await storageSnapshot(p1)).toEqual(before);
+    expect(await storageSnapshot(p2)).toEqual(before);
   });
 });
 
