@@ -7,6 +7,7 @@
 
 use crate::platform::js_err;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use koop_core::document::printed::Embedded;
 use koop_core::export::ExportRequest;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -133,9 +134,10 @@ pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
     Ok(bytes.to_vec())
 }
 
-/// The draft record an exported DOCX or ODT carries, read in the worker (it has the ZIP and
-/// XML readers); `Err` is a German message.
-pub async fn read_draft(bytes: &[u8]) -> Result<String, String> {
+/// What an exported DOCX or ODT carries (its draft, body text and creation time), read in the
+/// worker (it has the ZIP and XML readers); `Err` is a German message.
+pub async fn read_document(bytes: &[u8]) -> Result<Embedded, String> {
     let data = ask("read", &Uint8Array::from(bytes).into()).await?;
-    Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())
+    let json = Reflect::get(&data, &"embedded".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())?;
+    serde_json::from_str(&json).map_err(|_| LOAD_FAILED.to_string())
 }

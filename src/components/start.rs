@@ -3,6 +3,7 @@
 
 use crate::platform;
 use crate::state::AppState;
+use koop_core::document::Target;
 use koop_core::{Context, Draft};
 use leptos::prelude::*;
 
@@ -118,40 +119,79 @@ fn DraftList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let status: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let on_file = move |_| {
-        let Some(input) = input_ref.get() else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+    // A chosen or dropped file: a draft file (.json) or an exported document (.docx, .odt).
+    let take_file = move |file: web_sys::File| {
         // Checked before reading: a huge file is refused without loading it into memory.
         if file.size() > koop_core::draft::store::MAX_IMPORT_BYTES as f64 {
             let e = koop_core::draft::store::ImportError::Decode(koop_core::draft::store::DecodeError::TooLarge(file.size() as usize));
             status.set(Some(Err(e.message())));
             return;
         }
+        let file_name = file.name();
+        status.set(None);
         leptos::task::spawn_local(async move {
             let result = match platform::read_file(file).await {
                 // A ZIP package: an exported DOCX or ODT, which carries its draft.
-                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_draft(&bytes).await {
-                    Ok(record) => app.import_draft(record.as_bytes()),
-                    Err(e) => Err(format!("{e} Es wurde nichts geändert.")),
+                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_document(&bytes).await {
+                    Ok(embedded) => app.receive_document(&embedded, &file_name).map(|m| m.unwrap_or_default()),
+                    Err(e) => Err(e),
                 },
                 Ok(bytes) => app.import_draft(&bytes),
-                Err(e) => Err(format!("Die Datei konnte nicht gelesen werden ({e}). Es wurde nichts geändert.")),
+                Err(e) => Err(format!("Die Datei konnte nicht gelesen werden ({e}).")),
             };
-            if let Ok(m) = &result {
-                app.announce(m);
+            let result =
+                result.map_err(|e| if e.ends_with("Es wurde nichts geändert.") { e } else { format!("{e} Es wurde nichts geändert.") });
+            match &result {
+                Ok(m) if m.is_empty() => {
+                    // Waiting for the user's decision: the panel below says what to know.
+                    request_animation_frame(|| {
+                        platform::focus_id("datei-pruefen-titel");
+                    });
+                    return;
+                }
+                Ok(m) => app.announce(m),
+                Err(_) => {}
             }
             status.set(Some(result));
         });
+    };
+    let on_file = move |_| {
+        let Some(input) = input_ref.get() else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        take_file(file);
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        // Without this the browser opens the dropped file itself.
+        ev.prevent_default();
+        dragging.set(true);
     };
     let undo = move |_| match app.restore_deleted() {
         Ok(()) => status.set(Some(Ok("Der Entwurf ist wiederhergestellt.".into()))),
         Err(e) => status.set(Some(Err(e.message()))),
     };
     view! {
-        <section class="entwuerfe" aria-labelledby="entwuerfe-titel">
+        <section
+            class="entwuerfe"
+            class:entwuerfe--ziehen=move || dragging.get()
+            aria-labelledby="entwuerfe-titel"
+            on:dragover=on_dragover
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
             <h2 class="kern-heading-medium" id="entwuerfe-titel">"Meine Entwürfe"</h2>
-            <p class="kern-body">"Entwürfe werden beim Tippen automatisch in diesem Browser gespeichert."</p>
+            <p class="kern-body">
+                "Entwürfe werden beim Tippen automatisch in diesem Browser gespeichert. "
+                "Eine Entwurfsdatei oder eine vom Koop-Assistenten exportierte Word- oder ODT-Datei können Sie laden oder hierher ziehen."
+            </p>
             <div class="entwuerfe__werkzeuge">
                 <button
                     type="button"
@@ -193,6 +233,7 @@ fn DraftList() -> impl IntoView {
                     }
                 })}
             </div>
+            {move || app.incoming().map(|_| view! { <IncomingDocument status /> })}
             {move || {
                 let drafts = app.drafts();
                 if drafts.is_empty() {
@@ -310,6 +351,125 @@ fn DraftItem(draft: Draft, status: RwSignal<Option<Result<String, String>>>) -> 
             </div>
         </li>
     }
+}
+
+/// A document read back that waits for the user: what was edited outside the app, what differs
+/// from the draft it came from ("Änderungen anzeigen"), and whether to keep it.
+#[component]
+fn IncomingDocument(status: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let showing = RwSignal::new(false);
+    let Some(incoming) = app.incoming() else { return ().into_any() };
+    let name = incoming.draft.name.clone().unwrap_or_default();
+    let edited = incoming.edited_message();
+    let keep = move |open_at: Option<Target>| match app.keep_incoming(open_at) {
+        Ok(m) => {
+            app.announce(&m);
+            status.set(Some(Ok(m)));
+        }
+        Err(e) => status.set(Some(Err(format!("{e} Es wurde nichts geändert.")))),
+    };
+    let origin = incoming.origin.clone().map(|o| {
+        let from = summary(app, &o.draft).0;
+        let count = o.changes.len();
+        let rows = o.changes;
+        let differs = match count {
+            0 => "Alle Angaben stimmen mit diesem Entwurf überein.".to_string(),
+            1 => "Eine Angabe unterscheidet sich.".to_string(),
+            n => format!("{n} Angaben unterscheiden sich."),
+        };
+        view! {
+            <p class="kern-body">{format!("Das Dokument wurde aus Ihrem Entwurf „{from}“ erstellt. {differs}")}</p>
+            {(count > 0).then(|| view! {
+                <button
+                    type="button"
+                    class="kern-btn kern-btn--secondary kern-btn--x-small"
+                    aria-expanded=move || if showing.get() { "true" } else { "false" }
+                    aria-controls="datei-aenderungen"
+                    on:click=move |_| showing.update(|s| *s = !*s)
+                >
+                    <span class="kern-label">{move || if showing.get() { "Änderungen ausblenden" } else { "Änderungen anzeigen" }}</span>
+                </button>
+            })}
+            <div id="datei-aenderungen" hidden=move || !showing.get()>
+                <div class="kern-table-responsive">
+                <table class="kern-table kern-table--small aenderungen">
+                    <caption class="kern-sr-only">{format!("Angaben, die sich von „{from}“ unterscheiden")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="kern-table__header">"Angabe"</th>
+                            <th scope="col" class="kern-table__header">{format!("bisher in „{from}“")}</th>
+                            <th scope="col" class="kern-table__header">"im Dokument"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|c| {
+                                let target = Target { step: c.step, path: c.path.clone() };
+                                let (old, new) = (shown(&c.old), shown(&c.new));
+                                view! {
+                                    <tr class="kern-table__row">
+                                        <th scope="row" class="kern-table__header">
+                                            <a
+                                                class="kern-link"
+                                                href="#"
+                                                title="Übernehmen und zum Feld gehen"
+                                                on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    keep(Some(target.clone()));
+                                                }
+                                            >
+                                                {c.label.clone()}
+                                            </a>
+                                        </th>
+                                        <td class="kern-table__cell">{old}</td>
+                                        <td class="kern-table__cell">{new}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                </div>
+                <p class="kern-body kern-body--small">"Ein Klick auf eine Angabe übernimmt das Dokument als neuen Entwurf und öffnet ihn an diesem Feld."</p>
+            </div>
+        }
+    });
+    view! {
+        <section class="datei-pruefen" aria-labelledby="datei-pruefen-titel" data-testid="datei-pruefen">
+            <h3 class="kern-heading-small" id="datei-pruefen-titel" tabindex="-1">{format!("„{name}“ öffnen")}</h3>
+            {edited.map(|m| view! {
+                <div class="kern-alert kern-alert--warning">
+                    <div class="kern-alert__header">
+                        <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                        <span class="kern-title">"Text außerhalb des Assistenten geändert"</span>
+                    </div>
+                    <div class="kern-alert__body">
+                        <p class="kern-body">{m}</p>
+                    </div>
+                </div>
+            })}
+            {origin}
+            <div class="entwurf__aktionen">
+                <button type="button" class="kern-btn kern-btn--primary" on:click=move |_| keep(None)>
+                    <span class="kern-label">"Als neuen Entwurf übernehmen"</span>
+                </button>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| {
+                    app.drop_incoming();
+                    status.set(Some(Ok("Die Datei wurde nicht übernommen. Es wurde nichts geändert.".into())));
+                }>
+                    <span class="kern-label">"Nicht übernehmen"</span>
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// An answer in the comparison; an empty one says so.
+fn shown(value: &str) -> String {
+    if value.is_empty() { "(keine Angabe)".into() } else { value.to_string() }
 }
 
 fn draft_label(app: AppState, d: &Draft) -> String {

@@ -21,7 +21,9 @@ use route::Route;
 use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
+use koop_core::document::printed::Embedded;
 use koop_core::draft::store::{DraftStore, KvDraftStore, SaveOutcome, Seen, StoreError, Stored};
+use koop_core::import::Incoming;
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
@@ -627,12 +629,7 @@ Topic::DeletedElsewhere,
     pub fn import_draft(&self, bytes: &[u8]) -> Result<String, String> {
         let known: Vec<&str> = self.catalog.templates.iter().map(|t| t.id.as_str()).collect();
         // Quarantined records count as taken: an import must not replace one.
-        let mut existing: Vec<String> = self.library.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
-        existing.extend(
-            self.library
-                .quarantined
-                .with_untracked(|q| q.iter().map(|q| q.key.trim_start_matches(&draft_prefix()).to_string()).collect::<Vec<_>>()),
-        );
+        let existing = self.taken_ids();
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
         let mut imported = koop_core::draft::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms())
             .map_err(|e| e.message())?;
@@ -657,10 +654,82 @@ Topic::DeletedElsewhere,
         })
     }
 
+    /// Identities an import must not take: the listed drafts' and the quarantined records'.
+    fn taken_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.library.drafts.with_untracked(|l| l.iter().map(|d| d.id.clone()).collect());
+        ids.extend(
+            self.library
+                .quarantined
+                .with_untracked(|q| q.iter().map(|q| q.key.trim_start_matches(&draft_prefix()).to_string()).collect::<Vec<_>>()),
+        );
+        ids
+    }
+
+    /// An exported DOCX or ODT was read: its draft becomes a new draft named after the file. If
+    /// there is something to know first (text edited outside the app, or the file came from a
+    /// draft in the list), it waits for `keep_incoming` or `drop_incoming` and this returns
+    /// `Ok(None)`; otherwise it is stored at once and the message says so.
+    pub fn receive_document(&self, embedded: &Embedded, file_name: &str) -> Result<Option<String>, String> {
+        self.library.incoming.set(None);
+        let drafts = self.library.drafts.get_untracked();
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let incoming = koop_core::import::incoming(
+            self.catalog,
+            embedded,
+            file_name,
+            &drafts,
+            &taken,
+            &platform::new_id(),
+            platform::now_ms(),
+            self.today,
+        )
+        .map_err(|e| e.message())?;
+        if incoming.edited.is_empty() && incoming.origin.is_none() {
+            return self.store_incoming(incoming).map(Some);
+        }
+        self.library.incoming.set(Some(incoming));
+        Ok(None)
+    }
+
+    /// The document read back and waiting for a decision (tracked).
+    pub fn incoming(&self) -> Option<Incoming> {
+        self.library.incoming.get()
+    }
+
+    /// Keeps the waiting document's draft as a new draft; with `open_at`, opens it at that
+    /// field. Returns the message for the user.
+    pub fn keep_incoming(&self, open_at: Option<Target>) -> Result<String, String> {
+        let Some(incoming) = self.library.incoming.get_untracked() else { return Err("Es wartet keine Datei.".into()) };
+        let id = incoming.draft.id.clone();
+        let message = self.store_incoming(incoming)?;
+        self.library.incoming.set(None);
+        if let Some(target) = open_at {
+            self.open_draft(&id);
+            self.go_to_target(&target);
+        }
+        Ok(message)
+    }
+
+    /// Does not keep the waiting document; nothing was stored.
+    pub fn drop_incoming(&self) {
+        self.library.incoming.set(None);
+    }
+
+    fn store_incoming(&self, incoming: Incoming) -> Result<String, String> {
+        let d = incoming.draft;
+        self.store_draft(&d).map_err(|e| e.message())?;
+        if self.library.deleted.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == d.id)) {
+            self.library.deleted.set(None);
+        }
+        Ok(format!("„{}“ wurde als neuer Entwurf angelegt.", d.name.as_deref().unwrap_or_default()))
+    }
+
     pub fn delete_all(&self) -> Result<usize, StoreError> {
         self.cancel_save();
         let n = self.with_store(|s| s.delete_all()).unwrap_or(Ok(0))?;
         self.library.deleted.set(None);
+        self.library.incoming.set(None);
         self.notices.clear();
         self.refresh_list();
         Ok(n)

@@ -2,9 +2,9 @@
 // fields, preview, export) and readers for the exported Word file (its text, and its text
 // after LibreOffice turned it into a PDF).
 import { expect } from '@playwright/test';
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -206,6 +206,8 @@ export class StartPage {
     this.deleteAllDialog = page.getByRole('alertdialog', { name: 'Wirklich alle Entwürfe löschen?' });
     this.deleteAllConfirm = page.getByRole('button', { name: 'Ja, alle Daten löschen' });
     this.empty = page.getByText('Noch keine Entwürfe in diesem Browser.');
+    /** An exported document read back, waiting for "übernehmen" or "Nicht übernehmen". */
+    this.incoming = page.getByTestId('datei-pruefen');
   }
 
   async goto() {
@@ -580,4 +582,27 @@ export async function convertWithLibreOffice(paths, outDir, filter = 'pdf') {
     if (!produced.includes(name)) throw new Error(`LibreOffice hat keine ${extension.toUpperCase()}-Datei aus ${basename(p)} erzeugt (${produced.join(', ') || 'nichts'})`);
     return join(outDir, name);
   });
+}
+
+/** Writes a copy of the package at `from` to `to` with one part's text changed by `edit`. */
+export async function editDocx(from, to, part, edit) {
+  const files = unzipSync(new Uint8Array(await readFile(from)));
+  files[part] = strToU8(edit(strFromU8(files[part])));
+  await writeFile(to, zipSync(files));
+}
+
+/** Drops the file at `path` onto `target`, as a user dragging it from the file manager. */
+export async function dropFile(page, target, path) {
+  const bytes = [...new Uint8Array(await readFile(path))];
+  const name = basename(path);
+  const transfer = await page.evaluateHandle(
+    ({ bytes, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name));
+      return dt;
+    },
+    { bytes, name },
+  );
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
 }

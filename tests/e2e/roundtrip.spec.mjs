@@ -1,10 +1,10 @@
 // The agreement travels with its answers (issue 15): an exported Word or ODT file carries its
 // draft; after LibreOffice saved it again, "Entwurf aus Datei laden" opens it with every answer;
 // a Word file the app did not make is refused with a German message and nothing changes.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, pinClock } from './fixtures.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { StartPage, WizardPage, DRAFT_PREFIX, convertWithLibreOffice, draftRecord, storageSnapshot, SOEMMERDA } from './pages.mjs';
+import { basename, join } from 'node:path';
+import { StartPage, WizardPage, DRAFT_PREFIX, axeViolations, convertWithLibreOffice, draftRecord, dropFile, editDocx, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 /** The draft records in localStorage, by id. */
 async function drafts(page) {
@@ -35,14 +35,122 @@ test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', a
   for (const file of [resavedDocx, resavedOdt]) {
     const before = Object.keys(await drafts(page));
     await start.importFile(file);
-    // The original is still here: the file opens as a copy, never over it.
-    await expect(start.status).toContainText('wurde importiert. Weil es diesen Entwurf hier schon gibt, wurde er als Kopie angelegt.');
+    // It came from a draft of this list: the app says so and waits. A re-save by LibreOffice
+    // is no edit of the text.
+    const panel = start.incoming;
+    const stem = basename(file).replace(/\.[^.]+$/, '');
+    await expect(panel.getByRole('heading', { name: `„${stem}“ öffnen` })).toBeFocused();
+    await expect(panel).toContainText('Alle Angaben stimmen mit diesem Entwurf überein.');
+    await expect(panel).not.toContainText('außerhalb des Koop-Assistenten geändert');
+    expect(Object.keys(await drafts(page))).toEqual(before);
+    await panel.getByRole('button', { name: 'Als neuen Entwurf übernehmen' }).click();
+    // The original is still here: the file opens as a new draft named after it, never over it.
+    await expect(start.status).toContainText(`„${stem}“ wurde als neuer Entwurf angelegt.`);
     const after = await drafts(page);
     const added = Object.keys(after).filter((k) => !before.includes(k));
     expect(added).toHaveLength(1);
     expect(after[added[0]].answers).toEqual(answers);
+    expect(after[added[0]].name).toEqual(stem);
     expect(after[id].answers).toEqual(answers);
   }
+});
+
+test('the other copy changed the Vertragsnummer and a contact: "Änderungen anzeigen" lists exactly those, each leads to its field', async ({ page, browser }, testInfo) => {
+  const start = new StartPage(page);
+  const w = new WizardPage(page);
+  const dir = testInfo.outputPath();
+  await start.goto();
+  await w.startNew();
+  const id = w.draftId();
+  await w.fillComplete(SOEMMERDA);
+  await w.waitSaved();
+  const sent = await w.exportDocx(dir);
+
+  // The partner opens the Word file in their own browser, corrects two answers and sends it back.
+  const other = await browser.newContext();
+  await pinClock(other);
+  const page2 = await other.newPage();
+  const start2 = new StartPage(page2);
+  const w2 = new WizardPage(page2);
+  await start2.goto();
+  await start2.importFile(sent.path);
+  const stem = sent.suggestedFilename.replace(/\.docx$/, '');
+  await expect(start2.status).toContainText(`„${stem}“ wurde als neuer Entwurf angelegt.`);
+  await start2.openDraft(stem);
+  expect(w2.draftId()).toEqual(id);
+  await w2.fillText('Vertragsnummer – optional', 'PK 8/2026');
+  await w2.gotoStep(5);
+  await w2.fillContact('strategie', 1, { email: 'j.hofmann@lra-soemmerda.de' });
+  await w2.waitSaved();
+  await w2.gotoStep(7);
+  const back = await w2.exportDocx(join(dir, 'zurueck'));
+  await other.close();
+
+  await w.toOverview();
+  const before = await storageSnapshot(page);
+  await start.importFile(back.path);
+  const panel = start.incoming;
+  await expect(panel).toContainText('2 Angaben unterscheiden sich.');
+  const show = panel.getByRole('button', { name: 'Änderungen anzeigen' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await show.click();
+  await expect(panel.getByRole('button', { name: 'Änderungen ausblenden' })).toHaveAttribute('aria-expanded', 'true');
+  const rows = panel.getByRole('table').getByRole('row');
+  // A header row and one row per changed answer: the Vertragsnummer and the e-mail address.
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toHaveText(/^Vertragsnummer\s*PK 7\/2026\s*PK 8\/2026$/);
+  await expect(rows.nth(2)).toHaveText(/^Ansprechperson \(strategisch\) 1 – E-Mail\s*jan\.hofmann@lra-soemmerda\.de\s*j\.hofmann@lra-soemmerda\.de$/);
+  // Nothing is stored before the user decides.
+  expect(await storageSnapshot(page)).toEqual(before);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The e-mail's link keeps the copy and opens it at that field.
+  await rows.nth(2).getByRole('link', { name: 'Ansprechperson (strategisch) 1 – E-Mail' }).click();
+  await w.expectStep(5);
+  const email = w.contact('strategie', 1).getByLabel('E-Mail', { exact: true });
+  await expect(email).toBeFocused();
+  await expect(email).toHaveValue('j.hofmann@lra-soemmerda.de');
+  expect(w.draftId()).not.toEqual(id);
+  // The original is unchanged.
+  expect((await draftRecord(page, id)).draft.answers.vertragsnummer).toEqual({ text: 'PK 7/2026' });
+});
+
+test('a clause edited in Word is named by number before the file opens; the answers still open', async ({ page }, testInfo) => {
+  const start = new StartPage(page);
+  const w = new WizardPage(page);
+  const dir = testInfo.outputPath();
+  await start.goto();
+  await w.startNew();
+  await w.fillComplete(SOEMMERDA);
+  await w.waitSaved();
+  const sent = await w.exportDocx(dir);
+  await w.toOverview();
+  // Someone deletes the draft from their list and edits clause 2.1 of the Word file by hand.
+  await start.delete(await start.draftLinks.first().innerText());
+  const edited = join(dir, 'bearbeitet.docx');
+  await editDocx(sent.path, edited, 'word/document.xml', (xml) => {
+    // The clause's number is a run of its own; the first text run after it starts its wording.
+    const at = xml.indexOf('>2.1</w:t>');
+    if (at < 0) throw new Error('clause 2.1 not found');
+    const rest = xml.slice(at + '>2.1</w:t>'.length);
+    const run = rest.match(/<w:t(?: [^>]*)?>/);
+    const text = at + '>2.1</w:t>'.length + run.index + run[0].length;
+    return xml.slice(0, text) + 'In Word geändert: ' + xml.slice(text);
+  });
+  await start.importFile(edited);
+  const panel = start.incoming;
+  await expect(panel.getByRole('heading', { name: '„bearbeitet“ öffnen' })).toBeFocused();
+  await expect(panel).toContainText('Im Dokument wurde Text außerhalb des Koop-Assistenten geändert: Nr. 2.1.');
+  await expect(panel).not.toContainText('Änderungen anzeigen');
+  await panel.getByRole('button', { name: 'Nicht übernehmen' }).click();
+  await expect(start.status).toContainText('Die Datei wurde nicht übernommen. Es wurde nichts geändert.');
+  await expect(start.drafts).toHaveCount(0);
+  // Dropped onto the list instead of chosen: the same check.
+  await dropFile(page, page.getByRole('region', { name: 'Meine Entwürfe' }), edited);
+  await expect(panel).toContainText('Nr. 2.1');
+  await panel.getByRole('button', { name: 'Als neuen Entwurf übernehmen' }).click();
+  await expect(start.status).toContainText('„bearbeitet“ wurde als neuer Entwurf angelegt.');
+  await expect(start.drafts).toHaveCount(1);
 });
 
 test('a Word file the app did not make is refused with a German message; nothing changes', async ({ page }, testInfo) => {

@@ -15,6 +15,7 @@
 //! document  context --build--> Document (the agreement's text, appendix, checklist)
 //! render    Document --> DOCX | ODT (feature "render", the export worker's)
 //! export    what crosses into the export worker
+//! import    an exported file comes back: its draft, edits made outside, changes to the list's
 //! ```
 
 pub mod value;
@@ -35,6 +36,8 @@ pub mod document;
 pub mod render;
 
 pub mod export;
+
+pub mod import;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -5,6 +5,7 @@
 mod common;
 
 use koop_core::Draft;
+use koop_core::document::printed::{self, Place};
 use koop_core::draft::store::{decode, encode_file};
 use koop_core::render::embed::{self, EmbedError};
 use koop_core::render::{docx, odt};
@@ -105,10 +106,158 @@ fn the_draft_survives_a_re_save_by_libreoffice() {
         common::soffice_convert(&dir.join("profile"), filter, &dir.join(kind), &inputs);
     }
     for (name, d) in &expected {
+        let (_, doc) = common::report_and_doc(common::template(&d.template), d);
         for kind in ["docx", "odt"] {
             let resaved = std::fs::read(dir.join(kind).join(format!("{name}.{kind}"))).expect("LibreOffice wrote the file");
             assert_eq!(&read_back(&resaved), d, "{name}.{kind} after LibreOffice saved it again");
+            // Nobody edited the text: a re-save alone is not reported as an edit, and the day
+            // the draft is rebuilt for is the export's.
+            let embedded = embed::read_document(&resaved).expect("embedded");
+            assert_eq!(printed::edited_places(&doc, &embedded.paragraphs), vec![], "{name}.{kind} after LibreOffice saved it again");
+            assert_eq!(embedded.created.as_deref().map(|c| &c[..10]), Some(&TIME[..10]), "{name}.{kind}: creation date kept");
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `bytes` with one part's text changed by `edit`.
+fn rewrite(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).expect("entry");
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).expect("read");
+        if name == part {
+            data = edit(String::from_utf8(data).expect("utf8")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+        std::io::Write::write_all(&mut out, &data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+/// The text the renderers print is the text the model says they print (`document::printed`),
+/// for both formats, every fixture and every hostile draft: the comparison of an imported file
+/// with its draft rests on it.
+#[test]
+fn the_printed_paragraphs_are_what_docx_and_odt_hold() {
+    for (name, d) in drafts() {
+        let (_, doc) = common::report_and_doc(common::template(&d.template), &d);
+        let expected: Vec<String> = printed::paragraphs(&doc).into_iter().map(|p| printed::normalized(&p.text)).collect();
+        let (docx, odt) = exports(&d);
+        for (kind, bytes) in [("docx", &docx), ("odt", &odt)] {
+            let embedded = embed::read_document(bytes).expect("embedded");
+            let read: Vec<String> = embedded.paragraphs.iter().map(|p| printed::normalized(p)).collect();
+            assert_eq!(read, expected, "{name}.{kind}");
+            assert_eq!(printed::edited_places(&doc, &embedded.paragraphs), vec![], "{name}.{kind} unedited");
+            assert_eq!(embedded.created.as_deref(), Some(TIME), "{name}.{kind}");
+        }
+    }
+}
+
+/// Someone changes the wording of one clause in Word and adds a sentence under another: both
+/// clauses are named by number, nothing else.
+#[test]
+fn text_edited_in_the_file_is_reported_by_clause_number() {
+    let d = common::ikpe_landkreis();
+    let (_, doc) = common::report_and_doc(common::template("ikpe"), &d);
+    let clauses: Vec<(String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            koop_core::document::Block::Clause { number, text, .. } => Some((number.clone(), koop_core::document::plain(text))),
+            _ => None,
+        })
+        .collect();
+    let (docx, odt) = exports(&d);
+    let part = |bytes: &[u8], name: &str| common::zip_parts(bytes).into_iter().find(|(n, _, _)| n == name).expect("part").1;
+    let (docx_xml, odt_xml) = (part(&docx, "word/document.xml"), part(&odt, "content.xml"));
+    // Clauses with a word that occurs once in either file, so the edit hits that clause alone.
+    let unique = |text: &str| {
+        text.split_whitespace()
+            .filter(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+            .find(|w| docx_xml.matches(*w).count() == 1 && odt_xml.matches(*w).count() == 1)
+            .map(str::to_string)
+    };
+    let edits: Vec<(String, String)> = clauses.iter().filter_map(|(n, t)| unique(t).map(|w| (n.clone(), w))).take(2).collect();
+    assert_eq!(edits.len(), 2, "two clauses to edit in {clauses:?}");
+    let (first, second) = (&edits[0], &edits[1]);
+    for (kind, bytes, part) in [("docx", &docx, "word/document.xml"), ("odt", &odt, "content.xml")] {
+        let edited = rewrite(bytes, part, |xml| {
+            xml.replacen(&first.1, &format!("{}x", first.1), 1).replacen(&second.1, &format!("{} und noch mehr", second.1), 1)
+        });
+        let embedded = embed::read_document(&edited).expect("embedded");
+        assert_eq!(decode(&embedded.record).expect("record"), d, "{kind}: the answers are untouched");
+        assert_eq!(
+            printed::edited_places(&doc, &embedded.paragraphs),
+            vec![Place::Numbered(first.0.clone()), Place::Numbered(second.0.clone())],
+            "{kind}"
+        );
+    }
+    // A paragraph added after a clause belongs to it; one removed is missed at its own place.
+    let (grown, shrunk) = (&clauses[0].0, &clauses[3].0);
+    let mut actual: Vec<String> = printed::paragraphs(&doc).into_iter().map(|p| p.text).collect();
+    let at = actual.iter().position(|p| p.starts_with(&format!("{grown}\t"))).expect("clause printed");
+    actual.insert(at + 1, "Ein Absatz, den jemand in Word ergänzt hat.".into());
+    let gone = actual.iter().position(|p| p.starts_with(&format!("{shrunk}\t"))).expect("clause printed");
+    actual.remove(gone);
+    assert_eq!(printed::edited_places(&doc, &actual), vec![Place::Numbered(grown.clone()), Place::Numbered(shrunk.clone())]);
+    assert_eq!(Place::Numbered(first.0.clone()).label(), format!("Nr. {}", first.0));
+}
+
+/// The file comes back to the list it was exported from: kept as a new draft named after the
+/// file (the original stays), with the answers that differ from the original listed, and the
+/// clauses edited in the file named.
+#[test]
+fn an_exported_file_comes_back_with_its_changes_and_edits() {
+    let catalog = common::catalog();
+    let mut theirs = common::ikpe_landkreis();
+    theirs.set_text("vertragsnummer", "PK 8/2026");
+    let (docx, _) = exports(&theirs);
+    let embedded = embed::read_document(&docx).expect("embedded");
+    let ours = common::ikpe_landkreis();
+    let file = "Kooperationsvereinbarung_Soemmerda_2026-11-22.docx";
+    let came = koop_core::import::incoming(catalog, &embedded, file, std::slice::from_ref(&ours), &[], "neu-1", 5.0, common::today())
+        .expect("opens");
+    assert_eq!(came.draft.id, "neu-1", "the original's identity is taken: a new one");
+    assert_eq!(came.draft.name.as_deref(), Some("Kooperationsvereinbarung_Soemmerda_2026-11-22"));
+    assert_eq!(came.draft.answers, theirs.answers);
+    assert_eq!(came.edited, vec![]);
+    assert_eq!(came.edited_message(), None);
+    let origin = came.origin.expect("exported from a draft of the list");
+    assert_eq!(origin.draft.id, ours.id);
+    assert_eq!(origin.changes.len(), 1, "{:#?}", origin.changes);
+    assert_eq!((origin.changes[0].old.as_str(), origin.changes[0].new.as_str()), ("PK 7/2026", "PK 8/2026"));
+
+    // Nowhere to compare with: the file keeps its identity, no origin.
+    let alone = koop_core::import::incoming(catalog, &embedded, file, &[], &[], "neu-2", 5.0, common::today()).expect("opens");
+    assert_eq!(alone.draft.id, theirs.id);
+    assert!(alone.origin.is_none());
+
+    // Edited in Word: the message names the clauses by number.
+    let mut edited = embedded.clone();
+    let at = edited.paragraphs.iter().position(|p| p.starts_with("2.1\t")).expect("clause 2.1");
+    edited.paragraphs[at].push_str(" Ergänzt in Word.");
+    let came = koop_core::import::incoming(catalog, &edited, file, &[], &[], "neu-3", 5.0, common::today()).expect("opens");
+    assert_eq!(came.edited, vec![Place::Numbered("2.1".into())]);
+    let message = came.edited_message().expect("a message");
+    assert!(message.contains("außerhalb des Koop-Assistenten geändert: Nr. 2.1."), "{message}");
+
+    // A record of a newer schema is refused like a draft file.
+    let mut newer = embedded.clone();
+    newer.record = newer.record.replacen("\"schema\": 2", "\"schema\": 99", 1);
+    assert_ne!(newer.record, embedded.record, "the record names its schema");
+    let refused = koop_core::import::incoming(catalog, &newer, file, &[], &[], "neu-4", 5.0, common::today()).expect_err("newer");
+    assert!(refused.message().contains("neuere"), "{}", refused.message());
+}
+
+#[test]
+fn a_draft_opened_from_a_file_is_named_after_it() {
+    use koop_core::import::name_from_file;
+    assert_eq!(name_from_file("Vereinbarung Ilm-Kreis.docx"), "Vereinbarung Ilm-Kreis");
+    assert_eq!(name_from_file("C:\\Users\\x\\Vertrag.v2.odt"), "Vertrag.v2");
+    assert_eq!(name_from_file("ohne-endung"), "ohne-endung");
+    assert_eq!(name_from_file(".docx"), ".docx");
 }

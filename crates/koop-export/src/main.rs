@@ -1,7 +1,7 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
 //! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
-//! `{ id, record }` (the draft it carries); failures with `{ id, error }` (a German message). Rendering is pure and lives in
+//! `{ id, embedded }` (as JSON: the draft it carries, its body text, its creation time); failures with `{ id, error }` (a German message). Rendering is pure and lives in
 //! koop-core; this file is only the message glue.
 
 #[cfg(target_arch = "wasm32")]
@@ -16,9 +16,12 @@ mod worker {
         let out = Object::new();
         Reflect::set(&out, &"id".into(), id)?;
         if let Ok(file) = Reflect::get(data, &"read".into()).and_then(|f| f.dyn_into::<Uint8Array>()) {
-            match koop_core::render::embed::read(&file.to_vec()) {
-                Ok(record) => Reflect::set(&out, &"record".into(), &record.into())?,
-                Err(e) => Reflect::set(&out, &"error".into(), &e.message().into())?,
+            let read = koop_core::render::embed::read_document(&file.to_vec())
+                .map_err(|e| e.message())
+                .and_then(|e| serde_json::to_string(&e).map_err(|e| e.to_string()));
+            match read {
+                Ok(json) => Reflect::set(&out, &"embedded".into(), &json.into())?,
+                Err(e) => Reflect::set(&out, &"error".into(), &e.into())?,
             };
             return Ok((out, None));
         }

@@ -2,6 +2,7 @@
 //! preview and the DOCX export are both rendered from it, so what users see is what they get.
 
 pub mod appendix;
+pub mod printed;
 
 /// The document holds text with gaps (defined below, where evaluation makes it).
 pub use crate::value::{Inline, Target, Text, plain};

@@ -6,6 +6,7 @@
 //! (`Koop-Entwurf-0001`, …) and joined in name order when read. The record is stored in base64:
 //! no white space an office program could trim or normalise, no character XML cannot hold.
 
+use crate::document::printed::Embedded;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
@@ -70,15 +71,185 @@ impl fmt::Display for EmbedError {
 /// Reads the draft record from an exported DOCX or ODT (also after Word or LibreOffice saved it
 /// again).
 pub fn read(bytes: &[u8]) -> Result<String, EmbedError> {
+    read_document(bytes).map(|e| e.record)
+}
+
+/// Reads draft, body text and creation time from an exported DOCX or ODT.
+pub fn read_document(bytes: &[u8]) -> Result<Embedded, EmbedError> {
     let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| EmbedError::NotADocument)?;
-    let mut found = Vec::new();
-    for (part, element, name_attr) in [("docProps/custom.xml", "property", "name"), ("meta.xml", "meta:user-defined", "meta:name")] {
-        let Ok(file) = archive.by_name(part) else { continue };
+    let mut part = |name: &str| -> Result<Option<String>, EmbedError> {
+        let Ok(file) = archive.by_name(name) else { return Ok(None) };
         let mut xml = String::new();
         file.take(MAX_PART).read_to_string(&mut xml).map_err(|_| EmbedError::NotADocument)?;
-        found.extend(properties(&xml, element, name_attr));
+        Ok(Some(xml))
+    };
+    let mut found = Vec::new();
+    let mut created = None;
+    if let Some(xml) = part("docProps/custom.xml")? {
+        found.extend(properties(&xml, "property", "name"));
     }
-    join(found)
+    if let Some(xml) = part("docProps/core.xml")? {
+        created = element_text(&xml, "dcterms:created");
+    }
+    if let Some(xml) = part("meta.xml")? {
+        found.extend(properties(&xml, "meta:user-defined", "meta:name"));
+        created = created.or_else(|| element_text(&xml, "meta:creation-date"));
+    }
+    let record = join(found)?;
+    let paragraphs = match (part("word/document.xml")?, part("content.xml")?) {
+        (Some(xml), _) => body_text(&xml, &DOCX_TEXT),
+        (None, Some(xml)) => body_text(&xml, &ODT_TEXT),
+        (None, None) => Vec::new(),
+    };
+    Ok(Embedded { record, paragraphs, created })
+}
+
+/// How a format marks up the text of its body.
+struct TextMarkup {
+    /// Elements that are a paragraph (a nested one, as in a text box, is its own paragraph).
+    paragraphs: &'static [&'static str],
+    /// Elements whose characters are the paragraph's text.
+    text: &'static [&'static str],
+    /// Empty elements that stand for characters.
+    tab: &'static [&'static str],
+    line_break: &'static [&'static str],
+    /// ODF's run of spaces (`c` says how many).
+    spaces: Option<&'static str>,
+    /// Elements whose content is not body text: deleted text of tracked changes, comments,
+    /// field codes.
+    skip: &'static [&'static str],
+    /// Text directly inside a paragraph counts (ODF); in WordprocessingML only inside `text`.
+    text_in_paragraph: bool,
+}
+
+const DOCX_TEXT: TextMarkup = TextMarkup {
+    paragraphs: &["w:p"],
+    text: &["w:t"],
+    tab: &["w:tab"],
+    line_break: &["w:br", "w:cr"],
+    spaces: None,
+    skip: &["w:del", "w:delText", "w:instrText", "w:pPr", "w:rPr", "w:commentReference"],
+    text_in_paragraph: false,
+};
+
+const ODT_TEXT: TextMarkup = TextMarkup {
+    paragraphs: &["text:p", "text:h"],
+    text: &[],
+    tab: &["text:tab"],
+    line_break: &["text:line-break"],
+    spaces: Some("text:s"),
+    skip: &["office:annotation", "text:tracked-changes", "text:note-citation", "text:sequence-decls"],
+    text_in_paragraph: true,
+};
+
+/// The text of each paragraph of a body part, in document order.
+fn body_text(xml: &str, m: &TextMarkup) -> Vec<String> {
+    let mut reader = Reader::from_str(xml);
+    // The paragraphs being read (innermost last), and how deep inside skipped or text elements.
+    let mut open: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let (mut skipping, mut in_text) = (0usize, 0usize);
+    let is = |list: &[&str], name: &[u8]| list.iter().any(|n| n.as_bytes() == name);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let name = e.name();
+                let name = name.as_ref();
+                if skipping > 0 || is(m.skip, name) {
+                    skipping += 1;
+                } else if is(m.paragraphs, name) {
+                    open.push(String::new());
+                } else if is(m.text, name) {
+                    in_text += 1;
+                }
+            }
+            Ok(Event::End(e)) => {
+                let name = e.name();
+                let name = name.as_ref();
+                if skipping > 0 {
+                    skipping -= 1;
+                } else if is(m.paragraphs, name) {
+                    if let Some(p) = open.pop() {
+                        out.push(p);
+                    }
+                } else if is(m.text, name) {
+                    in_text = in_text.saturating_sub(1);
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                let name = e.name();
+                let name = name.as_ref();
+                let Some(p) = open.last_mut().filter(|_| skipping == 0) else {
+                    if skipping == 0 && is(m.paragraphs, name) {
+                        out.push(String::new());
+                    }
+                    continue;
+                };
+                if is(m.tab, name) {
+                    p.push('\t');
+                } else if is(m.line_break, name) {
+                    p.push('\n');
+                } else if m.spaces.is_some_and(|s| s.as_bytes() == name) {
+                    let count = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == b"text:c")
+                        .and_then(|a| String::from_utf8_lossy(&a.value).parse::<usize>().ok())
+                        .unwrap_or(1);
+                    // A hostile count must not make the reader allocate without bound.
+                    p.extend(std::iter::repeat_n(' ', count.min(1000)));
+                } else if is(m.paragraphs, name) {
+                    out.push(String::new());
+                }
+            }
+            Ok(Event::Text(t)) => {
+                if skipping == 0
+                    && (in_text > 0 || m.text_in_paragraph)
+                    && let Some(p) = open.last_mut()
+                    && let Ok(text) = t.decode()
+                {
+                    p.push_str(&text);
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if skipping == 0
+                    && (in_text > 0 || m.text_in_paragraph)
+                    && let Some(p) = open.last_mut()
+                {
+                    push_reference(p, &r);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of the first `element`, if any.
+fn element_text(xml: &str, element: &str) -> Option<String> {
+    let mut reader = Reader::from_str(xml);
+    let mut inside = false;
+    let mut text = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.name().as_ref() == element.as_bytes() => inside = true,
+            Ok(Event::Text(t)) if inside => text.push_str(&t.decode().ok()?),
+            Ok(Event::End(e)) if inside && e.name().as_ref() == element.as_bytes() => {
+                let text = text.trim();
+                return (!text.is_empty()).then(|| text.to_string());
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+fn push_reference(value: &mut String, r: &quick_xml::events::BytesRef<'_>) {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => value.push(c),
+        _ => value.push_str(r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)).unwrap_or("")),
+    }
 }
 
 /// The values of `element`s whose `name_attr` starts with [`PREFIX`], with their names.
@@ -113,10 +284,7 @@ fn properties(xml: &str, element: &str, name_attr: &str) -> Vec<(String, String)
             }
             Ok(Event::GeneralRef(r)) => {
                 if let Some((_, value, _)) = current.as_mut() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) => value.push(c),
-                        _ => value.push_str(r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)).unwrap_or("")),
-                    }
+                    push_reference(value, &r);
                 }
             }
             Ok(Event::End(_)) => {
