@@ -98,13 +98,36 @@ pub fn FieldView(
     }
 }
 
+/// The frame every single-input field shares (template fields and "Prozess und Termine"):
+/// label above with "– optional", hint, the error and the warning under the label, and the
+/// error state. The input inside refers to them by `aria-describedby` (see `described_by_all`).
 #[component]
-fn Label(field: &'static Field, for_id: String) -> impl IntoView {
+pub(super) fn FieldShell(
+    /// Element id of the input.
+    for_id: String,
+    label: String,
+    optional: bool,
+    /// (element id, text) of the hint.
+    hint: Option<(String, String)>,
+    /// (element id, message) of the error.
+    error: (String, Memo<Option<String>>),
+    /// (element id, message) of a warning that does not block.
+    #[prop(optional)]
+    warning: Option<(String, Memo<Option<String>>)>,
+    children: Children,
+) -> impl IntoView {
+    let message = error.1;
     view! {
-        <label class="kern-label" for=for_id>
-            {field.label.clone()}
-            {field.is_optional().then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
-        </label>
+        <div class="kern-form-input feld" class:kern-form-input--error=move || message.with(Option::is_some)>
+            <label class="kern-label" for=for_id>
+                {label}
+                {optional.then(|| view! { <span class="kern-label__optional">" – optional"</span> })}
+            </label>
+            {hint.map(|(id, text)| view! { <div class="kern-hint" id=id>{text}</div> })}
+            <MessageText id=error.0 message=message />
+            {warning.map(|(id, m)| view! { <MessageText id message=m warning=true /> })}
+            {children()}
+        </div>
     }
 }
 
@@ -237,15 +260,18 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
         .into_any()
     };
     view! {
-        <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
-            <Label field for_id=id.clone() />
-            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <MessageText id=err_id.clone() message=msg />
-            <MessageText id=warn_id.clone() message=warn warning=true />
+        <FieldShell
+            for_id=id.clone()
+            label=field.label.clone()
+            optional=field.is_optional()
+            hint=hint_id.clone().map(|h| (h, field.hint.clone()))
+            error=(err_id.clone(), msg)
+            warning=(warn_id.clone(), warn)
+        >
             {fix_button}
             {input}
             {datalist}
-        </div>
+        </FieldShell>
     }
 }
 
@@ -281,10 +307,13 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
     };
     let touched_path = path.clone();
     view! {
-        <div class="kern-form-input feld" class:kern-form-input--error=move || msg.with(Option::is_some)>
-            <Label field for_id=id.clone() />
-            {hint_id.clone().map(|h| view! { <div class="kern-hint" id=h>{field.hint.clone()}</div> })}
-            <MessageText id=err_id.clone() message=msg />
+        <FieldShell
+            for_id=id.clone()
+            label=field.label.clone()
+            optional=field.is_optional()
+            hint=hint_id.clone().map(|h| (h, field.hint.clone()))
+            error=(err_id.clone(), msg)
+        >
             <div class="kern-form-input__select-wrapper">
                 <select
                     class="kern-form-input__select"
@@ -310,7 +339,7 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
                     }}
                 </select>
             </div>
-        </div>
+        </FieldShell>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
-use super::fields::{MessageText, described_by};
+use super::fields::{FieldShell, described_by};
 use crate::state::AppState;
 use koop_core::document::appendix::{Coverage, checklist};
 use koop_core::draft::process::{PHASES, PhaseStatus, Process, date_problem};
@@ -56,13 +56,8 @@ fn ProcessInput(
     let touched = RwSignal::new(false);
     let error = Memo::new(move |_| if date && touched.get() { date_problem(&value.get()).map(str::to_string) } else { None });
     view! {
-        <div class="kern-form-input feld" class:kern-form-input--error=move || error.with(Option::is_some)>
-            <label class="kern-label" for=id.clone()>
-                {label}
-                <span class="kern-label__optional">" – optional"</span>
-            </label>
-            {hint.zip(hint_id.clone()).map(|(h, hid)| view! { <div class="kern-hint" id=hid>{h}</div> })}
-            <MessageText id=err_id.clone() message=error />
+        // Every answer of the process view is optional.
+        <FieldShell for_id=id.clone() label optional=true hint=hint_id.clone().zip(hint) error=(err_id.clone(), error)>
             <input
                 class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
                 type="text"
@@ -73,7 +68,7 @@ fn ProcessInput(
                 on:input=move |ev| set.run(event_target_value(&ev))
                 on:blur=move |_| touched.set(true)
             />
-        </div>
+        </FieldShell>
     }
 }
 

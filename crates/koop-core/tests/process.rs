@@ -86,3 +86,15 @@ fn process_appendix_is_off_by_default_and_lists_the_phases() {
     let bytes = koop_core::render::docx::render(&doc).expect("docx");
     assert!(bytes.len() > 5_000);
 }
+
+/// A date the process view cannot read gets the wording every date field of a template gets.
+#[test]
+fn a_process_date_is_checked_with_the_template_fields_wording() {
+    let t = common::template("ikpe");
+    let d = koop_core::Draft::new(t, "x", 0.0);
+    let date_field = t.steps.iter().flat_map(|s| &s.fields).find(|f| f.kind == koop_core::FieldKind::Date).expect("a date field");
+    let field_message = koop_core::context::check_value(&common::ctx(t, &d), date_field, "31.02.2027").expect_err("not a date");
+    assert_eq!(koop_core::draft::process::date_problem("31.02.2027"), Some(field_message.as_str()));
+    assert_eq!(koop_core::draft::process::date_problem("31.12.2027"), None);
+    assert_eq!(koop_core::draft::process::date_problem("  "), None);
+}

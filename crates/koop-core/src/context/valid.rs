@@ -36,7 +36,7 @@ pub fn check_value(ctx: &Context<'_>, field: &Field, raw: &str) -> Result<(), St
             }
         }
         FieldKind::Date => match Datum::parse(value) {
-            None => Err("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 31.12.2028.".to_string()),
+            None => Err(Datum::FORMAT_MESSAGE.to_string()),
             Some(d) if field.after_today && d <= ctx.today => {
                 Err(format!("Das Datum muss nach dem heutigen Tag ({}) liegen. Bitte geben Sie ein späteres Datum an.", ctx.today))
             }

@@ -191,6 +191,5 @@ impl Process {
 
 /// The message for a typed process date that is not a date (empty is fine: all optional).
 pub fn date_problem(raw: &str) -> Option<&'static str> {
-    (!raw.trim().is_empty() && Datum::parse(raw).is_none())
-        .then_some("Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 15.03.2027.")
+    (!raw.trim().is_empty() && Datum::parse(raw).is_none()).then_some(Datum::FORMAT_MESSAGE)
 }

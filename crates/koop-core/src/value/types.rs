@@ -20,6 +20,9 @@ impl Datum {
         Some(Datum { jahr, monat, tag })
     }
 
+    /// What the user reads when a date cannot be read, wherever a date is asked for.
+    pub const FORMAT_MESSAGE: &'static str = "Bitte geben Sie das Datum im Format TT.MM.JJJJ an, zum Beispiel 31.12.2028.";
+
     /// Accepts "T.M.JJJJ", "TT.MM.JJJJ" and "JJJJ-MM-TT"; surrounding blanks are ignored.
     pub fn parse(input: &str) -> Option<Datum> {
         let s = input.trim();
