@@ -7,8 +7,7 @@
 
 use crate::platform::js_err;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
-use koop_core::document::printed::Embedded;
-use koop_core::export::ExportRequest;
+use koop_core::export::{ExportRequest, Review, ReviewRequest};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -102,8 +101,8 @@ pub fn prefetch() {
     let _ = connect();
 }
 
-/// Sends `key: value` to the worker and waits for its answer (`error` becomes `Err`).
-async fn ask(key: &str, value: &JsValue) -> Result<JsValue, String> {
+/// Sends `key: value` pairs to the worker and waits for its answer (`error` becomes `Err`).
+async fn ask(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
     let conn = connect().map_err(|_| LOAD_FAILED.to_string())?;
     JsFuture::from(conn.ready.clone()).await.map_err(|e| e.as_string().unwrap_or_else(|| LOAD_FAILED.into()))?;
     let id = conn.next_id.get();
@@ -114,7 +113,9 @@ async fn ask(key: &str, value: &JsValue) -> Result<JsValue, String> {
     });
     let message = Object::new();
     Reflect::set(&message, &"id".into(), &id.into()).map_err(js_err)?;
-    Reflect::set(&message, &key.into(), value).map_err(js_err)?;
+    for (key, value) in fields {
+        Reflect::set(&message, &(*key).into(), value).map_err(js_err)?;
+    }
     if let Err(e) = conn.worker.post_message(&message) {
         conn.pending.borrow_mut().remove(&id);
         return Err(format!("{LOAD_FAILED} ({})", js_err(e)));
@@ -128,16 +129,35 @@ async fn ask(key: &str, value: &JsValue) -> Result<JsValue, String> {
 
 /// The exported file's bytes, rendered in the worker.
 pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
-    let data = ask("request", &request.to_json()?.into()).await?;
+    let data = ask(&[("request", request.to_json()?.into())]).await?;
     let bytes = Reflect::get(&data, &"bytes".into()).map_err(js_err)?;
     let bytes: Uint8Array = bytes.dyn_into().map_err(|_| LOAD_FAILED.to_string())?;
     Ok(bytes.to_vec())
 }
 
-/// What an exported DOCX or ODT carries (its draft, body text and creation time), read in the
-/// worker (it has the ZIP and XML readers); `Err` is a German message.
-pub async fn read_document(bytes: &[u8]) -> Result<Embedded, String> {
-    let data = ask("read", &Uint8Array::from(bytes).into()).await?;
-    let json = Reflect::get(&data, &"embedded".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())?;
-    serde_json::from_str(&json).map_err(|_| LOAD_FAILED.to_string())
+/// The draft record an exported DOCX or ODT carries, read in the worker (it has the ZIP and
+/// XML readers); `Err` is a German message.
+pub async fn read_draft(bytes: &[u8]) -> Result<String, String> {
+    let data = ask(&[("read", Uint8Array::from(bytes).into())]).await?;
+    Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())
+}
+
+/// What the start page shows of a document that came back, compared in the worker (it has the
+/// catalog and the comparison; the first load has neither).
+pub async fn review(bytes: &[u8], request: &ReviewRequest) -> Result<Review, String> {
+    let data = ask(&[("review", request.to_json()?.into()), ("bytes", Uint8Array::from(bytes).into())]).await?;
+    let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
+    let changes = match Reflect::get(&data, &"changes".into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+        Some(list) => {
+            let flat: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+            Some(Review::changes_from_flat(&flat).ok_or_else(|| LOAD_FAILED.to_string())?)
+        }
+        None => None,
+    };
+    Ok(Review {
+        record: text("record").ok_or_else(|| LOAD_FAILED.to_string())?,
+        name: text("name").unwrap_or_default(),
+        edited: text("edited"),
+        changes,
+    })
 }

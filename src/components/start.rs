@@ -2,8 +2,7 @@
 //! the drafts kept in this browser.
 
 use crate::platform;
-use crate::state::AppState;
-use koop_core::document::Target;
+use crate::state::{AppState, Waiting};
 use koop_core::{Context, Draft};
 use leptos::prelude::*;
 
@@ -132,8 +131,14 @@ fn DraftList() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = match platform::read_file(file).await {
                 // A ZIP package: an exported DOCX or ODT, which carries its draft.
-                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_document(&bytes).await {
-                    Ok(embedded) => app.receive_document(&embedded, &file_name).map(|m| m.unwrap_or_default()),
+                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_draft(&bytes).await {
+                    Ok(record) => {
+                        let (request, origin_name) = app.review_request(&record, &file_name);
+                        match crate::export::review(&bytes, &request).await {
+                            Ok(review) => app.receive_review(review, origin_name).map(Option::unwrap_or_default),
+                            Err(e) => Err(e),
+                        }
+                    }
                     Err(e) => Err(e),
                 },
                 Ok(bytes) => app.import_draft(&bytes),
@@ -358,99 +363,65 @@ fn DraftItem(draft: Draft, status: RwSignal<Option<Result<String, String>>>) -> 
 #[component]
 fn IncomingDocument(status: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let showing = RwSignal::new(false);
-    let Some(incoming) = app.incoming() else { return ().into_any() };
-    let name = incoming.draft.name.clone().unwrap_or_default();
-    let edited = incoming.edited_message();
-    let keep = move |open_at: Option<Target>| match app.keep_incoming(open_at) {
+    let Some(Waiting { review, origin_name }) = app.incoming() else { return ().into_any() };
+    let keep = move |open_at: Option<(usize, String)>| match app.keep_incoming(open_at) {
         Ok(m) => {
             app.announce(&m);
             status.set(Some(Ok(m)));
         }
         Err(e) => status.set(Some(Err(format!("{e} Es wurde nichts geändert.")))),
     };
-    let origin = incoming.origin.clone().map(|o| {
-        let from = summary(app, &o.draft).0;
-        let count = o.changes.len();
-        let rows = o.changes;
-        let differs = match count {
+    let from = origin_name.unwrap_or_default();
+    let changes = review.changes.map(|rows| {
+        let differs = match rows.len() {
             0 => "Alle Angaben stimmen mit diesem Entwurf überein.".to_string(),
             1 => "Eine Angabe unterscheidet sich.".to_string(),
             n => format!("{n} Angaben unterscheiden sich."),
         };
+        let intro = format!("Das Dokument wurde aus Ihrem Entwurf „{from}“ erstellt. {differs}");
+        // A native disclosure: its state is announced without any script of ours.
+        let list = (!rows.is_empty()).then(|| {
+            let rows = rows
+                .into_iter()
+                .map(|c| {
+                    let target = (c.step, c.anchor);
+                    view! {
+                        <li>
+                            <a class="kern-link" href="#" on:click=move |ev| {
+                                ev.prevent_default();
+                                keep(Some(target.clone()));
+                            }>{c.label}</a>
+                            {format!(": bisher {}, im Dokument {}", shown(c.old), shown(c.new))}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="aenderungen">
+                    <summary class="kern-link">"Änderungen anzeigen"</summary>
+                    <ul class="kern-body aenderungen__liste">{rows}</ul>
+                    <p class="kern-body">"Ein Klick auf eine Angabe übernimmt das Dokument als neuen Entwurf und öffnet ihn an diesem Feld."</p>
+                </details>
+            }
+        });
+        view! { <p class="kern-body">{intro}</p> {list} }
+    });
+    let edited = review.edited.map(|m| {
         view! {
-            <p class="kern-body">{format!("Das Dokument wurde aus Ihrem Entwurf „{from}“ erstellt. {differs}")}</p>
-            {(count > 0).then(|| view! {
-                <button
-                    type="button"
-                    class="kern-btn kern-btn--secondary kern-btn--x-small"
-                    aria-expanded=move || if showing.get() { "true" } else { "false" }
-                    aria-controls="datei-aenderungen"
-                    on:click=move |_| showing.update(|s| *s = !*s)
-                >
-                    <span class="kern-label">{move || if showing.get() { "Änderungen ausblenden" } else { "Änderungen anzeigen" }}</span>
-                </button>
-            })}
-            <div id="datei-aenderungen" hidden=move || !showing.get()>
-                <div class="kern-table-responsive">
-                <table class="kern-table kern-table--small aenderungen">
-                    <caption class="kern-sr-only">{format!("Angaben, die sich von „{from}“ unterscheiden")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="kern-table__header">"Angabe"</th>
-                            <th scope="col" class="kern-table__header">{format!("bisher in „{from}“")}</th>
-                            <th scope="col" class="kern-table__header">"im Dokument"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|c| {
-                                let target = Target { step: c.step, path: c.path.clone() };
-                                let (old, new) = (shown(&c.old), shown(&c.new));
-                                view! {
-                                    <tr class="kern-table__row">
-                                        <th scope="row" class="kern-table__header">
-                                            <a
-                                                class="kern-link"
-                                                href="#"
-                                                title="Übernehmen und zum Feld gehen"
-                                                on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    keep(Some(target.clone()));
-                                                }
-                                            >
-                                                {c.label.clone()}
-                                            </a>
-                                        </th>
-                                        <td class="kern-table__cell">{old}</td>
-                                        <td class="kern-table__cell">{new}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+            <div class="kern-alert kern-alert--warning">
+                <div class="kern-alert__header">
+                    <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                    <span class="kern-title">"Text außerhalb des Assistenten geändert"</span>
                 </div>
-                <p class="kern-body kern-body--small">"Ein Klick auf eine Angabe übernimmt das Dokument als neuen Entwurf und öffnet ihn an diesem Feld."</p>
+                <div class="kern-alert__body"><p class="kern-body">{m}</p></div>
             </div>
         }
     });
     view! {
         <section class="datei-pruefen" aria-labelledby="datei-pruefen-titel" data-testid="datei-pruefen">
-            <h3 class="kern-heading-small" id="datei-pruefen-titel" tabindex="-1">{format!("„{name}“ öffnen")}</h3>
-            {edited.map(|m| view! {
-                <div class="kern-alert kern-alert--warning">
-                    <div class="kern-alert__header">
-                        <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
-                        <span class="kern-title">"Text außerhalb des Assistenten geändert"</span>
-                    </div>
-                    <div class="kern-alert__body">
-                        <p class="kern-body">{m}</p>
-                    </div>
-                </div>
-            })}
-            {origin}
+            <h3 class="kern-heading-small" id="datei-pruefen-titel" tabindex="-1">{format!("„{}“ öffnen", review.name)}</h3>
+            {edited}
+            {changes}
             <div class="entwurf__aktionen">
                 <button type="button" class="kern-btn kern-btn--primary" on:click=move |_| keep(None)>
                     <span class="kern-label">"Als neuen Entwurf übernehmen"</span>
@@ -468,8 +439,8 @@ fn IncomingDocument(status: RwSignal<Option<Result<String, String>>>) -> impl In
 }
 
 /// An answer in the comparison; an empty one says so.
-fn shown(value: &str) -> String {
-    if value.is_empty() { "(keine Angabe)".into() } else { value.to_string() }
+fn shown(value: String) -> String {
+    if value.is_empty() { "(keine Angabe)".into() } else { format!("„{value}“") }
 }
 
 fn draft_label(app: AppState, d: &Draft) -> String {

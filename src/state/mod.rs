@@ -13,6 +13,7 @@ mod route;
 use announcer::Announcer;
 use form::FormUi;
 use library::Library;
+pub use library::Waiting;
 use notices::Notices;
 pub use notices::{Notice, NoticeAction, NoticeKind, Topic};
 pub use route::InfoPage;
@@ -21,9 +22,8 @@ use route::Route;
 use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
-use koop_core::document::printed::Embedded;
 use koop_core::draft::store::{DraftStore, KvDraftStore, SaveOutcome, Seen, StoreError, Stored};
-use koop_core::import::Incoming;
+use koop_core::export::{Review, ReviewRequest};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
@@ -466,12 +466,16 @@ Topic::DeletedElsewhere,
 
     /// Goes to the field a gap or review row points at and focuses it.
     pub fn go_to_target(&self, target: &Target) {
-        if self.route.step.get_untracked() != target.step {
+        self.go_to_field(target.step, target.path.anchor());
+    }
+
+    /// Goes to a step's field by its element id and focuses it.
+    pub fn go_to_field(&self, step: usize, anchor: String) {
+        if self.route.step.get_untracked() != step {
             let id = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
-            platform::push_url(&platform::app_url(id.as_deref(), Some(target.step)));
-            self.show_step(target.step);
+            platform::push_url(&platform::app_url(id.as_deref(), Some(step)));
+            self.show_step(step);
         }
-        let anchor = target.path.anchor();
         request_animation_frame(move || {
             if !platform::focus_id(&anchor) {
                 // Fieldsets focus their first option; lists their first input.
@@ -665,48 +669,52 @@ Topic::DeletedElsewhere,
         ids
     }
 
-    /// An exported DOCX or ODT was read: its draft becomes a new draft named after the file. If
-    /// there is something to know first (text edited outside the app, or the file came from a
-    /// draft in the list), it waits for `keep_incoming` or `drop_incoming` and this returns
-    /// `Ok(None)`; otherwise it is stored at once and the message says so.
-    pub fn receive_document(&self, embedded: &Embedded, file_name: &str) -> Result<Option<String>, String> {
-        self.library.incoming.set(None);
-        let drafts = self.library.drafts.get_untracked();
-        let taken = self.taken_ids();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let incoming = koop_core::import::incoming(
-            self.catalog,
-            embedded,
-            file_name,
-            &drafts,
-            &taken,
-            &platform::new_id(),
-            platform::now_ms(),
-            self.today,
-        )
-        .map_err(|e| e.message())?;
-        if incoming.edited.is_empty() && incoming.origin.is_none() {
-            return self.store_incoming(incoming).map(Some);
+    /// What the export worker needs to compare a document that came back with the drafts here:
+    /// `record` is the draft the file carries. Returns the request and, if the file came from a
+    /// listed draft, that draft's name.
+    pub fn review_request(&self, record: &str, file_name: &str) -> (ReviewRequest, Option<String>) {
+        let carried = koop_core::draft::store::decode(record).ok();
+        let origin = carried
+            .and_then(|c| self.library.drafts.with_untracked(|l| l.iter().find(|d| d.id == c.id && d.template == c.template).cloned()));
+        let origin_name = origin.as_ref().map(|d| self.display_name(d));
+        let request = ReviewRequest {
+            file_name: file_name.to_string(),
+            taken: self.taken_ids(),
+            new_id: platform::new_id(),
+            now_ms: platform::now_ms(),
+            today: self.today.iso(),
+            origin: origin.and_then(|d| koop_core::draft::store::encode_file(&d).ok()),
+        };
+        (request, origin_name)
+    }
+
+    /// The worker's review of a document that came back: its draft becomes a new draft named
+    /// after the file. If there is something to know first (text edited outside the app, or the
+    /// file came from a listed draft), it waits for `keep_incoming` or `drop_incoming` and this
+    /// returns `Ok(None)`; otherwise it is stored at once and the message says so.
+    pub fn receive_review(&self, review: Review, origin_name: Option<String>) -> Result<Option<String>, String> {
+        if !review.needs_decision() {
+            self.library.incoming.set(None);
+            return self.store_record(&review.record).map(Some);
         }
-        self.library.incoming.set(Some(incoming));
+        self.library.incoming.set(Some(Waiting { review, origin_name }));
         Ok(None)
     }
 
     /// The document read back and waiting for a decision (tracked).
-    pub fn incoming(&self) -> Option<Incoming> {
+    pub fn incoming(&self) -> Option<Waiting> {
         self.library.incoming.get()
     }
 
-    /// Keeps the waiting document's draft as a new draft; with `open_at`, opens it at that
-    /// field. Returns the message for the user.
-    pub fn keep_incoming(&self, open_at: Option<Target>) -> Result<String, String> {
-        let Some(incoming) = self.library.incoming.get_untracked() else { return Err("Es wartet keine Datei.".into()) };
-        let id = incoming.draft.id.clone();
-        let message = self.store_incoming(incoming)?;
+    /// Keeps the waiting document's draft as a new draft; with `open_at` (step, element id),
+    /// opens it at that field. Returns the message for the user.
+    pub fn keep_incoming(&self, open_at: Option<(usize, String)>) -> Result<String, String> {
+        let Some(waiting) = self.library.incoming.get_untracked() else { return Err("Es wartet keine Datei.".into()) };
+        let message = self.store_record(&waiting.review.record)?;
         self.library.incoming.set(None);
-        if let Some(target) = open_at {
-            self.open_draft(&id);
-            self.go_to_target(&target);
+        if let (Some((step, anchor)), Ok(d)) = (open_at, koop_core::draft::store::decode(&waiting.review.record)) {
+            self.open_draft(&d.id);
+            self.go_to_field(step, anchor);
         }
         Ok(message)
     }
@@ -716,13 +724,18 @@ Topic::DeletedElsewhere,
         self.library.incoming.set(None);
     }
 
-    fn store_incoming(&self, incoming: Incoming) -> Result<String, String> {
-        let d = incoming.draft;
+    fn store_record(&self, record: &str) -> Result<String, String> {
+        let d = koop_core::draft::store::decode(record).map_err(|e| e.message())?;
         self.store_draft(&d).map_err(|e| e.message())?;
         if self.library.deleted.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == d.id)) {
             self.library.deleted.set(None);
         }
-        Ok(format!("„{}“ wurde als neuer Entwurf angelegt.", d.name.as_deref().unwrap_or_default()))
+        Ok(format!("„{}“ wurde als neuer Entwurf angelegt.", self.display_name(&d)))
+    }
+
+    /// A draft's name as the list shows it.
+    fn display_name(&self, d: &Draft) -> String {
+        self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, d, self.today).draft_name()).unwrap_or_default()
     }
 
     pub fn delete_all(&self) -> Result<usize, StoreError> {

@@ -91,10 +91,12 @@ test('the other copy changed the Vertragsnummer and a contact: "Änderungen anze
   await start.importFile(back.path);
   const panel = start.incoming;
   await expect(panel).toContainText('2 Angaben unterscheiden sich.');
-  const show = panel.getByRole('button', { name: 'Änderungen anzeigen' });
-  await expect(show).toHaveAttribute('aria-expanded', 'false');
-  await show.click();
-  await expect(panel.getByRole('button', { name: 'Änderungen ausblenden' })).toHaveAttribute('aria-expanded', 'true');
+  // A native disclosure (details/summary): closed at first, its table hidden.
+  const disclosure = panel.locator('details');
+  await expect(disclosure).not.toHaveAttribute('open');
+  await expect(panel.getByRole('table')).toBeHidden();
+  await panel.getByText('Änderungen anzeigen', { exact: true }).click();
+  await expect(disclosure).toHaveAttribute('open', '');
   const rows = panel.getByRole('table').getByRole('row');
   // A header row and one row per changed answer: the Vertragsnummer and the e-mail address.
   await expect(rows).toHaveCount(3);

@@ -14,8 +14,8 @@
 //! validate  context --validate--> Report; the review of all answers
 //! document  context --build--> Document (the agreement's text, appendix, checklist)
 //! render    Document --> DOCX | ODT (feature "render", the export worker's)
-//! export    what crosses into the export worker
 //! import    an exported file comes back: its draft, edits made outside, changes to the list's
+//! export    what crosses into the export worker (and, there, the review of a file that came back)
 //! ```
 
 pub mod value;
@@ -35,9 +35,9 @@ pub mod document;
 #[cfg(feature = "render")]
 pub mod render;
 
-pub mod export;
-
 pub mod import;
+
+pub mod export;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -261,3 +261,38 @@ fn a_draft_opened_from_a_file_is_named_after_it() {
     assert_eq!(name_from_file("ohne-endung"), "ohne-endung");
     assert_eq!(name_from_file(".docx"), ".docx");
 }
+
+/// The worker's side of "Entwurf aus Datei laden": what crosses back to the app is the draft to
+/// keep, the edit message and the changes, which survive their flat transport unchanged.
+#[test]
+fn the_worker_reviews_a_document_that_came_back() {
+    use koop_core::export::{Review, ReviewRequest};
+    let ours = common::ikpe_landkreis();
+    let mut theirs = ours.clone();
+    theirs.set_text("vertragsnummer", "PK 8/2026");
+    let (docx, odt) = exports(&theirs);
+    let request = |origin: Option<&koop_core::Draft>| ReviewRequest {
+        file_name: "Zurueck.docx".into(),
+        taken: vec![ours.id.clone()],
+        new_id: "neu-9".into(),
+        now_ms: 1.0,
+        today: "2026-11-22".into(),
+        origin: origin.map(|d| encode_file(d).expect("record")),
+    };
+    for bytes in [&docx, &odt] {
+        let review = request(Some(&ours)).review(bytes).expect("reviewed");
+        assert_eq!(review.name, "Zurueck");
+        let kept = decode(&review.record).expect("record");
+        assert_eq!((kept.id.as_str(), &kept.answers), ("neu-9", &theirs.answers));
+        assert_eq!(review.edited, None);
+        assert!(review.needs_decision(), "it came from a listed draft");
+        let changes = review.changes.clone().expect("compared");
+        assert_eq!(changes.len(), 1);
+        assert_eq!((changes[0].label.as_str(), changes[0].anchor.as_str()), ("Vertragsnummer", "feld-vertragsnummer"));
+        assert_eq!(Review::changes_from_flat(&review.flat_changes().expect("flat")), Some(changes));
+        // Without a draft to compare with and without edits: nothing to decide, kept at once.
+        assert!(!request(None).review(bytes).expect("reviewed").needs_decision());
+    }
+    assert!(request(None).review(b"kein Dokument").is_err());
+    assert_eq!(Review::changes_from_flat(&["a".into(), "b".into()]), None);
+}

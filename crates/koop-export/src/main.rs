@@ -1,13 +1,15 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
 //! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
-//! `{ id, embedded }` (as JSON: the draft it carries, its body text, its creation time); failures with `{ id, error }` (a German message). Rendering is pure and lives in
+//! `{ id, record }` (the draft it carries), `{ id, review, bytes }` (a `ReviewRequest` as JSON
+//! and the file) with `{ id, record, name, edited?, changes? }` (a `Review`: what the start
+//! page shows; `changes` flat, see `Review::flat_changes`); failures with `{ id, error }` (a German message). Rendering is pure and lives in
 //! koop-core; this file is only the message glue.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use koop_core::export::ExportRequest;
+    use koop_core::export::{ExportRequest, ReviewRequest};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -16,13 +18,35 @@ mod worker {
         let out = Object::new();
         Reflect::set(&out, &"id".into(), id)?;
         if let Ok(file) = Reflect::get(data, &"read".into()).and_then(|f| f.dyn_into::<Uint8Array>()) {
-            let read = koop_core::render::embed::read_document(&file.to_vec())
-                .map_err(|e| e.message())
-                .and_then(|e| serde_json::to_string(&e).map_err(|e| e.to_string()));
-            match read {
-                Ok(json) => Reflect::set(&out, &"embedded".into(), &json.into())?,
-                Err(e) => Reflect::set(&out, &"error".into(), &e.into())?,
+            match koop_core::render::embed::read(&file.to_vec()) {
+                Ok(record) => Reflect::set(&out, &"record".into(), &record.into())?,
+                Err(e) => Reflect::set(&out, &"error".into(), &e.message().into())?,
             };
+            return Ok((out, None));
+        }
+        if let Some(json) = Reflect::get(data, &"review".into()).ok().and_then(|r| r.as_string()) {
+            let bytes = Reflect::get(data, &"bytes".into()).and_then(|b| b.dyn_into::<Uint8Array>()).map(|b| b.to_vec());
+            let review = bytes
+                .map_err(|_| "Die Datei wurde nicht übergeben.".to_string())
+                .and_then(|bytes| serde_json::from_str::<ReviewRequest>(&json).map_err(|e| e.to_string()).map(|r| (r, bytes)))
+                .and_then(|(r, bytes)| r.review(&bytes));
+            match review {
+                // Plain strings and arrays of strings: the app reads them without a decoder.
+                Ok(r) => {
+                    Reflect::set(&out, &"record".into(), &r.record.as_str().into())?;
+                    Reflect::set(&out, &"name".into(), &r.name.as_str().into())?;
+                    if let Some(edited) = &r.edited {
+                        Reflect::set(&out, &"edited".into(), &edited.as_str().into())?;
+                    }
+                    if let Some(flat) = r.flat_changes() {
+                        let list: Array = flat.iter().map(|s| JsValue::from_str(s)).collect();
+                        Reflect::set(&out, &"changes".into(), &list)?;
+                    }
+                }
+                Err(e) => {
+                    Reflect::set(&out, &"error".into(), &e.into())?;
+                }
+            }
             return Ok((out, None));
         }
         let request = Reflect::get(data, &"request".into()).unwrap_or(JsValue::UNDEFINED);
