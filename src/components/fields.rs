@@ -226,6 +226,9 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
         }
     };
     let touched_path = path.clone();
+    // Its own memo: a keystroke elsewhere re-reads this value but writes the input only when
+    // the value itself changed.
+    let value = Memo::new(move |_| read(app, field, scope));
     let input = if field.kind == FieldKind::Textarea {
         view! {
             <textarea
@@ -234,7 +237,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 rows="4"
                 aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
-                prop:value=move || read(app, field, scope)
+                prop:value=value
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
                 on:blur=move |_| app.touch_after_blur(&touched_path)
             ></textarea>
@@ -252,7 +255,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 list=list_id
                 aria-describedby=described_by_all(hint_id.clone(), vec![(err_id.clone(), msg), (warn_id.clone(), warn)])
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
-                prop:value=move || read(app, field, scope)
+                prop:value=value
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
                 on:blur=move |_| app.touch_after_blur(&touched_path)
             />
@@ -287,8 +290,9 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
     let msg = message(app, path.clone(), step);
     let target = field.refers_to.as_deref().and_then(|l| app.template().and_then(|t| t.field(l))).map(|f| f.field);
     let item = target.and_then(|t| t.item_label.clone()).unwrap_or_else(|| "Eintrag".into());
-    // (identity, shown name) of every entry of the referred list.
-    let choices = move || {
+    // (identity, shown name) of every entry of the referred list: a memo, so the options are
+    // touched only when a name changes, and then only that option (keyed below).
+    let choices = Memo::new(move |_| {
         app.with_ctx(|c| {
             target
                 .map(|t| {
@@ -304,7 +308,8 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
                 .unwrap_or_default()
         })
         .unwrap_or_default()
-    };
+    });
+    let current = Memo::new(move |_| read(app, field, scope));
     let touched_path = path.clone();
     view! {
         <FieldShell
@@ -326,17 +331,14 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
                         app.touch(&touched_path);
                     }
                 >
-                    <option value="" prop:selected=move || read(app, field, scope).is_empty()>"Bitte wählen …"</option>
-                    {move || {
-                        let current = read(app, field, scope);
-                        choices()
-                            .into_iter()
-                            .map(|(value, label)| {
-                                let selected = value == current;
-                                view! { <option value=value prop:selected=selected>{label}</option> }
-                            })
-                            .collect_view()
-                    }}
+                    <option value="" prop:selected=move || current.with(String::is_empty)>"Bitte wählen …"</option>
+                    <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                        {
+                            let (value, label) = choice;
+                            let mine = value.clone();
+                            view! { <option value=value prop:selected=move || current.with(|c| *c == mine)>{label}</option> }
+                        }
+                    </For>
                 </select>
             </div>
         </FieldShell>
@@ -363,13 +365,13 @@ fn OptionsField(field: &'static Field, step: usize, scope: Scope, multiple: bool
             let value = o.value.clone();
             let checked_value = o.value.clone();
             let p = path.clone();
-            let checked = move || {
+            let checked = Memo::new(move |_| {
                 if multiple {
                     app.with_ctx(|c| c.set(field).contains(&checked_value)).unwrap_or(false)
                 } else {
                     read(app, field, scope) == checked_value
                 }
-            };
+            });
             view! {
                 <div class="kern-form-check">
                     <input

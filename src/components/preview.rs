@@ -8,11 +8,39 @@ use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-fn key(i: usize, b: &Block) -> u64 {
+fn hash_of(i: usize, x: &impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     i.hash(&mut h);
-    b.hash(&mut h);
+    x.hash(&mut h);
     h.finish()
+}
+
+/// What a list-like block holds, one entry per item (bullet, contact, signature block).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Items {
+    Bullets,
+    Contacts,
+    Signatures,
+}
+
+fn items_of(b: &Block) -> Option<Items> {
+    match b {
+        Block::Bullets(_) => Some(Items::Bullets),
+        Block::Contacts(_) => Some(Items::Contacts),
+        Block::Signatures(_) => Some(Items::Signatures),
+        _ => None,
+    }
+}
+
+/// A block's key in the preview. Most blocks are keyed by their content: a changed block is
+/// rendered anew. A list-like block (all services, every signature) is keyed by its place and
+/// kind only, and keys its items by their content inside (`ItemsView`): a provider's name
+/// typed re-renders the one bullet and the one signature that show it, not all of them.
+fn key(i: usize, b: &Block) -> u64 {
+    match items_of(b) {
+        Some(kind) => hash_of(i, &kind),
+        None => hash_of(i, b),
+    }
 }
 
 /// The whole agreement as it will be exported.
@@ -44,7 +72,10 @@ pub fn Preview() -> impl IntoView {
                 {derived
                     .doc
                     .with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(item.1).cloned()))
-                    .map(|block| view! { <BlockView block wording=wording.get_untracked() /> })}
+                    .map(|block| match items_of(&block) {
+                        Some(kind) => view! { <ItemsView index=item.1 kind wording=wording.get_untracked() /> }.into_any(),
+                        None => view! { <BlockView block wording=wording.get_untracked() /> }.into_any(),
+                    })}
             </For>
         </article>
     }
@@ -95,6 +126,67 @@ fn BlockView(block: Block, wording: Wording) -> impl IntoView {
         .into_any(),
         Block::Signatures(sigs) => view! {
             <div class="dokument__unterschriften">{sigs.into_iter().map(|s| view! { <SignatureView sig=s date_line=wording.date_line.clone() /> }).collect_view()}</div>
+        }
+        .into_any(),
+    }
+}
+
+/// A list-like block at `index`: its items keyed by their content (and place), each read from
+/// the model when its key is new.
+#[component]
+fn ItemsView(index: usize, kind: Items, wording: Wording) -> impl IntoView {
+    let derived = expect_context::<Derived>();
+    let keys = Memo::new(move |_| {
+        derived.doc.with(|d| {
+            let hashes: Vec<u64> = match d.as_ref().and_then(|d| d.blocks.get(index)) {
+                Some(Block::Bullets(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
+                Some(Block::Contacts(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
+                Some(Block::Signatures(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
+                _ => Vec::new(),
+            };
+            hashes.into_iter().enumerate().map(|(j, h)| (h, j)).collect::<Vec<_>>()
+        })
+    });
+    // Only the item itself is cloned (the model is current when a key is new).
+    let block = move |f: &dyn Fn(&Block) -> Option<AnyView>| {
+        derived.doc.with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(index)).and_then(f))
+    };
+    let date_line = wording.date_line;
+    let each = move || keys.get();
+    match kind {
+        Items::Bullets => view! {
+            <ul class="dokument__liste">
+                <For each key=|(k, _)| *k let:entry>
+                    {block(&|b| match b {
+                        Block::Bullets(items) => items.get(entry.1).map(|x| view! { <BulletView bullet=x.clone() /> }.into_any()),
+                        _ => None,
+                    })}
+                </For>
+            </ul>
+        }
+        .into_any(),
+        Items::Contacts => view! {
+            <ul class="dokument__kontakte">
+                <For each key=|(k, _)| *k let:entry>
+                    {block(&|b| match b {
+                        Block::Contacts(items) => items.get(entry.1).map(|x| view! { <li><Inlines text=x.clone() /></li> }.into_any()),
+                        _ => None,
+                    })}
+                </For>
+            </ul>
+        }
+        .into_any(),
+        Items::Signatures => view! {
+            <div class="dokument__unterschriften">
+                <For each key=|(k, _)| *k let:entry>
+                    {block(&|b| match b {
+                        Block::Signatures(items) => {
+                            items.get(entry.1).map(|x| view! { <SignatureView sig=x.clone() date_line=date_line.clone() /> }.into_any())
+                        }
+                        _ => None,
+                    })}
+                </For>
+            </div>
         }
         .into_any(),
     }
