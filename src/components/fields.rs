@@ -37,6 +37,23 @@ fn read(app: AppState, field: &'static Field, scope: Scope) -> String {
     }
 }
 
+/// The entry a list entry's fields show, as its own memo (provided by `EntryView`): typing in
+/// one entry re-reads every entry once, but only that entry's fields read their values again.
+#[derive(Clone, Copy)]
+struct EntryMemo(Memo<Option<Entry>>);
+
+/// A field's value in effect, as its own memo: a keystroke elsewhere does not write this input.
+/// A sub-field without a default reads its entry's memo; anything else (a default may depend on
+/// any answer) reads through the draft.
+fn value_memo(app: AppState, field: &'static Field, scope: Scope) -> Memo<String> {
+    match (scope, use_context::<EntryMemo>()) {
+        (Some(_), Some(EntryMemo(entry))) if field.default.is_empty() => {
+            Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.get(&field.id).to_string()).unwrap_or_default()))
+        }
+        _ => Memo::new(move |_| read(app, field, scope)),
+    }
+}
+
 fn write(app: AppState, field: &'static Field, scope: Scope, value: &str) {
     app.edit(|d| match scope {
         None => d.set_text(&field.id, value),
@@ -226,9 +243,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
         }
     };
     let touched_path = path.clone();
-    // Its own memo: a keystroke elsewhere re-reads this value but writes the input only when
-    // the value itself changed.
-    let value = Memo::new(move |_| read(app, field, scope));
+    let value = value_memo(app, field, scope);
     let input = if field.kind == FieldKind::Textarea {
         view! {
             <textarea
@@ -309,7 +324,7 @@ fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -> impl Into
         })
         .unwrap_or_default()
     });
-    let current = Memo::new(move |_| read(app, field, scope));
+    let current = value_memo(app, field, scope);
     let touched_path = path.clone();
     view! {
         <FieldShell
@@ -356,6 +371,8 @@ fn OptionsField(field: &'static Field, step: usize, scope: Scope, multiple: bool
     let err_id = format!("{anchor}-fehler");
     let msg = message(app, path.clone(), step);
     let (input_class, input_type) = if multiple { ("kern-form-check__checkbox", "checkbox") } else { ("kern-form-check__radio", "radio") };
+    // The chosen option (one choice); every radio's checked state derives from it.
+    let current = value_memo(app, field, scope);
     let options = field
         .options
         .iter()
@@ -369,7 +386,7 @@ fn OptionsField(field: &'static Field, step: usize, scope: Scope, multiple: bool
                 if multiple {
                     app.with_ctx(|c| c.set(field).contains(&checked_value)).unwrap_or(false)
                 } else {
-                    read(app, field, scope) == checked_value
+                    current.with(|v| *v == checked_value)
                 }
             });
             view! {
@@ -460,7 +477,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
             <MessageText id=err_id.clone() message=msg />
             <div class="liste__eintraege">
                 <For each=move || ids.get() key=|id| *id let:entry_id>
-                    <EntryView list=field entry_id step removed />
+                    <EntryView list=field entry_id step removed ids />
                 </For>
             </div>
             {move || {
@@ -513,12 +530,21 @@ fn entry_title(list: &Field, entry: &koop_core::Entry, index: usize) -> String {
 }
 
 #[component]
-fn EntryView(list: &'static Field, entry_id: u32, step: usize, removed: RwSignal<Option<Removed>>) -> impl IntoView {
+fn EntryView(
+    list: &'static Field,
+    entry_id: u32,
+    step: usize,
+    removed: RwSignal<Option<Removed>>,
+    /// The list's entry identities in order (one memo for the whole list).
+    ids: Memo<Vec<u32>>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let title_id = entry_title_id(list, entry_id);
     let item_label = list.item_label.clone().unwrap_or_else(|| "Eintrag".into());
-    let position = Memo::new(move |_| with_entries(app, list, |es| es.iter().position(|e| e.id == entry_id)).flatten().unwrap_or(0));
-    let len = Memo::new(move |_| with_entries(app, list, <[Entry]>::len).unwrap_or(0));
+    // From the list's identities, not the draft: typing does not move entries.
+    let position = Memo::new(move |_| ids.with(|ids| ids.iter().position(|id| *id == entry_id)).unwrap_or(0));
+    let len = Memo::new(move |_| ids.with(Vec::len));
+    provide_context(EntryMemo(Memo::new(move |_| with_entries(app, list, |es| es.iter().find(|e| e.id == entry_id).cloned()).flatten())));
     let label = item_label.clone();
     let heading = move || format!("{label} {}", position.get() + 1);
     let mover = move |delta: isize| {
