@@ -148,47 +148,22 @@ fn ItemsView(index: usize, kind: Items, wording: Wording) -> impl IntoView {
         })
     });
     // Only the item itself is cloned (the model is current when a key is new).
-    let block = move |f: &dyn Fn(&Block) -> Option<AnyView>| {
-        derived.doc.with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(index)).and_then(f))
+    let item = move |j: usize| -> Option<AnyView> {
+        derived.doc.with_untracked(|d| match d.as_ref().and_then(|d| d.blocks.get(index))? {
+            Block::Bullets(items) => items.get(j).map(|x| view! { <BulletView bullet=x.clone() /> }.into_any()),
+            Block::Contacts(items) => items.get(j).map(|x| view! { <li><Inlines text=x.clone() /></li> }.into_any()),
+            Block::Signatures(items) => {
+                items.get(j).map(|x| view! { <SignatureView sig=x.clone() date_line=wording.date_line.clone() /> }.into_any())
+            }
+            _ => None,
+        })
     };
-    let date_line = wording.date_line;
-    let each = move || keys.get();
+    // One keyed list for every kind (one instance of its code in the WebAssembly).
+    let list = move || view! { <For each=move || keys.get() key=|(k, _)| *k let:entry>{item(entry.1)}</For> };
     match kind {
-        Items::Bullets => view! {
-            <ul class="dokument__liste">
-                <For each key=|(k, _)| *k let:entry>
-                    {block(&|b| match b {
-                        Block::Bullets(items) => items.get(entry.1).map(|x| view! { <BulletView bullet=x.clone() /> }.into_any()),
-                        _ => None,
-                    })}
-                </For>
-            </ul>
-        }
-        .into_any(),
-        Items::Contacts => view! {
-            <ul class="dokument__kontakte">
-                <For each key=|(k, _)| *k let:entry>
-                    {block(&|b| match b {
-                        Block::Contacts(items) => items.get(entry.1).map(|x| view! { <li><Inlines text=x.clone() /></li> }.into_any()),
-                        _ => None,
-                    })}
-                </For>
-            </ul>
-        }
-        .into_any(),
-        Items::Signatures => view! {
-            <div class="dokument__unterschriften">
-                <For each key=|(k, _)| *k let:entry>
-                    {block(&|b| match b {
-                        Block::Signatures(items) => {
-                            items.get(entry.1).map(|x| view! { <SignatureView sig=x.clone() date_line=date_line.clone() /> }.into_any())
-                        }
-                        _ => None,
-                    })}
-                </For>
-            </div>
-        }
-        .into_any(),
+        Items::Bullets => view! { <ul class="dokument__liste">{list()}</ul> }.into_any(),
+        Items::Contacts => view! { <ul class="dokument__kontakte">{list()}</ul> }.into_any(),
+        Items::Signatures => view! { <div class="dokument__unterschriften">{list()}</div> }.into_any(),
     }
 }
 
