@@ -105,6 +105,12 @@ test('the other copy changed the Vertragsnummer and a contact: "Änderungen anze
   // Nothing is stored before the user decides.
   expect(await storageSnapshot(page)).toEqual(before);
   expect(await axeViolations(page)).toEqual([]);
+  // At 320 px (reflow, WCAG 1.4.10) the open panel with its long e-mail addresses still fits.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 720 });
+  await expect.poll(() => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth))).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize(size);
 
   // The e-mail's link keeps the copy and opens it at that field.
   await rows.nth(1).getByRole('link', { name: 'Ansprechperson (strategisch) 1 – E-Mail' }).click();
