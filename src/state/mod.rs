@@ -586,9 +586,9 @@ Topic::DeletedElsewhere,
     /// A copy with a new identity, named "… (Kopie)"; returns its identity.
     pub fn duplicate_draft(&self, id: &str) -> Result<String, StoreError> {
         let Some(mut d) = self.draft_by_id(id) else { return Err(StoreError::NotFound(id.into())) };
-        let name = self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name());
+        let name = self.display_name(&d);
         d.id = platform::new_id();
-        d.name = Some(format!("{} (Kopie)", name.unwrap_or_default()));
+        d.name = Some(format!("{name} (Kopie)"));
         let now = platform::now_ms();
         d.created = now;
         d.updated = now;
@@ -600,8 +600,7 @@ Topic::DeletedElsewhere,
     /// Downloads a draft as a file another PC can import, and notes the backup.
     /// The draft as the file "Als Datei sichern" writes: (file name, text).
     fn draft_file(&self, d: &Draft) -> Option<(String, String)> {
-        let name =
-            self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, d, self.today).draft_name()).unwrap_or_default();
+        let name = self.display_name(d);
         let text = koop_core::draft::store::encode_file(d).ok()?;
         Some((koop_core::draft::store::draft_file_name(&name, &self.today.iso()), text))
     }
@@ -609,8 +608,7 @@ Topic::DeletedElsewhere,
     pub fn backup_draft(&self, id: &str) {
         self.flush();
         let Some(d) = self.draft_by_id(id) else { return };
-        let name =
-            self.catalog.template(&d.template).map(|t| Context::new(t, self.catalog, &d, self.today).draft_name()).unwrap_or_default();
+        let name = self.display_name(&d);
         let file = koop_core::draft::store::draft_file_name(&name, &self.today.iso());
         let result = koop_core::draft::store::encode_file(&d)
             .map_err(|e| e.message())
@@ -637,11 +635,7 @@ Topic::DeletedElsewhere,
         let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
         let mut imported = koop_core::draft::store::import_file(bytes, &known, &existing, &platform::new_id(), platform::now_ms())
             .map_err(|e| e.message())?;
-        let name = self
-            .catalog
-            .template(&imported.draft.template)
-            .map(|t| Context::new(t, self.catalog, &imported.draft, self.today).draft_name())
-            .unwrap_or_default();
+        let name = self.display_name(&imported.draft);
         if imported.as_copy {
             // Named like "Duplizieren" names copies: after what the user sees in the list.
             imported.draft.name = Some(format!("{name} (Kopie)"));
@@ -695,7 +689,7 @@ Topic::DeletedElsewhere,
     pub fn receive_review(&self, review: Review, origin_name: Option<String>) -> Result<Option<String>, String> {
         if !review.needs_decision() {
             self.library.incoming.set(None);
-            return self.store_record(&review.record).map(Some);
+            return self.store_record(&review.record).map(|(_, message)| Some(message));
         }
         self.library.incoming.set(Some(Waiting { review, origin_name }));
         Ok(None)
@@ -710,10 +704,10 @@ Topic::DeletedElsewhere,
     /// opens it at that field. Returns the message for the user.
     pub fn keep_incoming(&self, open_at: Option<(usize, String)>) -> Result<String, String> {
         let Some(waiting) = self.library.incoming.get_untracked() else { return Err("Es wartet keine Datei.".into()) };
-        let message = self.store_record(&waiting.review.record)?;
+        let (id, message) = self.store_record(&waiting.review.record)?;
         self.library.incoming.set(None);
-        if let (Some((step, anchor)), Ok(d)) = (open_at, koop_core::draft::store::decode(&waiting.review.record)) {
-            self.open_draft(&d.id);
+        if let Some((step, anchor)) = open_at {
+            self.open_draft(&id);
             self.go_to_field(step, anchor);
         }
         Ok(message)
@@ -724,13 +718,15 @@ Topic::DeletedElsewhere,
         self.library.incoming.set(None);
     }
 
-    fn store_record(&self, record: &str) -> Result<String, String> {
+    /// Stores a draft record as a new draft; returns its identity and the message for the user.
+    fn store_record(&self, record: &str) -> Result<(String, String), String> {
         let d = koop_core::draft::store::decode(record).map_err(|e| e.message())?;
         self.store_draft(&d).map_err(|e| e.message())?;
         if self.library.deleted.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == d.id)) {
             self.library.deleted.set(None);
         }
-        Ok(format!("„{}“ wurde als neuer Entwurf angelegt.", self.display_name(&d)))
+        let message = format!("„{}“ wurde als neuer Entwurf angelegt.", self.display_name(&d));
+        Ok((d.id, message))
     }
 
     /// A draft's name as the list shows it.
