@@ -7,11 +7,10 @@
 //! formats and requires it to equal [`paragraphs`], so this list cannot drift from them.
 
 use super::{Block, Document, plain};
-use serde::{Deserialize, Serialize};
 
 /// What an exported file holds besides its look: the draft it was made from, the text of its
 /// body as it is now (someone may have edited it in Word), and the day it was made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Embedded {
     /// The draft record ("Als Datei sichern" format).
     pub record: String,

@@ -3,6 +3,7 @@
 //! its field. Values in effect are compared (a default counts as the answer), so a field that
 //! one copy left at its default and the other typed identically is no change.
 
+use super::review::{chosen, entry_summary};
 use crate::context::Context;
 use crate::draft::Entry;
 use crate::template::{Field, FieldKind, StepKind};
@@ -38,10 +39,7 @@ pub fn changes(old: &Context<'_>, new: &Context<'_>) -> Vec<Change> {
             };
             match f.kind {
                 FieldKind::List => list(old, new, f, step, &mut out),
-                FieldKind::Multi => {
-                    let labels = |c: &Context<'_>| c.set(f).iter().filter_map(|v| f.option_label(v)).collect::<Vec<_>>().join(", ");
-                    push(f.label.clone(), labels(old), labels(new), FieldPath::field(&f.id));
-                }
+                FieldKind::Multi => push(f.label.clone(), chosen(old, f), chosen(new, f), FieldPath::field(&f.id)),
                 _ => push(f.label.clone(), old.display(f, &old.text(f)), new.display(f, &new.text(f)), FieldPath::field(&f.id)),
             }
         }
@@ -52,9 +50,6 @@ pub fn changes(old: &Context<'_>, new: &Context<'_>) -> Vec<Change> {
 fn list(old: &Context<'_>, new: &Context<'_>, f: &Field, step: usize, out: &mut Vec<Change>) {
     let item = f.item_label.as_deref().unwrap_or("Eintrag");
     let (before, after) = (old.entries(f), new.entries(f));
-    let summary = |c: &Context<'_>, e: &Entry| {
-        f.fields.iter().map(|sub| c.display(sub, &c.entry_text(f, e, sub))).filter(|v| !v.is_empty()).collect::<Vec<_>>().join(", ")
-    };
     let first_sub = |e: &Entry| {
         f.fields
             .first()
@@ -79,7 +74,7 @@ fn list(old: &Context<'_>, new: &Context<'_>, f: &Field, step: usize, out: &mut 
             None => out.push(Change {
                 label: format!("{item} {} (neu)", n + 1),
                 old: String::new(),
-                new: summary(new, e),
+                new: entry_summary(new, f, e),
                 path: first_sub(e),
                 step,
             }),
@@ -88,7 +83,7 @@ fn list(old: &Context<'_>, new: &Context<'_>, f: &Field, step: usize, out: &mut 
     for (n, b) in before.iter().enumerate().filter(|(_, b)| !after.iter().any(|e| e.id == b.id)) {
         out.push(Change {
             label: format!("{item} {} (entfernt)", n + 1),
-            old: summary(old, b),
+            old: entry_summary(old, f, b),
             new: String::new(),
             path: FieldPath::field(&f.id),
             step,

@@ -1,7 +1,8 @@
 //! The review step: every answer on one page, each with the way back to its field.
 
 use crate::context::Context;
-use crate::template::{FieldKind, StepKind};
+use crate::draft::Entry;
+use crate::template::{Field, FieldKind, StepKind};
 use crate::validate::Report;
 use crate::value::FieldPath;
 
@@ -34,10 +35,7 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
             let path = FieldPath::field(&f.id);
             let issue = report.first_for(&path).map(|i| i.message.clone());
             match f.kind {
-                FieldKind::Multi => {
-                    let labels: Vec<&str> = ctx.set(f).iter().filter_map(|v| f.option_label(v)).collect();
-                    rows.push(ReviewRow { label: f.label.clone(), value: labels.join(", "), path, step, issue });
-                }
+                FieldKind::Multi => rows.push(ReviewRow { label: f.label.clone(), value: chosen(ctx, f), path, step, issue }),
                 FieldKind::List => {
                     let entries = ctx.entries(f);
                     if entries.is_empty() || issue.is_some() {
@@ -45,8 +43,6 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
                     }
                     let item = f.item_label.as_deref().unwrap_or("Eintrag");
                     for (n, e) in entries.iter().enumerate() {
-                        let parts: Vec<String> =
-                            f.fields.iter().map(|sub| ctx.display(sub, &ctx.entry_text(f, e, sub))).filter(|v| !v.is_empty()).collect();
                         // Point at the first faulty sub-field, else the first one.
                         let sub_paths =
                             f.fields.iter().map(|sub| FieldPath::Entry { list: f.id.clone(), entry: e.id, sub: sub.id.clone() });
@@ -58,7 +54,7 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
                             Some((p, m)) => (p, Some(m)),
                             None => (sub_paths.clone().next().unwrap_or_else(|| FieldPath::field(&f.id)), None),
                         };
-                        rows.push(ReviewRow { label: format!("{item} {}", n + 1), value: parts.join(", "), path, step, issue });
+                        rows.push(ReviewRow { label: format!("{item} {}", n + 1), value: entry_summary(ctx, f, e), path, step, issue });
                     }
                 }
                 _ => {
@@ -70,4 +66,19 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
         out.push(ReviewSection { step, title: s.title.clone(), rows });
     }
     out
+}
+
+/// A multi field's chosen options as the user reads them: "Bildung, Gesundheit".
+pub(crate) fn chosen(ctx: &Context<'_>, field: &Field) -> String {
+    ctx.set(field).iter().filter_map(|v| field.option_label(v)).collect::<Vec<_>>().join(", ")
+}
+
+/// A list entry's answers in one line, the empty ones left out.
+pub(crate) fn entry_summary(ctx: &Context<'_>, list: &Field, entry: &Entry) -> String {
+    list.fields
+        .iter()
+        .map(|sub| ctx.display(sub, &ctx.entry_text(list, entry, sub)))
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
