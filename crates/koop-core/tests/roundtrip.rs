@@ -66,20 +66,7 @@ fn a_file_that_is_no_document_or_lacks_a_piece_is_refused_with_a_message() {
     // A record longer than one piece, with its second piece renamed away.
     let d = common::sozialraum(5, 8, 16);
     let (docx, _) = exports(&d);
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).expect("entry");
-        let name = f.name().to_string();
-        let mut text = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut text).expect("read");
-        if name == "docProps/custom.xml" {
-            text = String::from_utf8(text).expect("utf8").replace("Koop-Entwurf-0002", "Koop-Entwurf-x").into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
-        std::io::Write::write_all(&mut out, &text).expect("write");
-    }
-    let broken = out.finish().expect("finish").into_inner();
+    let broken = rewrite(&docx, "docProps/custom.xml", |xml| xml.replace("Koop-Entwurf-0002", "Koop-Entwurf-x"));
     assert_eq!(embed::read(&broken), Err(EmbedError::Incomplete));
 }
 
