@@ -131,20 +131,22 @@ fn BlockView(block: Block, wording: Wording) -> impl IntoView {
     }
 }
 
+/// Each item's key (its content and place) with its place.
+fn item_keys<T: Hash>(items: &[T]) -> Vec<(u64, usize)> {
+    items.iter().enumerate().map(|(j, x)| (hash_of(j, x), j)).collect()
+}
+
 /// A list-like block at `index`: its items keyed by their content (and place), each read from
 /// the model when its key is new.
 #[component]
 fn ItemsView(index: usize, kind: Items, wording: Wording) -> impl IntoView {
     let derived = expect_context::<Derived>();
     let keys = Memo::new(move |_| {
-        derived.doc.with(|d| {
-            let hashes: Vec<u64> = match d.as_ref().and_then(|d| d.blocks.get(index)) {
-                Some(Block::Bullets(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
-                Some(Block::Contacts(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
-                Some(Block::Signatures(items)) => items.iter().enumerate().map(|(j, x)| hash_of(j, x)).collect(),
-                _ => Vec::new(),
-            };
-            hashes.into_iter().enumerate().map(|(j, h)| (h, j)).collect::<Vec<_>>()
+        derived.doc.with(|d| match d.as_ref().and_then(|d| d.blocks.get(index)) {
+            Some(Block::Bullets(items)) => item_keys(items),
+            Some(Block::Contacts(items)) => item_keys(items),
+            Some(Block::Signatures(items)) => item_keys(items),
+            _ => Vec::new(),
         })
     });
     // Only the item itself is cloned (the model is current when a key is new).
