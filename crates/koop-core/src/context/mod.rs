@@ -34,11 +34,16 @@ impl<'a> Context<'a> {
         self.template.field(id).map_or(0, |f| f.step)
     }
 
-    /// The entry a reference field's value names, with its list.
-    pub fn referenced(&self, field: &Field, raw: &str) -> Option<(&'a Field, Entry)> {
+    /// The entry a reference field's value names, with its list. Borrowed from the draft when
+    /// the list is stored: every service names its provider, on every keystroke.
+    pub fn referenced(&self, field: &Field, raw: &str) -> Option<(&'a Field, Cow<'a, Entry>)> {
         let list = self.field(field.refers_to.as_deref()?)?;
         let id: u32 = raw.trim().parse().ok()?;
-        self.entries(list).iter().find(|e| e.id == id).map(|e| (list, e.clone()))
+        let entry = match self.entries(list) {
+            Cow::Borrowed(es) => Cow::Borrowed(es.iter().find(|e| e.id == id)?),
+            Cow::Owned(es) => Cow::Owned(es.into_iter().find(|e| e.id == id)?),
+        };
+        Some((list, entry))
     }
 
     /// The selection in effect of a multi field.

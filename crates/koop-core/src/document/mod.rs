@@ -357,15 +357,18 @@ fn bullets(
             Some(key) => {
                 // Groups in order of first appearance; the group line is formatted with the
                 // first entry of the group in scope.
-                let mut groups: Vec<(String, Vec<&crate::draft::Entry>)> = Vec::new();
+                // Each key is lowered once: comparing lowered copies pair by pair made a long
+                // list cost the square of its length.
+                let mut groups: Vec<(String, String, Vec<&crate::draft::Entry>)> = Vec::new();
                 for e in entries.iter() {
                     let k = list.sub_field(key).map(|sub| ctx.entry_text(list, e, sub)).unwrap_or_default().trim().to_string();
-                    match groups.iter_mut().find(|(g, _)| g.to_lowercase() == k.to_lowercase()) {
-                        Some((_, members)) => members.push(e),
-                        None => groups.push((k, vec![e])),
+                    let lowered = k.to_lowercase();
+                    match groups.iter_mut().find(|(g, _, _)| *g == lowered) {
+                        Some((_, _, members)) => members.push(e),
+                        None => groups.push((lowered, k, vec![e])),
                     }
                 }
-                for (key_value, members) in groups {
+                for (_, key_value, members) in groups {
                     let head = match group {
                         Some(g) => eval::eval(ctx, Some((list, members[0])), Some(refs), g),
                         None => vec![Inline::Text(key_value)],

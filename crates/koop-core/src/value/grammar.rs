@@ -239,14 +239,24 @@ impl Amtsname {
 
     /// Only a designation, no name ("Landkreis").
     pub fn nur_bezeichnung(input: &str) -> Option<Bezeichnung> {
-        let w = normalise(input).to_lowercase();
-        SCHREIBWEISEN.iter().find(|(s, _)| s.to_lowercase() == w).map(|(_, b)| *b)
+        let w = normalise(input);
+        SCHREIBWEISEN.iter().find(|(s, _)| gleich_ohne_grossschreibung(s, &w)).map(|(_, b)| *b)
     }
 
     /// Whether the typed spelling was the ambiguous "St.".
     pub fn st_abgekuerzt(&self) -> bool {
         self.geschrieben.to_lowercase().ends_with(&ST_ABKUERZUNG.to_lowercase())
     }
+}
+
+/// Equal but for upper and lower case, without building lower-case copies: names are parsed
+/// for every party on every keystroke.
+fn gleich_ohne_grossschreibung(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+fn gleicher_buchstabe(a: char, b: char) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(&b) } else { a.to_lowercase().eq(b.to_lowercase()) }
 }
 
 /// Length in bytes of `word` at the start of `text` (ignoring case) if a name follows it: a
@@ -261,7 +271,7 @@ fn praefix(text: &str, word: &str) -> Option<usize> {
                 return None;
             }
             while t.next_if(|(_, c)| c.is_whitespace()).is_some() {}
-        } else if !c.to_lowercase().eq(w.to_lowercase()) {
+        } else if !gleicher_buchstabe(c, w) {
             return None;
         }
     }
