@@ -140,7 +140,10 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
 }
 
 pub fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unbekannter Fehler".to_string())
 }
 
 /// Asks the browser to keep this site's storage (not evicted under storage pressure).
@@ -159,7 +162,9 @@ pub fn request_persistent_storage() {
 /// Publishes a measurement on the root element (read by the benchmark).
 pub fn record_metric(name: &str, value: f64) {
     if let Some(el) = document().and_then(|d| d.document_element()) {
-        let _ = el.set_attribute(name, &format!("{value:.3}"));
+        // The browser's number formatting: Rust's float printer would cost first-load bytes.
+        let text = js_sys::Number::from(value).to_fixed(3).map(String::from).unwrap_or_default();
+        let _ = el.set_attribute(name, &text);
     }
 }
 

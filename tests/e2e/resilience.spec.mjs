@@ -59,7 +59,7 @@ async function twoDeployments() {
   const dir = await mkdtemp(join(tmpdir(), 'koop-two-'));
   for (const name of ['test', 'prod']) await cp(join(root, 'dist'), join(dir, name), { recursive: true });
   const sw = join(dir, 'prod', 'sw.js');
-  await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const VERSION = '[0-9a-f]+';/, "const VERSION = 'ffffffffffffffff';"));
+  await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const VERSION ?= ?["'][0-9a-f]+["'];?/, "const VERSION = 'ffffffffffffffff';"));
   // Each folder is a deployment of its own under the one origin.
   const server = await serve({ root: dir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;

@@ -385,3 +385,17 @@ fn deleting_all_data_of_one_deployment_leaves_the_others() {
     let (test, _) = KvDraftStore::scoped(root.kv, Scope::for_path("/test/")).expect("test after root");
     assert_eq!(test.list().expect("listed").drafts.len(), 1, "deleting the root's data leaves /test/'s");
 }
+
+/// Sizes in messages: whole kilobytes rounded up, megabytes to one decimal with a comma.
+#[rstest::rstest]
+#[case(1, "1 KB")]
+#[case(1024, "1 KB")]
+#[case(1025, "2 KB")]
+#[case(1024 * 1024, "1,0 MB")]
+#[case(1024 * 1024 + 52_000, "1,0 MB")]
+#[case(1024 * 1024 + 53_000, "1,1 MB")]
+#[case(4 * 1024 * 1024 - 1, "4,0 MB")]
+#[case(10 << 20, "10,0 MB")]
+fn sizes_read_as_german_numbers(#[case] bytes: usize, #[case] shown: &str) {
+    assert_eq!(koop_core::draft::store::human_size(bytes), shown);
+}

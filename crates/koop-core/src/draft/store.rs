@@ -65,7 +65,10 @@ impl fmt::Display for DecodeError {
 
 pub fn human_size(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+        // Tenths in whole numbers: formatting a float would bring the float printer into the
+        // app's first load for this one message.
+        let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{},{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
