@@ -197,7 +197,7 @@ fn v1_to_v2(mut record: Value) -> Result<Value, DecodeError> {
     if let Some(v) = draft.remove("last_exported") {
         draft.insert("last_backup".into(), v);
     }
-    draft.entry("process").or_insert_with(|| serde_json::to_value(crate::draft::process::Process::default()).unwrap_or(Value::Null));
+    // No process data yet: decoding fills in the six open phases (`#[serde(default)]`).
     record["schema"] = Value::from(2);
     Ok(record)
 }
