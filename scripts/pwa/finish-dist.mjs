@@ -37,7 +37,8 @@ html = await replaceAsync(html, /<script([^>]*)>([\s\S]*?)<\/script>/g, async (w
   const name = `start-${sha(body)}.js`;
   await writeFile(join(dir, name), body.trim() + '\n');
   counter += 1;
-  const type = /type="module"/.test(attrs) ? ' type="module"' : '';
+  // Trunk's minified HTML writes the attribute without quotes.
+  const type = /type=["']?module/.test(attrs) ? ' type="module"' : '';
   return `<script${type} src="./${name}"></script>`;
 });
 // 2. Minified glue (1.9 KB brotli less first load); Trunk minifies HTML, CSS and the worker's
