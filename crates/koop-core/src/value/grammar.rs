@@ -114,8 +114,7 @@ impl Bezeichnung {
     /// A designation written out in full ("Landeshauptstadt", "große kreisstadt"), as a lookup
     /// table holds it. Abbreviations are for typed names only.
     pub fn from_wort(wort: &str) -> Option<Bezeichnung> {
-        let w = normalise(wort).to_lowercase();
-        Bezeichnung::ALLE.into_iter().find(|b| b.wort().to_lowercase() == w)
+        Bezeichnung::ALLE.into_iter().find(|b| gleiche_woerter(b.wort(), wort))
     }
 
     /// The designation with article in the given case: "des Landkreises", "der Großen
@@ -194,11 +193,6 @@ pub fn amtliche_bezeichnung(row: &std::collections::BTreeMap<String, String>) ->
     })
 }
 
-/// Whitespace runs become one blank, so "Große  Kreisstadt" matches.
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A name as typed, parsed: the leading designation(s) if any, and the bare name the grammar
 /// declines. "Stadtroda" has no designation; "Stadt Jena" has "Stadt".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,8 +233,7 @@ impl Amtsname {
 
     /// Only a designation, no name ("Landkreis").
     pub fn nur_bezeichnung(input: &str) -> Option<Bezeichnung> {
-        let w = normalise(input);
-        SCHREIBWEISEN.iter().find(|(s, _)| gleich_ohne_grossschreibung(s, &w)).map(|(_, b)| *b)
+        SCHREIBWEISEN.iter().find(|(s, _)| gleiche_woerter(s, input)).map(|(_, b)| *b)
     }
 
     /// Whether the typed spelling was the ambiguous "St.".
@@ -249,8 +242,20 @@ impl Amtsname {
     }
 }
 
-/// Equal but for upper and lower case, without building lower-case copies: names are parsed
-/// for every party on every keystroke.
+/// The same words but for upper and lower case and the blanks between them ("Große  Kreisstadt"
+/// is "große Kreisstadt"), without building copies: every party's name is checked on every
+/// keystroke, and most differ in the first letter.
+fn gleiche_woerter(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if gleich_ohne_grossschreibung(p, q) => {}
+            _ => return false,
+        }
+    }
+}
+
 fn gleich_ohne_grossschreibung(a: &str, b: &str) -> bool {
     a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
