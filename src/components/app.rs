@@ -5,6 +5,7 @@ use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
 use crate::state::{AppState, InfoPage, NoticeAction, NoticeKind, Topic};
+use koop_core::document::{BuildCache, build_cached};
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
@@ -28,7 +29,17 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let app = AppState::new(catalog);
     provide_context(app);
     let report = Memo::new(move |_| app.with_ctx(validate).unwrap_or_default());
-    let doc = Memo::new(move |_| report.with(|r| app.with_ctx(|c| build(c, r.completeness()))));
+    // The blocks of the last build, reused where their answers did not change: a keystroke
+    // prints again only what shows the typed answer.
+    let cache = std::sync::Mutex::new(BuildCache::default());
+    let doc = Memo::new(move |_| {
+        report.with(|r| {
+            app.with_ctx(|c| match cache.lock() {
+                Ok(mut cache) => build_cached(c, r.completeness(), &mut cache),
+                Err(_) => build(c, r.completeness()),
+            })
+        })
+    });
     provide_context(Derived { report, doc });
     app.init();
     crate::pwa::register_service_worker(move || {

@@ -8,7 +8,7 @@ use crate::draft::{Draft, Entry};
 use crate::template::{Catalog, Field, Lookup, Template};
 use crate::value::Datum;
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// Everything needed to read a draft: template, lookups, the draft and today's date (passed
 /// in, so the core stays pure and tests are deterministic).
@@ -19,11 +19,33 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub today: Datum,
     pub(crate) depth: Cell<u8>,
+    /// While a block of the document is printed: the answers it read (their field ids), so the
+    /// printed block can be reused until one of them changes (`document::BuildCache`).
+    reads: RefCell<Option<Vec<String>>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, catalog: &'a Catalog, draft: &'a Draft, today: Datum) -> Context<'a> {
-        Context { template, catalog, draft, today, depth: Cell::new(0) }
+        Context { template, catalog, draft, today, depth: Cell::new(0), reads: RefCell::new(None) }
+    }
+
+    /// Starts noting which answers are read (every read of the draft goes through `text`, `set`
+    /// and `entries`).
+    pub(crate) fn note_reads(&self) {
+        *self.reads.borrow_mut() = Some(Vec::new());
+    }
+
+    /// The answers read since `note_reads`, each once; stops noting.
+    pub(crate) fn take_reads(&self) -> Vec<String> {
+        self.reads.borrow_mut().take().unwrap_or_default()
+    }
+
+    pub(crate) fn read(&self, id: &str) {
+        if let Some(reads) = self.reads.borrow_mut().as_mut()
+            && !reads.iter().any(|r| r == id)
+        {
+            reads.push(id.to_string());
+        }
     }
 
     pub fn field(&self, id: &str) -> Option<&'a Field> {
@@ -48,10 +70,12 @@ impl<'a> Context<'a> {
 
     /// The selection in effect of a multi field.
     pub fn set(&self, field: &Field) -> Vec<String> {
+        self.read(&field.id);
         self.draft.stored_set(&field.id).map_or_else(|| field.default_set.clone(), <[String]>::to_vec)
     }
 
     pub fn entries(&self, field: &Field) -> Cow<'a, [Entry]> {
+        self.read(&field.id);
         self.draft.entry_list(field)
     }
 

@@ -8,11 +8,12 @@ pub mod printed;
 pub use crate::value::{Inline, Target, Text, plain};
 
 use crate::context::Context;
+use crate::draft::Answer;
 use crate::eval::{self, Refs};
 use crate::template::syntax::{Cond, Tmpl};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
 use crate::validate::Completeness;
-use crate::value::ascii_file_part;
+use crate::value::{Datum, ascii_file_part};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -207,6 +208,12 @@ struct Numbering {
 }
 
 impl Numbering {
+    fn state(&self) -> (u32, u32, u32) {
+        (self.section, self.sub, self.clause)
+    }
+    fn restore(&mut self, (section, sub, clause): (u32, u32, u32)) {
+        (self.section, self.sub, self.clause) = (section, sub, clause);
+    }
     fn section(&mut self) -> (String, String) {
         self.section += 1;
         self.sub = 0;
@@ -265,56 +272,129 @@ fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c
 
 /// Builds the agreement from template and draft.
 pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
+    build_with(ctx, completeness, None)
+}
+
+/// What one block of the template printed last time, and the answers it read to print it.
+struct Printed {
+    numbering: (u32, u32, u32),
+    reads: Vec<(String, Option<Answer>)>,
+    blocks: Vec<Block>,
+    after: (u32, u32, u32),
+}
+
+/// The blocks printed by the last build, for `build_cached`. A keystroke changes one answer;
+/// only the blocks that read it are printed again (in a 30/50/100 Sozialraum agreement, the
+/// name typed in step 1 is read by a handful of its 60 blocks).
+#[derive(Default)]
+pub struct BuildCache {
+    /// Template, today and the clause numbers: when one changes, nothing is reused.
+    key: Option<(String, Datum, Refs)>,
+    printed: Vec<Option<Printed>>,
+    reprinted: usize,
+}
+
+impl BuildCache {
+    /// How many blocks of the template the last build printed anew (the rest it reused).
+    pub fn reprinted(&self) -> usize {
+        self.reprinted
+    }
+}
+
+/// `build`, reusing from `cache` every block whose answers (and numbering) are unchanged. The
+/// result is the same as `build`'s (a property test holds it to that).
+pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut BuildCache) -> Document {
+    build_with(ctx, completeness, Some(cache))
+}
+
+fn build_with(ctx: &Context<'_>, completeness: Completeness, mut cache: Option<&mut BuildCache>) -> Document {
     let refs = clause_numbers(ctx);
-    let t = |s: &Tmpl| eval::eval(ctx, None, Some(&refs), s);
+    let specs = &ctx.template.document.blocks;
+    if let Some(c) = cache.as_deref_mut() {
+        let key = (ctx.template.id.clone(), ctx.today, refs.clone());
+        if c.key.as_ref() != Some(&key) {
+            c.printed.clear();
+            c.key = Some(key);
+        }
+        c.printed.resize_with(specs.len(), || None);
+        c.reprinted = 0;
+    }
     let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
     let mut blocks = Vec::new();
-    for b in visible(ctx) {
-        match b {
-            BlockSpec::Title { text, .. } => blocks.push(Block::Title(t(text))),
-            BlockSpec::Subtitle { text, .. } => blocks.push(Block::Subtitle(t(text))),
-            BlockSpec::Heading { text, .. } => blocks.push(Block::Heading { level: 2, number: None, text: t(text), id: None }),
-            BlockSpec::Paragraph { text, style, .. } => blocks.push(Block::Paragraph { style: *style, text: t(text) }),
-            BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
-                Some(list) => {
-                    for e in ctx.entries(list).iter() {
-                        let te = |s: &Tmpl| eval::eval(ctx, Some((list, e)), Some(&refs), s);
-                        blocks.push(Block::Party { lines: lines.iter().map(&te).collect(), alias: alias.as_ref().map(&te) });
-                    }
-                }
-                None => blocks.push(Block::Party { lines: lines.iter().map(&t).collect(), alias: alias.as_ref().map(&t) }),
-            },
-            BlockSpec::Section { title, id, .. } => {
-                let (number, _) = n.section();
-                blocks.push(Block::Heading { level: 1, number: Some(number), text: t(title), id: id.clone() });
-            }
-            BlockSpec::Subsection { title, id, .. } => {
-                let number = n.subsection();
-                if !title.source().is_empty() {
-                    blocks.push(Block::Heading { level: 2, number: Some(number), text: t(title), id: id.clone() });
-                }
-            }
-            BlockSpec::Clause { text, id, .. } => blocks.push(Block::Clause { number: n.clause(), id: id.clone(), text: t(text) }),
-            BlockSpec::Bullets { items, from, each, item, group_by, group, .. } => {
-                let bullets =
-                    bullets(ctx, &refs, items, from.as_deref(), each.as_deref(), item.as_ref(), group_by.as_deref(), group.as_ref());
-                if !bullets.is_empty() {
-                    blocks.push(Block::Bullets(bullets));
-                }
-            }
-            BlockSpec::Contacts { each, item, .. } => {
-                if let Some(list) = ctx.field(each) {
-                    let items = ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(&refs), item)).collect();
-                    blocks.push(Block::Contacts(items));
-                }
-            }
-            BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, &refs, parties))),
+    for (i, b) in specs.iter().enumerate() {
+        if !when(b).is_none_or(|c| eval::condition(ctx, None, c)) {
+            continue;
         }
+        let Some(c) = cache.as_deref_mut() else {
+            print(ctx, &refs, &mut n, b, &mut blocks);
+            continue;
+        };
+        let before = n.state();
+        if let Some(p) =
+            c.printed[i].as_ref().filter(|p| p.numbering == before && p.reads.iter().all(|(id, a)| ctx.draft.answers.get(id) == a.as_ref()))
+        {
+            blocks.extend(p.blocks.iter().cloned());
+            n.restore(p.after);
+            continue;
+        }
+        c.reprinted += 1;
+        let start = blocks.len();
+        ctx.note_reads();
+        print(ctx, &refs, &mut n, b, &mut blocks);
+        let reads = ctx.take_reads().into_iter().map(|id| {
+            let answer = ctx.draft.answers.get(&id).cloned();
+            (id, answer)
+        });
+        c.printed[i] = Some(Printed { numbering: before, reads: reads.collect(), blocks: blocks[start..].to_vec(), after: n.state() });
     }
     if ctx.draft.process.anlage_im_export {
         blocks.extend(appendix::appendix(&ctx.draft.process));
     }
     Document { meta: meta(ctx, &refs), draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
+}
+
+/// The blocks of one block of the template.
+fn print(ctx: &Context<'_>, refs: &Refs, n: &mut Numbering, b: &BlockSpec, blocks: &mut Vec<Block>) {
+    let t = |s: &Tmpl| eval::eval(ctx, None, Some(refs), s);
+    match b {
+        BlockSpec::Title { text, .. } => blocks.push(Block::Title(t(text))),
+        BlockSpec::Subtitle { text, .. } => blocks.push(Block::Subtitle(t(text))),
+        BlockSpec::Heading { text, .. } => blocks.push(Block::Heading { level: 2, number: None, text: t(text), id: None }),
+        BlockSpec::Paragraph { text, style, .. } => blocks.push(Block::Paragraph { style: *style, text: t(text) }),
+        BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
+            Some(list) => {
+                for e in ctx.entries(list).iter() {
+                    let te = |s: &Tmpl| eval::eval(ctx, Some((list, e)), Some(refs), s);
+                    blocks.push(Block::Party { lines: lines.iter().map(&te).collect(), alias: alias.as_ref().map(&te) });
+                }
+            }
+            None => blocks.push(Block::Party { lines: lines.iter().map(&t).collect(), alias: alias.as_ref().map(&t) }),
+        },
+        BlockSpec::Section { title, id, .. } => {
+            let (number, _) = n.section();
+            blocks.push(Block::Heading { level: 1, number: Some(number), text: t(title), id: id.clone() });
+        }
+        BlockSpec::Subsection { title, id, .. } => {
+            let number = n.subsection();
+            if !title.source().is_empty() {
+                blocks.push(Block::Heading { level: 2, number: Some(number), text: t(title), id: id.clone() });
+            }
+        }
+        BlockSpec::Clause { text, id, .. } => blocks.push(Block::Clause { number: n.clause(), id: id.clone(), text: t(text) }),
+        BlockSpec::Bullets { items, from, each, item, group_by, group, .. } => {
+            let bullets = bullets(ctx, refs, items, from.as_deref(), each.as_deref(), item.as_ref(), group_by.as_deref(), group.as_ref());
+            if !bullets.is_empty() {
+                blocks.push(Block::Bullets(bullets));
+            }
+        }
+        BlockSpec::Contacts { each, item, .. } => {
+            if let Some(list) = ctx.field(each) {
+                let items = ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(refs), item)).collect();
+                blocks.push(Block::Contacts(items));
+            }
+        }
+        BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, refs, parties))),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -14,6 +14,7 @@ const MAX_DEFAULT_DEPTH: u8 = 8;
 impl<'a> Context<'a> {
     /// The raw text in effect: what the user typed, or the default.
     pub fn text(&self, field: &Field) -> String {
+        self.read(&field.id);
         match self.draft.stored_text(&field.id) {
             Some(t) => t.to_string(),
             None => self.default_text(field).unwrap_or_default(),

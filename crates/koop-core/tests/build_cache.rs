@@ -1,0 +1,167 @@
+//! The cached build (`build_cached`, used by the live preview on every keystroke) reuses the
+//! blocks whose answers did not change. Whatever is edited, in whatever order, it must print
+//! exactly what a fresh build prints.
+
+mod common;
+
+use common::{ctx, template};
+use koop_core::document::{BuildCache, build_cached};
+use koop_core::validate::Completeness;
+use koop_core::{Draft, FieldKind, Template, build};
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Text(usize, String),
+    Choose(usize, usize),
+    Toggle(usize, usize, bool),
+    EntryText(usize, usize, usize, String),
+    Add(usize),
+    Remove(usize, usize),
+    Move(usize, usize, bool),
+    Appendix(bool),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let n = any::<usize>();
+    prop_oneof![
+        (n.clone(), common::hostile_text()).prop_map(|(f, t)| Edit::Text(f, t)),
+        (n.clone(), n.clone()).prop_map(|(f, o)| Edit::Choose(f, o)),
+        (n.clone(), n.clone(), any::<bool>()).prop_map(|(f, o, on)| Edit::Toggle(f, o, on)),
+        (n.clone(), n.clone(), n.clone(), common::hostile_text()).prop_map(|(l, e, s, t)| Edit::EntryText(l, e, s, t)),
+        n.clone().prop_map(Edit::Add),
+        (n.clone(), n.clone()).prop_map(|(l, e)| Edit::Remove(l, e)),
+        (n.clone(), n, any::<bool>()).prop_map(|(l, e, up)| Edit::Move(l, e, up)),
+        any::<bool>().prop_map(Edit::Appendix),
+    ]
+}
+
+fn pick<T>(xs: &[T], i: usize) -> Option<&T> {
+    (!xs.is_empty()).then(|| &xs[i % xs.len()])
+}
+
+fn apply(t: &Template, d: &mut Draft, e: &Edit) {
+    let of = |kinds: &[FieldKind]| t.fields().map(|f| f.field).filter(|f| kinds.contains(&f.kind)).collect::<Vec<_>>();
+    let lists = of(&[FieldKind::List]);
+    match e {
+        Edit::Text(f, text) => {
+            if let Some(f) = pick(
+                &of(&[
+                    FieldKind::Text,
+                    FieldKind::Textarea,
+                    FieldKind::Date,
+                    FieldKind::Integer,
+                    FieldKind::Postcode,
+                    FieldKind::Email,
+                    FieldKind::Phone,
+                    FieldKind::Pattern,
+                    FieldKind::Reference,
+                ]),
+                *f,
+            ) {
+                d.set_text(&f.id, text);
+            }
+        }
+        Edit::Choose(f, o) => {
+            if let Some(f) = pick(&of(&[FieldKind::Choice]), *f)
+                && let Some(c) = pick(&f.options, *o)
+            {
+                d.set_text(&f.id, &c.value);
+            }
+        }
+        Edit::Toggle(f, o, on) => {
+            if let Some(f) = pick(&of(&[FieldKind::Multi]), *f)
+                && let Some(c) = pick(&f.options, *o)
+            {
+                d.toggle(f, &c.value, *on);
+            }
+        }
+        Edit::EntryText(l, e, s, text) => {
+            if let Some(l) = pick(&lists, *l)
+                && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
+                && let Some(sub) = pick(&l.fields, *s)
+            {
+                // A reference names another entry by its identity; any text is a broken one.
+                let value = match (sub.kind, sub.refers_to.as_deref().and_then(|r| t.field(r))) {
+                    (FieldKind::Reference, Some(target)) => {
+                        pick(&d.entries(target.field), text.len()).map(|x| x.id.to_string()).unwrap_or_default()
+                    }
+                    _ => text.clone(),
+                };
+                d.set_entry_value(l, entry, &sub.id, &value);
+            }
+        }
+        Edit::Add(l) => {
+            if let Some(l) = pick(&lists, *l) {
+                d.add_entry(l);
+            }
+        }
+        Edit::Remove(l, e) => {
+            if let Some(l) = pick(&lists, *l)
+                && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
+            {
+                d.remove_entry(l, entry);
+            }
+        }
+        Edit::Move(l, e, up) => {
+            if let Some(l) = pick(&lists, *l)
+                && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
+            {
+                d.move_entry(l, entry, if *up { -1 } else { 1 });
+            }
+        }
+        Edit::Appendix(on) => d.process.anlage_im_export = *on,
+    }
+}
+
+fn same_as_fresh(template_id: &str, mut d: Draft, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let t = template(template_id);
+    let mut cache = BuildCache::default();
+    for (i, e) in edits.iter().enumerate() {
+        apply(t, &mut d, e);
+        let c = ctx(t, &d);
+        let completeness = if i % 2 == 0 { Completeness::Incomplete } else { Completeness::Complete };
+        prop_assert_eq!(build_cached(&c, completeness, &mut cache), build(&c, completeness), "after {:?}", &edits[..=i]);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ikpe_cached_build_is_a_fresh_build(edits in prop::collection::vec(edit(), 1..24)) {
+        same_as_fresh("ikpe", common::ikpe_landkreis(), &edits)?;
+    }
+
+    #[test]
+    fn sozialraum_cached_build_is_a_fresh_build(edits in prop::collection::vec(edit(), 1..24)) {
+        same_as_fresh("sozialraum", common::sozialraum(3, 3, 5), &edits)?;
+    }
+
+    #[test]
+    fn empty_drafts_cached_build_is_a_fresh_build(edits in prop::collection::vec(edit(), 1..24)) {
+        same_as_fresh("sozialraum", Draft::new(template("sozialraum"), "leer", 0.0), &edits)?;
+        same_as_fresh("ikpe", Draft::new(template("ikpe"), "leer", 0.0), &edits)?;
+    }
+}
+
+/// What the cache is for: a name typed in step 1 of a large agreement, or in one provider,
+/// prints again only the blocks that show it.
+#[test]
+fn a_keystroke_reprints_only_the_blocks_that_read_the_answer() {
+    let t = template("sozialraum");
+    let mut d = common::sozialraum(30, 50, 100);
+    let mut cache = BuildCache::default();
+    let all = build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
+    let printed_first = cache.reprinted();
+    assert!(printed_first > 20, "the first build prints every visible block ({printed_first})");
+    d.set_text("sozialraum", "Crimmitschau-Nord");
+    let doc = build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
+    assert_eq!(doc, build(&ctx(t, &d), Completeness::Complete));
+    assert_ne!(doc, all);
+    assert!(cache.reprinted() * 4 < printed_first, "{} of {printed_first} blocks printed again", cache.reprinted());
+    // Nothing changed: nothing is printed again.
+    build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
+    assert_eq!(cache.reprinted(), 0);
+}
