@@ -59,6 +59,9 @@ detect_toolchain() {
 # Runs a command with the environment that builds for wasm32 (subshell: nothing leaks).
 wasm_run() {
   (
+    # Leptos' components return type-erased views: one instance of the view code per component
+    # instead of one per nested view type, 33 KB brotli less first load, typing as fast.
+    export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
     if [ "$KOOP_MODE" = debian ]; then
       export PATH="/usr/bin:$PATH"
       export RUSTC=/usr/bin/rustc CARGO=/usr/bin/cargo RUSTDOC=/usr/bin/rustdoc
@@ -179,7 +182,8 @@ PY
 
 build_dist() { # release build into dist/, skipped when no input changed
   local stamp="$KOOP_ROOT/dist/.koop-inputs" want
-  want=$(cd "$KOOP_ROOT" && find Cargo.toml Cargo.lock index.html Trunk.toml src crates style public templates scripts/pwa -type f -print0 2>/dev/null \
+  # scripts/lib.sh holds the build flags (RUSTFLAGS), so it counts as an input too.
+  want=$(cd "$KOOP_ROOT" && find Cargo.toml Cargo.lock index.html Trunk.toml src crates style public templates scripts/pwa scripts/lib.sh -type f -print0 2>/dev/null \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
   if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ "${KOOP_FORCE_BUILD:-0}" != 1 ]; then
     log "dist/ ist aktuell"
