@@ -25,13 +25,13 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     let n = any::<usize>();
     prop_oneof![
-        (n.clone(), common::hostile_text()).prop_map(|(f, t)| Edit::Text(f, t)),
-        (n.clone(), n.clone()).prop_map(|(f, o)| Edit::Choose(f, o)),
-        (n.clone(), n.clone(), any::<bool>()).prop_map(|(f, o, on)| Edit::Toggle(f, o, on)),
-        (n.clone(), n.clone(), n.clone(), common::hostile_text()).prop_map(|(l, e, s, t)| Edit::EntryText(l, e, s, t)),
-        n.clone().prop_map(Edit::Add),
-        (n.clone(), n.clone()).prop_map(|(l, e)| Edit::Remove(l, e)),
-        (n.clone(), n, any::<bool>()).prop_map(|(l, e, up)| Edit::Move(l, e, up)),
+        (n, common::hostile_text()).prop_map(|(f, t)| Edit::Text(f, t)),
+        (n, n).prop_map(|(f, o)| Edit::Choose(f, o)),
+        (n, n, any::<bool>()).prop_map(|(f, o, on)| Edit::Toggle(f, o, on)),
+        (n, n, n, common::hostile_text()).prop_map(|(l, e, s, t)| Edit::EntryText(l, e, s, t)),
+        n.prop_map(Edit::Add),
+        (n, n).prop_map(|(l, e)| Edit::Remove(l, e)),
+        (n, n, any::<bool>()).prop_map(|(l, e, up)| Edit::Move(l, e, up)),
         any::<bool>().prop_map(Edit::Appendix),
     ]
 }
