@@ -3,6 +3,10 @@
 
 use crate::platform::{self, js_err, window};
 use js_sys::{Array, Function, Object, Reflect};
+use leptos::prelude::{Effect, Get, GetUntracked};
+use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_event_listener::use_event_listener;
+use leptos_use_interval_fn::use_interval_fn;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -23,6 +27,7 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 /// has been installed and waits to take over.
 pub fn register_service_worker(on_update: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
+    check_for_updates();
     let promise = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = JsFuture::from(promise).await.and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>()) else { return };
@@ -59,39 +64,39 @@ pub fn register_service_worker(on_update: impl Fn() + Clone + 'static) {
         });
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
-        check_for_updates(&reg);
         REGISTRATION.with(|r| *r.borrow_mut() = Some(reg));
     });
 }
 
 /// How often a long-open tab asks the server for a new version.
-const UPDATE_CHECK_MS: i32 = 60 * 60 * 1000;
+const UPDATE_CHECK_MS: u64 = 60 * 60 * 1000;
 
 /// Asks for a new version hourly and whenever the page is shown or focused again, so a tab left
-/// open for days still learns of a fix (and the update prompt appears).
-fn check_for_updates(reg: &web_sys::ServiceWorkerRegistration) {
-    let Some(w) = window() else { return };
-    let reg = reg.clone();
-    let check = Closure::<dyn Fn()>::new(move || {
-        let visible = platform::document().is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-        if !visible {
+/// open for days still learns of a fix (and the update prompt appears). Interval, listener and
+/// visibility come from leptos-use and stop with the app shell.
+fn check_for_updates() {
+    let visibility = use_document_visibility();
+    let check = move || {
+        if visibility.get_untracked() != web_sys::VisibilityState::Visible {
             return;
         }
-        if let Ok(p) = reg.update() {
+        let registration = REGISTRATION.with(|r| r.borrow().clone());
+        if let Some(p) = registration.and_then(|r| r.update().ok()) {
             // Offline, the check fails; the next one tries again.
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = JsFuture::from(p).await;
             });
         }
-    });
-    let f: &Function = check.as_ref().unchecked_ref();
-    let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(f, UPDATE_CHECK_MS);
-    let _ = w.add_event_listener_with_callback("focus", f);
-    if let Some(d) = platform::document() {
-        let _ = d.add_event_listener_with_callback("visibilitychange", f);
+    };
+    let _ = use_interval_fn(check, UPDATE_CHECK_MS);
+    if let Some(w) = window() {
+        let _ = use_event_listener(w, leptos::ev::focus, move |_| check());
     }
-    // Lives as long as the page.
-    check.forget();
+    Effect::new(move |_| {
+        if visibility.get() == web_sys::VisibilityState::Visible {
+            check();
+        }
+    });
 }
 
 /// Lets the waiting version take over and reloads the page once it has.

@@ -9,6 +9,8 @@ use koop_core::document::{BuildCache, build_cached};
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
+use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_event_listener::use_event_listener;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -51,37 +53,31 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
             vec![("Neu laden".into(), NoticeAction::UpdateApp)],
         );
     });
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| app.follow_url());
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
-    // Edits that are not stored (an open conflict, a failed save, a blocked storage) make the
-    // browser ask before the tab is closed or left.
-    let beforeunload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        app.flush();
-        if app.has_unsaved_edits() {
-            ev.prevent_default();
-        }
-    });
-    // Another tab or window changed a draft.
-    let storage = window_event_listener(leptos::ev::storage, move |ev| app.storage_changed(ev.key()));
-    // A field's message appears after the click that left the field, not during it.
-    let pointerdown = window_event_listener(leptos::ev::pointerdown, move |_| app.pointer_down());
-    let pointerup = window_event_listener(leptos::ev::pointerup, move |_| app.pointer_up());
-    let pointercancel = window_event_listener(leptos::ev::pointercancel, move |_| app.pointer_up());
+    // Listeners of leptos-use remove themselves with the shell.
+    if let Some(w) = crate::platform::window() {
+        let _ = use_event_listener(w.clone(), leptos::ev::popstate, move |_| app.follow_url());
+        let _ = use_event_listener(w.clone(), leptos::ev::pagehide, move |_| app.flush());
+        // Edits that are not stored (an open conflict, a failed save, a blocked storage) make
+        // the browser ask before the tab is closed or left.
+        let _ = use_event_listener(w.clone(), leptos::ev::beforeunload, move |ev| {
+            app.flush();
+            if app.has_unsaved_edits() {
+                ev.prevent_default();
+            }
+        });
+        // Another tab or window changed a draft.
+        let _ = use_event_listener(w.clone(), leptos::ev::storage, move |ev| app.storage_changed(ev.key()));
+        // A field's message appears after the click that left the field, not during it.
+        let _ = use_event_listener(w.clone(), leptos::ev::pointerdown, move |_| app.pointer_down());
+        let _ = use_event_listener(w.clone(), leptos::ev::pointerup, move |_| app.pointer_up());
+        let _ = use_event_listener(w, leptos::ev::pointercancel, move |_| app.pointer_up());
+    }
     // The last change is written as soon as the tab is hidden (switching apps, closing).
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if crate::platform::document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden) {
+    let visibility = use_document_visibility();
+    Effect::new(move |_| {
+        if visibility.get() == web_sys::VisibilityState::Hidden {
             app.flush();
         }
-    });
-    on_cleanup(move || {
-        popstate.remove();
-        pagehide.remove();
-        beforeunload.remove();
-        storage.remove();
-        pointerdown.remove();
-        pointerup.remove();
-        pointercancel.remove();
-        hidden.remove();
     });
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.
     let open_template = Memo::new(move |_| app.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));

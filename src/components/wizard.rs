@@ -91,9 +91,8 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
 fn SaveIndicator() -> impl IntoView {
     let app = expect_context::<AppState>();
     let tick = RwSignal::new(0u32);
-    if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t = t.wrapping_add(1)), std::time::Duration::from_secs(5)) {
-        on_cleanup(move || handle.clear());
-    }
+    // Stops with the indicator (leptos-use).
+    let _ = leptos_use_interval_fn::use_interval_fn(move || tick.update(|t| *t = t.wrapping_add(1)), 5000);
     let text = move || {
         tick.track();
         match app.save_status() {

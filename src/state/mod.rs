@@ -27,10 +27,20 @@ use koop_core::export::{Review, ReviewRequest};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
-use std::time::Duration;
+use leptos_use_timeout_fn::use_timeout_fn;
+use std::rc::Rc;
 
-/// Autosave waits this long after the last change.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+/// Autosave waits this long (ms) after the last change.
+pub const AUTOSAVE_DELAY_MS: f64 = 400.0;
+
+/// The autosave timer (leptos-use's `use_timeout_fn`, cleared with its owner): each edit starts
+/// it again, so it fires once typing pauses.
+#[derive(Clone)]
+struct Autosave {
+    start: Rc<dyn Fn(())>,
+    stop: Rc<dyn Fn()>,
+    pending: Signal<bool>,
+}
 
 /// The key prefix of this deployment's draft records.
 fn draft_prefix() -> String {
@@ -56,7 +66,7 @@ pub struct AppState {
     /// only while the stored record is still that one (`DraftStore::save_if_unchanged`).
     seen: StoredValue<Seen>,
     store: StoredValue<Option<KvDraftStore<Backend>>, LocalStorage>,
-    save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    autosave: StoredValue<Option<Autosave>, LocalStorage>,
     route: Route,
     form: FormUi,
     library: Library,
@@ -66,20 +76,23 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(catalog: &'static Catalog) -> AppState {
-        AppState {
+        let app = AppState {
             catalog,
             today: platform::today(),
             draft: RwSignal::new(None),
             save_status: RwSignal::new(SaveStatus::Idle),
             seen: StoredValue::new(Seen::NOTHING),
             store: StoredValue::new_local(None),
-            save_timer: StoredValue::new_local(None),
+            autosave: StoredValue::new_local(None),
             route: Route::new(),
             form: FormUi::new(),
             library: Library::new(),
             notices: Notices::new(),
             announcer: Announcer::new(),
-        }
+        };
+        let timer = use_timeout_fn(move |_: ()| app.save_now(), AUTOSAVE_DELAY_MS);
+        app.autosave.set_value(Some(Autosave { start: Rc::new(timer.start), stop: Rc::new(timer.stop), pending: timer.is_pending }));
+        app
     }
 
     /// Opens the store, lists the drafts and follows the address (draft and step).
@@ -262,12 +275,8 @@ Topic::BackupReminder,
 
     fn schedule_save(&self) {
         self.save_status.set(SaveStatus::Pending);
-        if let Some(h) = self.take_timer() {
-            h.clear();
-        }
-        let this = *self;
-        if let Ok(h) = set_timeout_with_handle(move || this.save_now(), AUTOSAVE_DELAY) {
-            self.save_timer.set_value(Some(h));
+        if let Some(timer) = self.autosave.get_value() {
+            (timer.start)(());
         }
     }
 
@@ -278,15 +287,13 @@ Topic::BackupReminder,
 
     /// Saves a pending change at once (page hidden, draft closed).
     pub fn flush(&self) {
-        let pending = self.take_timer();
-        if let Some(h) = pending {
-            h.clear();
+        if self.autosave.with_value(|t| t.as_ref().is_some_and(|t| t.pending.get_untracked())) {
             self.save_now();
         }
     }
 
     pub fn save_now(&self) {
-        self.take_timer();
+        self.cancel_save();
         let Some(draft) = self.draft.get_untracked() else { return };
         // The crash message offers this version as a file (crash.rs explains why here).
         crate::crash::remember(self.draft_file(&draft));
@@ -766,13 +773,9 @@ Topic::DeletedElsewhere,
 
     /// Drops a pending autosave without saving.
     fn cancel_save(&self) {
-        if let Some(h) = self.take_timer() {
-            h.clear();
+        if let Some(timer) = self.autosave.get_value() {
+            (timer.stop)();
         }
-    }
-
-    fn take_timer(&self) -> Option<TimeoutHandle> {
-        self.save_timer.try_update_value(Option::take).flatten()
     }
 
     /// The open draft as the record an export carries (the "Als Datei sichern" format).
