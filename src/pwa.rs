@@ -3,8 +3,7 @@
 
 use crate::platform::{self, js_err, window};
 use js_sys::{Array, Function, Object, Reflect};
-use leptos::prelude::{Effect, Get, GetUntracked};
-use leptos_use_document_visibility::use_document_visibility;
+use leptos::prelude::{Effect, Get, GetUntracked, Signal};
 use leptos_use_event_listener::use_event_listener;
 use leptos_use_interval_fn::use_interval_fn;
 use std::cell::RefCell;
@@ -24,10 +23,11 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 }
 
 /// Registers `sw.js` (relative: works under any sub-path). `on_update` runs when a new version
-/// has been installed and waits to take over.
-pub fn register_service_worker(on_update: impl Fn() + Clone + 'static) {
+/// has been installed and waits to take over. `visibility` is the document's (the shell's one
+/// signal of it).
+pub fn register_service_worker(visibility: Signal<web_sys::VisibilityState>, on_update: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
-    check_for_updates();
+    check_for_updates(visibility);
     let promise = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = JsFuture::from(promise).await.and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>()) else { return };
@@ -74,8 +74,7 @@ const UPDATE_CHECK_MS: u64 = 60 * 60 * 1000;
 /// Asks for a new version hourly and whenever the page is shown or focused again, so a tab left
 /// open for days still learns of a fix (and the update prompt appears). Interval, listener and
 /// visibility come from leptos-use and stop with the app shell.
-fn check_for_updates() {
-    let visibility = use_document_visibility();
+fn check_for_updates(visibility: Signal<web_sys::VisibilityState>) {
     let check = move || {
         if visibility.get_untracked() != web_sys::VisibilityState::Visible {
             return;

@@ -44,7 +44,8 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     });
     provide_context(Derived { report, doc });
     app.init();
-    crate::pwa::register_service_worker(move || {
+    let visibility = use_document_visibility();
+    crate::pwa::register_service_worker(visibility, move || {
         app.notify_with(
             Topic::UpdateReady,
             NoticeKind::Info,
@@ -73,7 +74,6 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         let _ = use_event_listener(w, leptos::ev::pointercancel, move |_| app.pointer_up());
     }
     // The last change is written as soon as the tab is hidden (switching apps, closing).
-    let visibility = use_document_visibility();
     Effect::new(move |_| {
         if visibility.get() == web_sys::VisibilityState::Hidden {
             app.flush();
