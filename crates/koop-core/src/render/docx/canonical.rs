@@ -332,12 +332,12 @@ pub(super) fn normalize(el: &mut El<'_>) {
 }
 
 /// A part docx-rs wrote, in canonical order, after `edit`.
-pub(super) fn canonical<'a>(xml: &'a [u8], part: &str, edit: impl FnOnce(&mut El<'a>)) -> Result<String, DocxError> {
-    let s = std::str::from_utf8(xml).map_err(|e| DocxError(format!("{part}: {e}")))?;
-    let mut root = parse(s).map_err(|e| DocxError(format!("{part}: {e}")))?;
+pub(super) fn canonical<'a>(xml: &'a [u8], part: &str, edit: impl FnOnce(&mut El<'a>)) -> Result<String, RenderError> {
+    let s = std::str::from_utf8(xml).map_err(|e| RenderError::docx(format!("{part}: {e}")))?;
+    let mut root = parse(s).map_err(|e| RenderError::docx(format!("{part}: {e}")))?;
     edit(&mut root);
     normalize(&mut root);
-    root.to_xml(true).map_err(|e| DocxError(format!("{part}: {e}")))
+    root.to_xml(true).map_err(|e| RenderError::docx(format!("{part}: {e}")))
 }
 
 /// styles.xml: the language in the default run properties (German spell checking), and

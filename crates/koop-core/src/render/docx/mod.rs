@@ -27,7 +27,6 @@ use crate::document::{Block, Bullet, Document, Inline, Meta, Signature, Wording}
 use crate::template::ParagraphStyle;
 use docx_rs as dx;
 use std::borrow::Cow;
-use std::fmt;
 
 mod body;
 mod canonical;
@@ -35,7 +34,7 @@ mod layout;
 mod parts;
 mod text;
 
-use super::zip;
+use super::{RenderError, zip};
 use body::*;
 use canonical::*;
 use layout::*;
@@ -45,48 +44,36 @@ pub use text::clean;
 pub(crate) use text::is_w3cdtf as is_timestamp;
 use text::*;
 
-/// Why a document could not be rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocxError(pub String);
-
-impl fmt::Display for DocxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DOCX-Export fehlgeschlagen: {}", self.0)
-    }
-}
-
-impl std::error::Error for DocxError {}
-
 /// The creation/modification time written by [`render`] (renders must be reproducible and the
 /// browser has no clock here). Use [`render_at`] to record the real export time.
 pub const DEFAULT_TIMESTAMP: &str = "2026-01-01T00:00:00Z";
 
 /// Renders the document as a Word file (timestamps [`DEFAULT_TIMESTAMP`]).
-pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
+pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     render_at(doc, DEFAULT_TIMESTAMP)
 }
 
 /// Renders the document as a Word file with `timestamp` (W3CDTF, `YYYY-MM-DDThh:mm:ssZ`) as
 /// its creation and modification time.
-pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, DocxError> {
+pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, RenderError> {
     render_with(doc, timestamp, None)
 }
 
 /// [`render_at`], carrying the draft record (`render::embed`) when there is one.
-pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, DocxError> {
+pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, RenderError> {
     if !is_w3cdtf(timestamp) {
-        return Err(DocxError(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", clean(timestamp))));
+        return Err(RenderError::docx(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", clean(timestamp))));
     }
     let language = language(&doc.meta);
     let xml = build(doc).build();
     let [header, footer] = [&xml.headers, &xml.footers].map(|parts| match parts.as_slice() {
         [one] => Ok(one),
-        _ => Err(DocxError(format!("{} Kopf-/Fußzeilen statt einer", parts.len()))),
+        _ => Err(RenderError::docx(format!("{} Kopf-/Fußzeilen statt einer", parts.len()))),
     });
     let document = canonical(&xml.document, "document.xml", |_| {})?;
     for rid in [HEADER_RID, FOOTER_RID] {
         if !document.contains(&format!(r#"r:id="{rid}""#)) {
-            return Err(DocxError(format!("document.xml: Verweis {rid} fehlt")));
+            return Err(RenderError::docx(format!("document.xml: Verweis {rid} fehlt")));
         }
     }
     let styles = canonical(&xml.styles, "styles.xml", |root| add_language(root, &language))?;
@@ -115,7 +102,7 @@ pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Resu
     if let Some(custom) = &custom {
         parts.insert(4, zip::Entry::deflated("docProps/custom.xml", custom.as_bytes()));
     }
-    zip::write(&parts).map_err(|e| DocxError(e.0))
+    zip::write(&parts).map_err(|e| RenderError::docx(e.0))
 }
 
 #[cfg(test)]

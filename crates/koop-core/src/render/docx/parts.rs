@@ -81,7 +81,7 @@ pub(super) fn package_parts(with_custom: bool) -> (Cow<'static, str>, Cow<'stati
 }
 
 /// `docProps/custom.xml`: the draft record in numbered pieces (`render::embed`).
-pub(super) fn custom_properties(record: &str) -> Result<String, DocxError> {
+pub(super) fn custom_properties(record: &str) -> Result<String, RenderError> {
     xml_part("custom.xml", |w| {
         w.create_element("Properties")
             .with_attributes([
@@ -110,19 +110,19 @@ pub(super) fn custom_properties(record: &str) -> Result<String, DocxError> {
 }
 
 /// A part written with quick-xml: the XML declaration Word writes, then `body`.
-fn xml_part(part: &str, body: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>) -> Result<String, DocxError> {
+fn xml_part(part: &str, body: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>) -> Result<String, RenderError> {
     use quick_xml::events::{BytesDecl, Event};
     let mut w = quick_xml::Writer::new(Vec::new());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))
         .and_then(|_| body(&mut w))
-        .map_err(|e| DocxError(format!("{part}: {e}")))?;
-    String::from_utf8(w.into_inner()).map_err(|e| DocxError(format!("{part}: {e}")))
+        .map_err(|e| RenderError::docx(format!("{part}: {e}")))?;
+    String::from_utf8(w.into_inner()).map_err(|e| RenderError::docx(format!("{part}: {e}")))
 }
 
 const W_NS: (&str, &str) = ("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
 
 /// `word/settings.xml` (docx-rs' own carries East Asian layout options).
-pub(super) fn settings(language: &str) -> Result<String, DocxError> {
+pub(super) fn settings(language: &str) -> Result<String, RenderError> {
     let tab = TEXT_INDENT.to_string();
     xml_part("settings.xml", |w| {
         w.create_element("w:settings").with_attribute(W_NS).write_inner_content(|w| {
@@ -149,7 +149,7 @@ pub(super) fn settings(language: &str) -> Result<String, DocxError> {
 }
 
 /// `docProps/core.xml` (docx-rs 0.4.22 cannot set title, subject, author or language).
-pub(super) fn core_properties(meta: &Meta, language: &str, timestamp: &str) -> Result<String, DocxError> {
+pub(super) fn core_properties(meta: &Meta, language: &str, timestamp: &str) -> Result<String, RenderError> {
     use quick_xml::events::BytesText;
     let namespaces = [
         ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),

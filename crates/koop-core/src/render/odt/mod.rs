@@ -9,42 +9,32 @@
 use crate::document::Document;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
-use std::fmt;
 
 mod body;
 mod layout;
 mod parts;
 
-use super::zip;
-
-/// Why a document could not be rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OdtError(pub String);
-
-impl fmt::Display for OdtError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ODT-Export fehlgeschlagen: {}", self.0)
-    }
-}
-
-impl std::error::Error for OdtError {}
+use super::{RenderError, zip};
 
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// Renders the document as an ODT with the fixed timestamp of the DOCX renderer.
-pub fn render(doc: &Document) -> Result<Vec<u8>, OdtError> {
+pub fn render(doc: &Document) -> Result<Vec<u8>, RenderError> {
     render_at(doc, super::docx::DEFAULT_TIMESTAMP)
 }
 
 /// Renders the document as an ODT with `timestamp` (W3CDTF) as creation and modification time.
-pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, OdtError> {
+pub fn render_at(doc: &Document, timestamp: &str) -> Result<Vec<u8>, RenderError> {
     render_with(doc, timestamp, None)
 }
 
 /// [`render_at`], carrying the draft record (`render::embed`) when there is one.
-pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, OdtError> {
+pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Result<Vec<u8>, RenderError> {
     if !super::docx::is_timestamp(timestamp) {
-        return Err(OdtError(format!("ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)", super::docx::clean(timestamp))));
+        return Err(RenderError::odt(format!(
+            "ungültiger Zeitstempel „{}“ (erwartet JJJJ-MM-TTThh:mm:ssZ)",
+            super::docx::clean(timestamp)
+        )));
     }
     let content = part("content.xml", |w| body::content(w, doc))?;
     let styles = part("styles.xml", |w| layout::styles(w, doc))?;
@@ -58,17 +48,17 @@ pub fn render_with(doc: &Document, timestamp: &str, draft: Option<&str>) -> Resu
         zip::Entry::deflated("meta.xml", meta.as_bytes()),
         zip::Entry::deflated("META-INF/manifest.xml", manifest.as_bytes()),
     ];
-    zip::write(&entries).map_err(|e| OdtError(e.0))
+    zip::write(&entries).map_err(|e| RenderError::odt(e.0))
 }
 
 type W = Writer<Vec<u8>>;
 
-fn part(name: &str, body: impl FnOnce(&mut W) -> std::io::Result<()>) -> Result<String, OdtError> {
+fn part(name: &str, body: impl FnOnce(&mut W) -> std::io::Result<()>) -> Result<String, RenderError> {
     let mut w = Writer::new(Vec::new());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .and_then(|()| body(&mut w))
-        .map_err(|e| OdtError(format!("{name}: {e}")))?;
-    String::from_utf8(w.into_inner()).map_err(|e| OdtError(format!("{name}: {e}")))
+        .map_err(|e| RenderError::odt(format!("{name}: {e}")))?;
+    String::from_utf8(w.into_inner()).map_err(|e| RenderError::odt(format!("{name}: {e}")))
 }
 
 /// The namespaces of ODF 1.3 the parts use.
