@@ -7,7 +7,8 @@
 
 use crate::platform::js_err;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
-use koop_core::export::{ExportRequest, Review, ReviewRequest};
+use koop_core::export::ExportRequest;
+use koop_core::import::{Origin, Returned, ReturnedRequest, changes_from_flat};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -142,22 +143,23 @@ pub async fn read_draft(bytes: &[u8]) -> Result<String, String> {
     Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())
 }
 
-/// What the start page shows of a document that came back, compared in the worker (it has the
-/// catalog and the comparison; the first load has neither).
-pub async fn review(bytes: &[u8], request: &ReviewRequest) -> Result<Review, String> {
-    let data = ask(&[("review", request.to_json()?.into()), ("bytes", Uint8Array::from(bytes).into())]).await?;
+/// A returned document read and compared in the worker (it has the catalog and the comparison;
+/// the first load has neither).
+pub async fn read_returned(bytes: &[u8], request: &ReturnedRequest) -> Result<Returned, String> {
+    let data = ask(&[("returned", request.to_json()?.into()), ("bytes", Uint8Array::from(bytes).into())]).await?;
     let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
-    let changes = match Reflect::get(&data, &"changes".into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
+    let origin = match Reflect::get(&data, &"changes".into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
         Some(list) => {
             let flat: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
-            Some(Review::changes_from_flat(&flat).ok_or_else(|| LOAD_FAILED.to_string())?)
+            let changes = changes_from_flat(&flat).ok_or_else(|| LOAD_FAILED.to_string())?;
+            Some(Origin { name: text("from").unwrap_or_default(), changes })
         }
         None => None,
     };
-    Ok(Review {
+    Ok(Returned {
         record: text("record").ok_or_else(|| LOAD_FAILED.to_string())?,
         name: text("name").unwrap_or_default(),
         edited: text("edited"),
-        changes,
+        origin,
     })
 }

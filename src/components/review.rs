@@ -6,8 +6,8 @@ use crate::state::AppState;
 use koop_core::document::Target;
 use koop_core::draft::store::human_size;
 use koop_core::export::{ExportRequest, Format};
+use koop_core::review::review;
 use koop_core::template::Template;
-use koop_core::validate::review::review;
 use leptos::prelude::*;
 
 #[component]

@@ -2,7 +2,7 @@
 //! the drafts kept in this browser.
 
 use crate::platform;
-use crate::state::{AppState, Waiting};
+use crate::state::AppState;
 use koop_core::{Context, Draft};
 use leptos::prelude::*;
 
@@ -133,9 +133,9 @@ fn DraftList() -> impl IntoView {
                 // A ZIP package: an exported DOCX or ODT, which carries its draft.
                 Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_draft(&bytes).await {
                     Ok(record) => {
-                        let (request, origin_name) = app.review_request(&record, &file_name);
-                        match crate::export::review(&bytes, &request).await {
-                            Ok(review) => app.receive_review(review, origin_name).map(Option::unwrap_or_default),
+                        let request = app.review_request(&record, &file_name);
+                        match crate::export::read_returned(&bytes, &request).await {
+                            Ok(review) => app.receive_review(review).map(Option::unwrap_or_default),
                             Err(e) => Err(e),
                         }
                     }
@@ -363,7 +363,7 @@ fn DraftItem(draft: Draft, status: RwSignal<Option<Result<String, String>>>) -> 
 #[component]
 fn IncomingDocument(status: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let Some(Waiting { review, origin_name }) = app.incoming() else { return ().into_any() };
+    let Some(review) = app.incoming() else { return ().into_any() };
     let keep = move |open_at: Option<(usize, String)>| match app.keep_incoming(open_at) {
         Ok(m) => {
             app.announce(&m);
@@ -371,8 +371,8 @@ fn IncomingDocument(status: RwSignal<Option<Result<String, String>>>) -> impl In
         }
         Err(e) => status.set(Some(Err(format!("{e} Es wurde nichts geändert.")))),
     };
-    let from = origin_name.unwrap_or_default();
-    let changes = review.changes.map(|rows| {
+    let changes = review.origin.map(|origin| {
+        let (from, rows) = (origin.name, origin.changes);
         let differs = match rows.len() {
             0 => "Alle Angaben stimmen mit diesem Entwurf überein.".to_string(),
             1 => "Eine Angabe unterscheidet sich.".to_string(),

@@ -3,7 +3,7 @@
 
 use koop_core::Draft;
 use koop_core::draft::store::Quarantined;
-use koop_core::export::Review;
+use koop_core::import::Returned;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -13,15 +13,7 @@ pub(super) struct Library {
     pub(super) deleted: RwSignal<Option<Draft>>,
     /// A DOCX or ODT whose draft waits for the user's decision (it was edited outside the app,
     /// or it came from a draft in the list).
-    pub(super) incoming: RwSignal<Option<Waiting>>,
-}
-
-/// A document that came back, compared by the export worker, not stored yet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Waiting {
-    pub review: Review,
-    /// The listed draft it came from, by the name the list shows.
-    pub origin_name: Option<String>,
+    pub(super) incoming: RwSignal<Option<Returned>>,
 }
 
 impl Library {

@@ -13,7 +13,6 @@ mod route;
 use announcer::Announcer;
 use form::FormUi;
 use library::Library;
-pub use library::Waiting;
 use notices::Notices;
 pub use notices::{Notice, NoticeAction, NoticeKind, Topic};
 pub use route::InfoPage;
@@ -23,7 +22,7 @@ use crate::platform;
 use crate::storage::{Backend, open_store};
 use koop_core::document::Target;
 use koop_core::draft::store::{DraftStore, KvDraftStore, SaveOutcome, Seen, StoreError, Stored};
-use koop_core::export::{Review, ReviewRequest};
+use koop_core::import::{Returned, ReturnedRequest};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft, FieldPath};
 use leptos::prelude::*;
@@ -671,39 +670,36 @@ Topic::DeletedElsewhere,
     }
 
     /// What the export worker needs to compare a document that came back with the drafts here:
-    /// `record` is the draft the file carries. Returns the request and, if the file came from a
-    /// listed draft, that draft's name.
-    pub fn review_request(&self, record: &str, file_name: &str) -> (ReviewRequest, Option<String>) {
+    /// `record` is the draft the file carries.
+    pub fn review_request(&self, record: &str, file_name: &str) -> ReturnedRequest {
         let carried = koop_core::draft::store::decode(record).ok();
         let origin = carried
             .and_then(|c| self.library.drafts.with_untracked(|l| l.iter().find(|d| d.id == c.id && d.template == c.template).cloned()));
-        let origin_name = origin.as_ref().map(|d| self.display_name(d));
-        let request = ReviewRequest {
+        ReturnedRequest {
             file_name: file_name.to_string(),
             taken: self.taken_ids(),
             new_id: platform::new_id(),
             now_ms: platform::now_ms(),
             today: self.today.iso(),
             origin: origin.and_then(|d| koop_core::draft::store::encode_file(&d).ok()),
-        };
-        (request, origin_name)
+        }
     }
 
     /// The worker's review of a document that came back: its draft becomes a new draft named
     /// after the file. If there is something to know first (text edited outside the app, or the
     /// file came from a listed draft), it waits for `keep_incoming` or `drop_incoming` and this
     /// returns `Ok(None)`; otherwise it is stored at once and the message says so.
-    pub fn receive_review(&self, review: Review, origin_name: Option<String>) -> Result<Option<String>, String> {
+    pub fn receive_review(&self, review: Returned) -> Result<Option<String>, String> {
         if !review.needs_decision() {
             self.library.incoming.set(None);
             return self.store_record(&review.record).map(|(_, message)| Some(message));
         }
-        self.library.incoming.set(Some(Waiting { review, origin_name }));
+        self.library.incoming.set(Some(review));
         Ok(None)
     }
 
     /// The document read back and waiting for a decision (tracked).
-    pub fn incoming(&self) -> Option<Waiting> {
+    pub fn incoming(&self) -> Option<Returned> {
         self.library.incoming.get()
     }
 
@@ -711,7 +707,7 @@ Topic::DeletedElsewhere,
     /// opens it at that field. Returns the message for the user.
     pub fn keep_incoming(&self, open_at: Option<(usize, String)>) -> Result<String, String> {
         let Some(waiting) = self.library.incoming.get_untracked() else { return Err("Es wartet keine Datei.".into()) };
-        let (id, message) = self.store_record(&waiting.review.record)?;
+        let (id, message) = self.store_record(&waiting.record)?;
         self.library.incoming.set(None);
         if let Some((step, anchor)) = open_at {
             self.open_draft(&id);

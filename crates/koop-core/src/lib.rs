@@ -11,11 +11,13 @@
 //! draft     the answers, list entries and process data; the versioned store
 //! context   a draft seen through its template; whether one value is valid
 //! eval      template text and conditions evaluated against a context (defaults included)
-//! validate  context --validate--> Report; the review of all answers
+//! validate  context --validate--> Report
+//! review    every answer as the user reads it (the review step)
 //! document  context --build--> Document (the agreement's text, appendix, checklist)
 //! render    Document --> DOCX | ODT (feature "render", the export worker's)
-//! import    an exported file comes back: its draft, edits made outside, changes to the list's
-//! export    what crosses into the export worker (and, there, the review of a file that came back)
+//! import    a returned document (an exported file comes back): its draft, the edits made
+//!           outside the app, the answers that differ from the listed draft it came from
+//! export    what crosses into the export worker for an export
 //! ```
 
 pub mod value;
@@ -29,6 +31,8 @@ pub mod context;
 pub mod eval;
 
 pub mod validate;
+
+pub mod review;
 
 pub mod document;
 

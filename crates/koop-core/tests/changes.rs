@@ -4,7 +4,7 @@
 mod common;
 
 use koop_core::FieldPath;
-use koop_core::validate::changes::{Change, changes};
+use koop_core::import::changes::{Change, changes};
 
 fn between(old: &koop_core::Draft, new: &koop_core::Draft) -> Vec<Change> {
     let t = common::template(&old.template);

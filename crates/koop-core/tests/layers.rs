@@ -5,7 +5,8 @@
 use std::fs;
 use std::path::Path;
 
-const LAYERS: [&str; 10] = ["value", "template", "draft", "context", "eval", "validate", "document", "render", "import", "export"];
+const LAYERS: [&str; 11] =
+    ["value", "template", "draft", "context", "eval", "validate", "review", "document", "render", "import", "export"];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).expect("src readable").flatten() {

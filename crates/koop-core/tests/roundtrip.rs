@@ -199,6 +199,7 @@ fn text_edited_in_the_file_is_reported_by_clause_number() {
 /// clauses edited in the file named.
 #[test]
 fn an_exported_file_comes_back_with_its_changes_and_edits() {
+    use koop_core::import::{Here, returned};
     let catalog = common::catalog();
     let mut theirs = common::ikpe_landkreis();
     theirs.set_text("vertragsnummer", "PK 8/2026");
@@ -206,38 +207,38 @@ fn an_exported_file_comes_back_with_its_changes_and_edits() {
     let embedded = embed::read_document(&docx).expect("embedded");
     let ours = common::ikpe_landkreis();
     let file = "Kooperationsvereinbarung_Soemmerda_2026-11-22.docx";
-    let came = koop_core::import::incoming(catalog, &embedded, file, std::slice::from_ref(&ours), &[], "neu-1", 5.0, common::today())
-        .expect("opens");
-    assert_eq!(came.draft.id, "neu-1", "the original's identity is taken: a new one");
-    assert_eq!(came.draft.name.as_deref(), Some("Kooperationsvereinbarung_Soemmerda_2026-11-22"));
-    assert_eq!(came.draft.answers, theirs.answers);
-    assert_eq!(came.edited, vec![]);
-    assert_eq!(came.edited_message(), None);
+    let here = |existing, new_id| Here { existing, taken: &[], new_id, now_ms: 5.0, today: common::today() };
+    let came = returned(catalog, &embedded, file, &here(std::slice::from_ref(&ours), "neu-1")).expect("opens");
+    let kept = decode(&came.record).expect("record");
+    assert_eq!(kept.id, "neu-1", "the original's identity is taken: a new one");
+    assert_eq!(kept.name.as_deref(), Some("Kooperationsvereinbarung_Soemmerda_2026-11-22"));
+    assert_eq!(came.name, "Kooperationsvereinbarung_Soemmerda_2026-11-22");
+    assert_eq!(kept.answers, theirs.answers);
+    assert_eq!(came.edited, None);
     let origin = came.origin.expect("exported from a draft of the list");
-    assert_eq!(origin.draft.id, ours.id);
+    assert_eq!(origin.name, common::ctx(common::template("ikpe"), &ours).draft_name());
     assert_eq!(origin.changes.len(), 1, "{:#?}", origin.changes);
     assert_eq!((origin.changes[0].old.as_str(), origin.changes[0].new.as_str()), ("PK 7/2026", "PK 8/2026"));
 
     // Nowhere to compare with: the file keeps its identity, no origin.
-    let alone = koop_core::import::incoming(catalog, &embedded, file, &[], &[], "neu-2", 5.0, common::today()).expect("opens");
-    assert_eq!(alone.draft.id, theirs.id);
+    let alone = returned(catalog, &embedded, file, &here(&[], "neu-2")).expect("opens");
+    assert_eq!(decode(&alone.record).expect("record").id, theirs.id);
     assert!(alone.origin.is_none());
 
     // Edited in Word: the message names the clauses by number.
     let mut edited = embedded.clone();
     let at = edited.paragraphs.iter().position(|p| p.starts_with("2.1\t")).expect("clause 2.1");
     edited.paragraphs[at].push_str(" Ergänzt in Word.");
-    let came = koop_core::import::incoming(catalog, &edited, file, &[], &[], "neu-3", 5.0, common::today()).expect("opens");
-    assert_eq!(came.edited, vec![Place::Numbered("2.1".into())]);
-    let message = came.edited_message().expect("a message");
+    let came = returned(catalog, &edited, file, &here(&[], "neu-3")).expect("opens");
+    let message = came.edited.expect("a message");
     assert!(message.contains("außerhalb des Koop-Assistenten geändert: Nr. 2.1."), "{message}");
 
     // A record of a newer schema is refused like a draft file.
     let mut newer = embedded.clone();
     newer.record = newer.record.replacen("\"schema\": 2", "\"schema\": 99", 1);
     assert_ne!(newer.record, embedded.record, "the record names its schema");
-    let refused = koop_core::import::incoming(catalog, &newer, file, &[], &[], "neu-4", 5.0, common::today()).expect_err("newer");
-    assert!(refused.message().contains("neuere"), "{}", refused.message());
+    let refused = returned(catalog, &newer, file, &here(&[], "neu-4")).expect_err("newer");
+    assert!(refused.contains("neuere"), "{refused}");
 }
 
 #[test]
@@ -252,13 +253,13 @@ fn a_draft_opened_from_a_file_is_named_after_it() {
 /// The worker's side of "Entwurf aus Datei laden": what crosses back to the app is the draft to
 /// keep, the edit message and the changes, which survive their flat transport unchanged.
 #[test]
-fn the_worker_reviews_a_document_that_came_back() {
-    use koop_core::export::{Review, ReviewRequest};
+fn the_worker_reads_a_returned_document() {
+    use koop_core::import::{ReturnedRequest, changes_from_flat, flat_changes};
     let ours = common::ikpe_landkreis();
     let mut theirs = ours.clone();
     theirs.set_text("vertragsnummer", "PK 8/2026");
     let (docx, odt) = exports(&theirs);
-    let request = |origin: Option<&koop_core::Draft>| ReviewRequest {
+    let request = |origin: Option<&koop_core::Draft>| ReturnedRequest {
         file_name: "Zurueck.docx".into(),
         taken: vec![ours.id.clone()],
         new_id: "neu-9".into(),
@@ -267,19 +268,21 @@ fn the_worker_reviews_a_document_that_came_back() {
         origin: origin.map(|d| encode_file(d).expect("record")),
     };
     for bytes in [&docx, &odt] {
-        let review = request(Some(&ours)).review(bytes).expect("reviewed");
-        assert_eq!(review.name, "Zurueck");
-        let kept = decode(&review.record).expect("record");
+        let came = request(Some(&ours)).read(bytes).expect("read");
+        assert_eq!(came.name, "Zurueck");
+        let kept = decode(&came.record).expect("record");
         assert_eq!((kept.id.as_str(), &kept.answers), ("neu-9", &theirs.answers));
-        assert_eq!(review.edited, None);
-        assert!(review.needs_decision(), "it came from a listed draft");
-        let changes = review.changes.clone().expect("compared");
+        assert_eq!(came.edited, None);
+        assert!(came.needs_decision(), "it came from a listed draft");
+        let origin = came.origin.clone().expect("compared");
+        assert_eq!(origin.name, common::ctx(common::template("ikpe"), &ours).draft_name());
+        let changes = origin.changes;
         assert_eq!(changes.len(), 1);
         assert_eq!((changes[0].label.as_str(), changes[0].anchor.as_str()), ("Vertragsnummer", "feld-vertragsnummer"));
-        assert_eq!(Review::changes_from_flat(&review.flat_changes().expect("flat")), Some(changes));
+        assert_eq!(changes_from_flat(&flat_changes(&changes)), Some(changes));
         // Without a draft to compare with and without edits: nothing to decide, kept at once.
-        assert!(!request(None).review(bytes).expect("reviewed").needs_decision());
+        assert!(!request(None).read(bytes).expect("read").needs_decision());
     }
-    assert!(request(None).review(b"kein Dokument").is_err());
-    assert_eq!(Review::changes_from_flat(&["a".into(), "b".into()]), None);
+    assert!(request(None).read(b"kein Dokument").is_err());
+    assert_eq!(changes_from_flat(&["a".into(), "b".into()]), None);
 }

@@ -1,15 +1,17 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
 //! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
-//! `{ id, record }` (the draft it carries), `{ id, review, bytes }` (a `ReviewRequest` as JSON
-//! and the file) with `{ id, record, name, edited?, changes? }` (a `Review`: what the start
-//! page shows; `changes` flat, see `Review::flat_changes`); failures with `{ id, error }` (a German message). Rendering is pure and lives in
-//! koop-core; this file is only the message glue.
+//! `{ id, record }` (the draft it carries), `{ id, returned, bytes }` (an
+//! `import::ReturnedRequest` as JSON and the file) with `{ id, record, name, edited?, from?,
+//! changes? }` (an `import::Returned`: what the start page shows; `from` names the listed draft
+//! it came from, `changes` flat, see `import::flat_changes`); failures with `{ id, error }` (a
+//! German message). Rendering is pure and lives in koop-core; this file is only the message glue.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use koop_core::export::{ExportRequest, ReviewRequest};
+    use koop_core::export::ExportRequest;
+    use koop_core::import::{ReturnedRequest, flat_changes};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -24,13 +26,13 @@ mod worker {
             };
             return Ok((out, None));
         }
-        if let Some(json) = Reflect::get(data, &"review".into()).ok().and_then(|r| r.as_string()) {
+        if let Some(json) = Reflect::get(data, &"returned".into()).ok().and_then(|r| r.as_string()) {
             let bytes = Reflect::get(data, &"bytes".into()).and_then(|b| b.dyn_into::<Uint8Array>()).map(|b| b.to_vec());
-            let review = bytes
+            let returned = bytes
                 .map_err(|_| "Die Datei wurde nicht übergeben.".to_string())
-                .and_then(|bytes| serde_json::from_str::<ReviewRequest>(&json).map_err(|e| e.to_string()).map(|r| (r, bytes)))
-                .and_then(|(r, bytes)| r.review(&bytes));
-            match review {
+                .and_then(|bytes| serde_json::from_str::<ReturnedRequest>(&json).map_err(|e| e.to_string()).map(|r| (r, bytes)))
+                .and_then(|(r, bytes)| r.read(&bytes));
+            match returned {
                 // Plain strings and arrays of strings: the app reads them without a decoder.
                 Ok(r) => {
                     Reflect::set(&out, &"record".into(), &r.record.as_str().into())?;
@@ -38,8 +40,9 @@ mod worker {
                     if let Some(edited) = &r.edited {
                         Reflect::set(&out, &"edited".into(), &edited.as_str().into())?;
                     }
-                    if let Some(flat) = r.flat_changes() {
-                        let list: Array = flat.iter().map(|s| JsValue::from_str(s)).collect();
+                    if let Some(origin) = &r.origin {
+                        Reflect::set(&out, &"from".into(), &origin.name.as_str().into())?;
+                        let list: Array = flat_changes(&origin.changes).iter().map(|s| JsValue::from_str(s)).collect();
                         Reflect::set(&out, &"changes".into(), &list)?;
                     }
                 }

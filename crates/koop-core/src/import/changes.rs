@@ -3,9 +3,9 @@
 //! its field. Values in effect are compared (a default counts as the answer), so a field that
 //! one copy left at its default and the other typed identically is no change.
 
-use super::review::{chosen, entry_summary};
 use crate::context::Context;
 use crate::draft::Entry;
+use crate::review::{chosen, entry_summary};
 use crate::template::{Field, FieldKind, StepKind};
 use crate::value::FieldPath;
 

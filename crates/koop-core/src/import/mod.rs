@@ -1,103 +1,116 @@
-//! An exported DOCX or ODT comes back: what it carries (`document::printed::Embedded`, read in
-//! the export worker) becomes the draft the user may keep, with what the user should know
-//! before keeping it: which clauses someone edited in the file (the app does not carry those
-//! edits over), and, when it was exported from a draft in the list, which answers differ from
-//! that draft.
+//! A returned document: an exported DOCX or ODT comes back (e-mailed, edited in Word). What it
+//! carries becomes a new draft the user may keep; before that, the user learns which clauses
+//! someone edited in the file (the app does not carry those edits over) and, when it was
+//! exported from a draft in the list, which answers differ from that draft.
+//!
+//! The reading runs in the export worker (it has the ZIP and XML readers and the catalog; the
+//! first load has neither): the app sends a [`ReturnedRequest`] with the file and receives a
+//! [`Returned`].
 
-use crate::context::Context;
-use crate::document::printed::{Embedded, Place, edited_places};
-use crate::draft::Draft;
-use crate::draft::store::{ImportError, decode, import_file};
-use crate::template::Catalog;
-use crate::validate::changes::{Change, changes};
-use crate::value::Datum;
+pub mod changes;
+mod read;
 
-/// A draft in the list the file was exported from (it has the same identity).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Origin {
-    pub draft: Draft,
-    /// The answers of the file that differ from that draft.
-    pub changes: Vec<Change>,
+pub use read::{Here, name_from_file, returned};
+use serde::{Deserialize, Serialize};
+
+/// What the worker needs to know of the drafts here to read a returned document (its bytes
+/// travel beside this).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReturnedRequest {
+    pub file_name: String,
+    /// Identities in use here (listed drafts, quarantined records): the draft gets `new_id`
+    /// instead of one of these.
+    pub taken: Vec<String>,
+    pub new_id: String,
+    pub now_ms: f64,
+    /// Today (ISO), for a file that does not say when it was made.
+    pub today: String,
+    /// The record of the listed draft with the file's identity, if any: the answers are
+    /// compared with it.
+    pub origin: Option<String>,
 }
 
-/// A document read back, not stored yet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Incoming {
-    /// The draft as it is stored when the user keeps it: a new identity where the file's is
-    /// taken, named after the file.
-    pub draft: Draft,
-    /// Places whose text in the file differs from what the draft produces, in document order.
-    pub edited: Vec<Place>,
+/// One answer that differs from the draft the file came from, as the user reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedChange {
+    pub label: String,
+    pub old: String,
+    pub new: String,
+    pub step: usize,
+    /// The field's element id in the wizard (`FieldPath::anchor`).
+    pub anchor: String,
+}
+
+/// The listed draft a returned document was exported from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Its name as the list shows it.
+    pub name: String,
+    /// The answers that differ (maybe none).
+    pub changes: Vec<ReturnedChange>,
+}
+
+/// A returned document as the start page shows it, before the user keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Returned {
+    /// The draft to store when the user keeps it ("Als Datei sichern" format): named after the
+    /// file, with a new identity where the file's is taken.
+    pub record: String,
+    pub name: String,
+    /// Which clauses were edited outside the app, said for the user.
+    pub edited: Option<String>,
+    /// `None`: no listed draft to compare with.
     pub origin: Option<Origin>,
 }
 
-impl Incoming {
-    /// What the user reads about text edited outside the app, if any.
-    pub fn edited_message(&self) -> Option<String> {
-        if self.edited.is_empty() {
-            return None;
-        }
-        let places: Vec<String> = self.edited.iter().map(Place::label).collect();
-        Some(format!(
-            "Im Dokument wurde Text außerhalb des Koop-Assistenten geändert: {}. Diese Änderungen übernimmt der Assistent nicht. Er öffnet die Angaben, aus denen das Dokument erstellt wurde; übertragen Sie geänderte Inhalte bei Bedarf von Hand.",
-            join_german(&places)
-        ))
+impl Returned {
+    /// Whether the user should read something before the draft is kept.
+    pub fn needs_decision(&self) -> bool {
+        self.edited.is_some() || self.origin.is_some()
     }
 }
 
-/// "a", "a und b", "a, b und c".
-fn join_german(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} und {last}", init.join(", ")),
-    }
+/// The changes as one flat list of strings (label, old, new, step, anchor; five per change),
+/// as they cross the worker boundary: the app reads them without a JSON decoder of its own for
+/// this type, which the first load would carry.
+pub fn flat_changes(changes: &[ReturnedChange]) -> Vec<String> {
+    changes.iter().flat_map(|c| [c.label.clone(), c.old.clone(), c.new.clone(), c.step.to_string(), c.anchor.clone()]).collect()
 }
 
-/// The name of a draft opened from `file_name`: the file's name without its extension.
-pub fn name_from_file(file_name: &str) -> String {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
-        _ => base,
-    };
-    stem.trim().to_string()
+/// The inverse of [`flat_changes`]; `None` where the list is not five strings per change.
+pub fn changes_from_flat(flat: &[String]) -> Option<Vec<ReturnedChange>> {
+    if !flat.len().is_multiple_of(5) {
+        return None;
+    }
+    flat.chunks(5)
+        .map(|c| {
+            Some(ReturnedChange {
+                label: c[0].clone(),
+                old: c[1].clone(),
+                new: c[2].clone(),
+                step: c[3].parse().ok()?,
+                anchor: c[4].clone(),
+            })
+        })
+        .collect()
 }
 
-/// Reads what a document carries against the drafts here. `today` is used where the file does
-/// not say when it was made. Errors are the draft file's (size, format, schema, template).
-#[allow(clippy::too_many_arguments)]
-pub fn incoming(
-    catalog: &Catalog,
-    embedded: &Embedded,
-    file_name: &str,
-    existing: &[Draft],
-    taken_ids: &[&str],
-    new_id: &str,
-    now_ms: f64,
-    today: Datum,
-) -> Result<Incoming, ImportError> {
-    let known: Vec<&str> = catalog.templates.iter().map(|t| t.id.as_str()).collect();
-    let mut taken: Vec<&str> = existing.iter().map(|d| d.id.as_str()).collect();
-    taken.extend_from_slice(taken_ids);
-    let bytes = embedded.record.as_bytes();
-    let mut draft = import_file(bytes, &known, &taken, new_id, now_ms)?.draft;
-    let name = name_from_file(file_name);
-    if !name.is_empty() {
-        draft.name = Some(name);
+impl ReturnedRequest {
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| e.to_string())
     }
-    let Some(template) = catalog.template(&draft.template) else {
-        return Err(ImportError::UnknownTemplate(draft.template));
-    };
-    // As of the day it was made: the text (and whether it was complete) may depend on the date.
-    let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(today);
-    let ctx = Context::new(template, catalog, &draft, made);
-    let doc = crate::document::build(&ctx, crate::validate::validate(&ctx).completeness());
-    let edited = edited_places(&doc, &embedded.paragraphs);
-    let original = decode(&embedded.record).map(|d| d.id).ok();
-    let origin = original.and_then(|id| existing.iter().find(|d| d.id == id && d.template == draft.template)).map(|old| {
-        let (old_ctx, new_ctx) = (Context::new(template, catalog, old, today), Context::new(template, catalog, &draft, today));
-        Origin { draft: old.clone(), changes: changes(&old_ctx, &new_ctx) }
-    });
-    Ok(Incoming { draft, edited, origin })
+
+    /// Reads the file and compares it (in the worker, which has the readers and the catalog).
+    /// `Err` is a German message.
+    #[cfg(feature = "render")]
+    pub fn read(&self, bytes: &[u8]) -> Result<Returned, String> {
+        let embedded = crate::render::embed::read_document(bytes).map_err(|e| e.message())?;
+        let catalog = crate::template::Catalog::builtin().map_err(|e| e.message)?;
+        let existing: Vec<crate::draft::Draft> =
+            self.origin.as_deref().and_then(|r| crate::draft::store::decode(r).ok()).into_iter().collect();
+        let taken: Vec<&str> = self.taken.iter().map(String::as_str).collect();
+        let today = crate::value::Datum::parse(&self.today).ok_or_else(|| format!("kein Datum: {}", self.today))?;
+        let here = Here { existing: &existing, taken: &taken, new_id: &self.new_id, now_ms: self.now_ms, today };
+        returned(catalog, &embedded, &self.file_name, &here)
+    }
 }

@@ -1,4 +1,6 @@
-//! The review step: every answer on one page, each with the way back to its field.
+//! Every answer as the user reads it: the review step (all answers on one page, each with the
+//! way back to its field), and the wording of a multi field's choices and of a list entry that
+//! the change list of a returned document (`import`) reuses.
 
 use crate::context::Context;
 use crate::draft::Entry;
@@ -69,12 +71,12 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
 }
 
 /// A multi field's chosen options as the user reads them: "Bildung, Gesundheit".
-pub(crate) fn chosen(ctx: &Context<'_>, field: &Field) -> String {
+pub fn chosen(ctx: &Context<'_>, field: &Field) -> String {
     ctx.set(field).iter().filter_map(|v| field.option_label(v)).collect::<Vec<_>>().join(", ")
 }
 
 /// A list entry's answers in one line, the empty ones left out.
-pub(crate) fn entry_summary(ctx: &Context<'_>, list: &Field, entry: &Entry) -> String {
+pub fn entry_summary(ctx: &Context<'_>, list: &Field, entry: &Entry) -> String {
     list.fields
         .iter()
         .map(|sub| ctx.display(sub, &ctx.entry_text(list, entry, sub)))

@@ -2,9 +2,6 @@
 //! problem. Field rules come from the field's kind and attributes, cross-field rules from the
 //! template's `rules`.
 
-pub mod changes;
-pub mod review;
-
 use crate::context::{Context, check_value};
 use crate::draft::Entry;
 use crate::eval;
