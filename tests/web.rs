@@ -174,3 +174,97 @@ async fn mounted_app_starts_a_draft_and_saves_it() {
     host.remove();
     clear();
 }
+
+/// A template field of this test only (no template has it: the field components take any).
+fn leaked_field(json: &str) -> &'static koop_core::Field {
+    Box::leak(Box::new(serde_json::from_str(json).expect("field")))
+}
+
+/// Mounts `view` with the app's state and a report of `issues`; returns the host element and
+/// the state. The caller removes the host.
+fn mount_field(
+    issues: Vec<koop_core::validate::Issue>,
+    view: impl Fn() -> leptos::prelude::AnyView + 'static,
+) -> (web_sys::HtmlElement, koop_assistent::state::AppState) {
+    use koop_assistent::components::Derived;
+    use leptos::prelude::*;
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    doc.body().expect("body").append_child(&host).expect("append");
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = slot.clone();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let app = koop_assistent::state::AppState::new(Catalog::builtin().expect("templates"));
+        provide_context(app);
+        let report = koop_core::Report { issues: issues.clone() };
+        provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None) });
+        out.set(Some(app));
+        view()
+    });
+    handle.forget();
+    (host, slot.get().expect("mounted"))
+}
+
+/// The textarea names its warning in `aria-describedby`, as the single-line input does.
+#[wasm_bindgen_test]
+async fn a_textarea_is_described_by_its_warning() {
+    use koop_core::template::Severity;
+    use leptos::prelude::*;
+    let field = leaked_field(r#"{ "id": "notiz", "kind": "textarea", "label": "Notiz" }"#);
+    let warning = koop_core::validate::Issue {
+        path: koop_core::FieldPath::field("notiz"),
+        step: 0,
+        label: "Notiz".into(),
+        message: "Bitte prüfen Sie die Notiz.".into(),
+        severity: Severity::Warning,
+        fix: None,
+    };
+    let (host, app) =
+        mount_field(vec![warning], move || view! { <koop_assistent::components::fields::FieldView field step=0 /> }.into_any());
+    // After "Weiter" every message of the step is shown.
+    app.submit_step(0, 0);
+    until("the warning", || host.query_selector("#feld-notiz-warnung").ok().flatten().is_some()).await;
+    let textarea = host.query_selector("textarea").expect("query").expect("textarea");
+    let described = textarea.get_attribute("aria-describedby").unwrap_or_default();
+    // Display, not Debug: the test build drops Debug output.
+    assert!(described.split(' ').any(|id| id == "feld-notiz-warnung"), "aria-describedby=„{described}“");
+    host.remove();
+}
+
+/// Moving an entry of a list whose template names no item label announces "Eintrag …", never a
+/// sentence that starts with nothing.
+#[wasm_bindgen_test]
+async fn moving_an_unnamed_entry_announces_it_as_eintrag() {
+    use leptos::prelude::*;
+    crate::clear();
+    let list = leaked_field(
+        r#"{ "id": "punkte", "kind": "list", "label": "Punkte", "fields": [{ "id": "text", "kind": "text", "label": "Text" }] }"#,
+    );
+    let (host, app) =
+        mount_field(Vec::new(), move || view! { <koop_assistent::components::fields::FieldView field=list step=0 /> }.into_any());
+    app.new_draft("ikpe");
+    let click = |selector: &str, nth: usize| {
+        let nodes = host.query_selector_all(selector).expect("query");
+        let button: web_sys::HtmlElement = nodes.item(nth as u32).expect("button").dyn_into().expect("html element");
+        button.click();
+    };
+    until("the add button", || host.query_selector("#feld-punkte").ok().flatten().is_some()).await;
+    click("#feld-punkte", 0);
+    click("#feld-punkte", 0);
+    until("two entries", || host.query_selector_all(".eintrag").map(|n| n.length()).unwrap_or(0) == 2).await;
+    let down = host.query_selector_all(".eintrag__aktionen button").expect("query");
+    let down: web_sys::HtmlElement = (0..down.length())
+        .filter_map(|i| down.item(i))
+        .find(|b| b.text_content().unwrap_or_default().starts_with("Nach unten"))
+        .expect("Nach unten")
+        .dyn_into()
+        .expect("button");
+    down.click();
+    until("the announcement", || app.announcement().contains("Position 2")).await;
+    let said = app.announcement();
+    assert!(said == "Eintrag ist jetzt an Position 2.", "announced „{said}“");
+    host.remove();
+    // The draft opened above put itself into the address; the next test starts from none.
+    platform::replace_url(&platform::app_url(None, None));
+    crate::clear();
+}
