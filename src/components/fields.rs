@@ -250,7 +250,7 @@ fn TextField(field: &'static Field, step: usize, scope: Scope) -> impl IntoView 
                 class="kern-form-input__input"
                 id=id.clone()
                 rows="4"
-                aria-describedby=described_by(hint_id.clone(), err_id.clone(), msg)
+                aria-describedby=described_by_all(hint_id.clone(), vec![(err_id.clone(), msg), (warn_id.clone(), warn)])
                 aria-invalid=move || msg.with(Option::is_some).then_some("true")
                 prop:value=value
                 on:input=move |ev| write(app, field, scope, &event_target_value(&ev))
@@ -552,7 +552,7 @@ fn EntryView(
             let mut to = None;
             app.edit(|d| to = d.move_entry(list, entry_id, delta));
             if let Some(to) = to {
-                let lbl = list.item_label.clone().unwrap_or_default();
+                let lbl = list.item_label.as_deref().unwrap_or("Eintrag");
                 app.announce(&format!("{lbl} ist jetzt an Position {}.", to + 1));
             }
         }
