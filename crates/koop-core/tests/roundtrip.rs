@@ -238,7 +238,8 @@ fn an_exported_file_comes_back_with_its_changes_and_edits() {
     newer.record = newer.record.replacen("\"schema\": 2", "\"schema\": 99", 1);
     assert_ne!(newer.record, embedded.record, "the record names its schema");
     let refused = returned(catalog, &newer, file, &here(&[], "neu-4")).expect_err("newer");
-    assert!(refused.contains("neuere"), "{refused}");
+    assert!(matches!(refused, koop_core::import::Refused::Import(_)), "{refused:?}");
+    assert!(refused.message().contains("neuere"), "{}", refused.message());
 }
 
 #[test]
@@ -283,6 +284,11 @@ fn the_worker_reads_a_returned_document() {
         // Without a draft to compare with and without edits: nothing to decide, kept at once.
         assert!(!request(None).read(bytes).expect("read").needs_decision());
     }
-    assert!(request(None).read(b"kein Dokument").is_err());
+    // Not a document: the message says why, and that nothing changed (the app shows it as is).
+    let refused = request(None).read(b"kein Dokument").expect_err("not a document").message();
+    assert!(
+        refused.starts_with("Die Datei ist kein Word- oder ODT-Dokument.") && refused.ends_with(" Es wurde nichts geändert."),
+        "{refused}"
+    );
     assert_eq!(changes_from_flat(&["a".into(), "b".into()]), None);
 }

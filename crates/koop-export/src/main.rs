@@ -5,13 +5,13 @@
 //! `import::ReturnedRequest` as JSON and the file) with `{ id, record, name, edited?, from?,
 //! changes? }` (an `import::Returned`: what the start page shows; `from` names the listed draft
 //! it came from, `changes` flat, see `import::flat_changes`); failures with `{ id, error }` (a
-//! German message). Rendering is pure and lives in koop-core; this file is only the message glue.
+//! German message; for a returned document it says that nothing was changed). Rendering is pure and lives in koop-core; this file is only the message glue.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use koop_core::export::ExportRequest;
-    use koop_core::import::{ReturnedRequest, flat_changes};
+    use koop_core::import::{Refused, ReturnedRequest, flat_changes};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -28,10 +28,14 @@ mod worker {
         }
         if let Some(json) = Reflect::get(data, &"returned".into()).ok().and_then(|r| r.as_string()) {
             let bytes = Reflect::get(data, &"bytes".into()).and_then(|b| b.dyn_into::<Uint8Array>()).map(|b| b.to_vec());
+            // Every refusal says that nothing was changed (`Refused::message`).
             let returned = bytes
-                .map_err(|_| "Die Datei wurde nicht übergeben.".to_string())
-                .and_then(|bytes| serde_json::from_str::<ReturnedRequest>(&json).map_err(|e| e.to_string()).map(|r| (r, bytes)))
-                .and_then(|(r, bytes)| r.read(&bytes));
+                .map_err(|_| Refused::Other("Die Datei wurde nicht übergeben.".into()))
+                .and_then(|bytes| {
+                    serde_json::from_str::<ReturnedRequest>(&json).map_err(|e| Refused::Other(e.to_string())).map(|r| (r, bytes))
+                })
+                .and_then(|(r, bytes)| r.read(&bytes))
+                .map_err(|e| e.message());
             match returned {
                 // Plain strings and arrays of strings: the app reads them without a decoder.
                 Ok(r) => {

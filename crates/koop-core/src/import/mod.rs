@@ -10,8 +10,29 @@
 pub mod changes;
 mod read;
 
+use crate::draft::store::ImportError;
 pub use read::{Here, name_from_file, returned};
 use serde::{Deserialize, Serialize};
+
+/// Why a returned document is not opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// The draft it carries would be refused as a draft file.
+    Import(ImportError),
+    /// Anything else (the file cannot be read as a document, …), said for the user.
+    Other(String),
+}
+
+impl Refused {
+    /// What the user reads: why, and that nothing was changed.
+    pub fn message(&self) -> String {
+        match self {
+            // The draft file's messages say so themselves.
+            Refused::Import(e) => e.message(),
+            Refused::Other(why) => format!("{why} Es wurde nichts geändert."),
+        }
+    }
+}
 
 /// What the worker needs to know of the drafts here to read a returned document (its bytes
 /// travel beside this).
@@ -101,15 +122,14 @@ impl ReturnedRequest {
     }
 
     /// Reads the file and compares it (in the worker, which has the readers and the catalog).
-    /// `Err` is a German message.
     #[cfg(feature = "render")]
-    pub fn read(&self, bytes: &[u8]) -> Result<Returned, String> {
-        let embedded = crate::render::embed::read_document(bytes).map_err(|e| e.message())?;
-        let catalog = crate::template::Catalog::builtin().map_err(|e| e.message)?;
+    pub fn read(&self, bytes: &[u8]) -> Result<Returned, Refused> {
+        let embedded = crate::render::embed::read_document(bytes).map_err(|e| Refused::Other(e.message()))?;
+        let catalog = crate::template::Catalog::builtin().map_err(|e| Refused::Other(e.message))?;
         let existing: Vec<crate::draft::Draft> =
             self.origin.as_deref().and_then(|r| crate::draft::store::decode(r).ok()).into_iter().collect();
         let taken: Vec<&str> = self.taken.iter().map(String::as_str).collect();
-        let today = crate::value::Datum::parse(&self.today).ok_or_else(|| format!("kein Datum: {}", self.today))?;
+        let today = crate::value::Datum::parse(&self.today).ok_or_else(|| Refused::Other(format!("kein Datum: {}", self.today)))?;
         let here = Here { existing: &existing, taken: &taken, new_id: &self.new_id, now_ms: self.now_ms, today };
         returned(catalog, &embedded, &self.file_name, &here)
     }

@@ -3,11 +3,11 @@
 //! keep, with what the user should know before keeping it.
 
 use super::changes::changes;
-use super::{Origin, Returned, ReturnedChange};
+use super::{Origin, Refused, Returned, ReturnedChange};
 use crate::context::Context;
 use crate::document::printed::{Embedded, Place, edited_places};
 use crate::draft::Draft;
-use crate::draft::store::{decode, encode_file, import_file};
+use crate::draft::store::{ImportError, decode, encode_file, import_file};
 use crate::template::Catalog;
 use crate::value::Datum;
 use crate::value::grammar::aufzaehlung;
@@ -25,20 +25,20 @@ pub struct Here<'a> {
     pub today: Datum,
 }
 
-/// Reads what a document carries against the drafts here. `Err` is a German message (the
-/// draft file's: size, format, schema, template).
-pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &Here<'_>) -> Result<Returned, String> {
+/// Reads what a document carries against the drafts here. It is refused where its draft would
+/// be refused as a draft file (size, format, schema, template).
+pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &Here<'_>) -> Result<Returned, Refused> {
     let known: Vec<&str> = catalog.templates.iter().map(|t| t.id.as_str()).collect();
     let mut taken: Vec<&str> = here.existing.iter().map(|d| d.id.as_str()).collect();
     taken.extend_from_slice(here.taken);
     let bytes = embedded.record.as_bytes();
-    let mut draft = import_file(bytes, &known, &taken, here.new_id, here.now_ms).map_err(|e| e.message())?.draft;
+    let mut draft = import_file(bytes, &known, &taken, here.new_id, here.now_ms).map_err(Refused::Import)?.draft;
     let name = name_from_file(file_name);
     if !name.is_empty() {
         draft.name = Some(name);
     }
     let Some(template) = catalog.template(&draft.template) else {
-        return Err(crate::draft::store::ImportError::UnknownTemplate(draft.template).message());
+        return Err(Refused::Import(ImportError::UnknownTemplate(draft.template)));
     };
     // As of the day it was made: the text (and whether it was complete) may depend on the date.
     let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(here.today);
@@ -54,7 +54,8 @@ pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &
             .collect();
         Origin { name: old_ctx.draft_name(), changes }
     });
-    Ok(Returned { record: encode_file(&draft).map_err(|e| e.message())?, name: draft.name.clone().unwrap_or_default(), edited, origin })
+    let record = encode_file(&draft).map_err(|e| Refused::Other(e.message()))?;
+    Ok(Returned { record, name: draft.name.clone().unwrap_or_default(), edited, origin })
 }
 
 /// What the user reads about text edited outside the app, if any.
