@@ -24,6 +24,28 @@ const WORKER_URL: &str = "./koop-export_loader.js";
 /// What the user reads when the export module cannot be loaded or answered nothing useful.
 pub const LOAD_FAILED: &str = "Das Export-Modul konnte nicht geladen werden. Ihre Angaben sind gespeichert und bleiben erhalten. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.";
 
+/// Why the worker gave no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerError {
+    /// It answered with this message (German, for the user).
+    Said(String),
+    /// It could not be loaded or answered nothing useful (`LOAD_FAILED`, perhaps with the
+    /// browser's reason).
+    Unavailable(String),
+}
+
+impl WorkerError {
+    pub fn message(self) -> String {
+        match self {
+            WorkerError::Said(m) | WorkerError::Unavailable(m) => m,
+        }
+    }
+}
+
+fn unavailable(e: JsValue) -> WorkerError {
+    WorkerError::Unavailable(e.as_string().unwrap_or_else(|| LOAD_FAILED.into()))
+}
+
 type Pending = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
 
 struct Connection {
@@ -102,10 +124,10 @@ pub fn prefetch() {
     let _ = connect();
 }
 
-/// Sends `key: value` pairs to the worker and waits for its answer (`error` becomes `Err`).
-async fn ask(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
-    let conn = connect().map_err(|_| LOAD_FAILED.to_string())?;
-    JsFuture::from(conn.ready.clone()).await.map_err(|e| e.as_string().unwrap_or_else(|| LOAD_FAILED.into()))?;
+/// Sends `key: value` pairs to the worker and waits for its answer (`error` becomes `Said`).
+async fn ask(fields: &[(&str, JsValue)]) -> Result<JsValue, WorkerError> {
+    let conn = connect().map_err(|_| WorkerError::Unavailable(LOAD_FAILED.into()))?;
+    JsFuture::from(conn.ready.clone()).await.map_err(unavailable)?;
     let id = conn.next_id.get();
     conn.next_id.set(id.wrapping_add(1));
     let pending = conn.pending.clone();
@@ -113,53 +135,51 @@ async fn ask(fields: &[(&str, JsValue)]) -> Result<JsValue, String> {
         pending.borrow_mut().insert(id, (resolve, reject));
     });
     let message = Object::new();
-    Reflect::set(&message, &"id".into(), &id.into()).map_err(js_err)?;
+    let set = |key: &str, value: &JsValue| Reflect::set(&message, &key.into(), value).map_err(|e| WorkerError::Unavailable(js_err(e)));
+    set("id", &id.into())?;
     for (key, value) in fields {
-        Reflect::set(&message, &(*key).into(), value).map_err(js_err)?;
+        set(key, value)?;
     }
     if let Err(e) = conn.worker.post_message(&message) {
         conn.pending.borrow_mut().remove(&id);
-        return Err(format!("{LOAD_FAILED} ({})", js_err(e)));
+        return Err(WorkerError::Unavailable(format!("{LOAD_FAILED} ({})", js_err(e))));
     }
-    let data = JsFuture::from(answer).await.map_err(|e| e.as_string().unwrap_or_else(|| LOAD_FAILED.into()))?;
+    let data = JsFuture::from(answer).await.map_err(unavailable)?;
     if let Some(error) = Reflect::get(&data, &"error".into()).ok().and_then(|e| e.as_string()) {
-        return Err(error);
+        return Err(WorkerError::Said(error));
     }
     Ok(data)
 }
 
 /// The exported file's bytes, rendered in the worker.
 pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
-    let data = ask(&[("request", request.to_json()?.into())]).await?;
+    let data = ask(&[("request", request.to_json()?.into())]).await.map_err(WorkerError::message)?;
     let bytes = Reflect::get(&data, &"bytes".into()).map_err(js_err)?;
     let bytes: Uint8Array = bytes.dyn_into().map_err(|_| LOAD_FAILED.to_string())?;
     Ok(bytes.to_vec())
 }
 
 /// The draft record an exported DOCX or ODT carries, read in the worker (it has the ZIP and
-/// XML readers); `Err` is a German message.
-pub async fn read_draft(bytes: &[u8]) -> Result<String, String> {
+/// XML readers).
+pub async fn read_draft(bytes: &[u8]) -> Result<String, WorkerError> {
     let data = ask(&[("read", Uint8Array::from(bytes).into())]).await?;
-    Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| LOAD_FAILED.to_string())
+    Reflect::get(&data, &"record".into()).ok().and_then(|r| r.as_string()).ok_or_else(|| WorkerError::Unavailable(LOAD_FAILED.into()))
 }
 
 /// A returned document read and compared in the worker (it has the catalog and the comparison;
 /// the first load has neither).
-pub async fn read_returned(bytes: &[u8], request: &ReturnedRequest) -> Result<Returned, String> {
-    let data = ask(&[("returned", request.to_json()?.into()), ("bytes", Uint8Array::from(bytes).into())]).await?;
+pub async fn read_returned(bytes: &[u8], request: &ReturnedRequest) -> Result<Returned, WorkerError> {
+    let json = request.to_json().map_err(WorkerError::Unavailable)?;
+    let data = ask(&[("returned", json.into()), ("bytes", Uint8Array::from(bytes).into())]).await?;
+    let unavailable = || WorkerError::Unavailable(LOAD_FAILED.into());
     let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
     let origin = match Reflect::get(&data, &"changes".into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
         Some(list) => {
             let flat: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
-            let changes = changes_from_flat(&flat).ok_or_else(|| LOAD_FAILED.to_string())?;
+            let changes = changes_from_flat(&flat).ok_or_else(unavailable)?;
             Some(Origin { name: text("from").unwrap_or_default(), changes })
         }
         None => None,
     };
-    Ok(Returned {
-        record: text("record").ok_or_else(|| LOAD_FAILED.to_string())?,
-        name: text("name").unwrap_or_default(),
-        edited: text("edited"),
-        origin,
-    })
+    Ok(Returned { record: text("record").ok_or_else(unavailable)?, name: text("name").unwrap_or_default(), edited: text("edited"), origin })
 }

@@ -69,23 +69,14 @@ pub fn focus_id(id: &str) -> bool {
     document().and_then(|d| d.active_element()).is_some_and(|a| a.id() == id)
 }
 
-/// A query parameter of the current address.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+/// The page's path (the app works under any sub-path).
+pub fn path() -> String {
+    window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
-/// The address for a draft and step, relative to the page (works under any sub-path).
-pub fn app_url(draft: Option<&str>, step: Option<usize>) -> String {
-    let path = window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    let mut query = Vec::new();
-    if let Some(id) = draft {
-        query.push(format!("entwurf={}", js_sys::encode_uri_component(id)));
-    }
-    if let Some(s) = step {
-        query.push(format!("schritt={}", s + 1));
-    }
-    if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) }
+/// The query of the current address (`?…`, or empty); `state::Location` reads it.
+pub fn search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// Adds a history entry so that the browser's back button returns to the previous state.

@@ -180,12 +180,12 @@ fn leaked_field(json: &str) -> &'static koop_core::Field {
     Box::leak(Box::new(serde_json::from_str(json).expect("field")))
 }
 
-/// Mounts `view` with the app's state and a report of `issues`; returns the host element and
-/// the state. The caller removes the host.
+/// Mounts `view` with the app's stores and a report of `issues`; returns the host element and
+/// the stores. The caller removes the host.
 fn mount_field(
     issues: Vec<koop_core::validate::Issue>,
     view: impl Fn() -> leptos::prelude::AnyView + 'static,
-) -> (web_sys::HtmlElement, koop_assistent::state::AppState) {
+) -> (web_sys::HtmlElement, koop_assistent::state::Stores) {
     use koop_assistent::components::Derived;
     use leptos::prelude::*;
     let doc = web_sys::window().and_then(|w| w.document()).expect("document");
@@ -194,11 +194,11 @@ fn mount_field(
     let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let out = slot.clone();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let app = koop_assistent::state::AppState::new(Catalog::builtin().expect("templates"));
-        provide_context(app);
+        let visibility = leptos_use_document_visibility::use_document_visibility();
+        let stores = koop_assistent::state::provide_stores(Catalog::builtin().expect("templates"), visibility);
         let report = koop_core::Report { issues: issues.clone() };
         provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None) });
-        out.set(Some(app));
+        out.set(Some(stores));
         view()
     });
     handle.forget();
@@ -222,7 +222,7 @@ async fn a_textarea_is_described_by_its_warning() {
     let (host, app) =
         mount_field(vec![warning], move || view! { <koop_assistent::components::fields::FieldView field step=0 /> }.into_any());
     // After "Weiter" every message of the step is shown.
-    app.submit_step(0, 0);
+    stores.form.submit_step(0, 0);
     until("the warning", || host.query_selector("#feld-notiz-warnung").ok().flatten().is_some()).await;
     let textarea = host.query_selector("textarea").expect("query").expect("textarea");
     let described = textarea.get_attribute("aria-describedby").unwrap_or_default();
@@ -242,7 +242,7 @@ async fn moving_an_unnamed_entry_announces_it_as_eintrag() {
     );
     let (host, app) =
         mount_field(Vec::new(), move || view! { <koop_assistent::components::fields::FieldView field=list step=0 /> }.into_any());
-    app.new_draft("ikpe");
+    stores.navigator.new_draft("ikpe");
     let click = |selector: &str, nth: usize| {
         let nodes = host.query_selector_all(selector).expect("query");
         let button: web_sys::HtmlElement = nodes.item(nth as u32).expect("button").dyn_into().expect("html element");
@@ -260,8 +260,8 @@ async fn moving_an_unnamed_entry_announces_it_as_eintrag() {
         .dyn_into()
         .expect("button");
     down.click();
-    until("the announcement", || app.announcement().contains("Position 2")).await;
-    let said = app.announcement();
+    until("the announcement", || stores.announcer.text().contains("Position 2")).await;
+    let said = stores.announcer.text();
     assert!(said == "Eintrag ist jetzt an Position 2.", "announced „{said}“");
     host.remove();
     // The draft opened above put itself into the address; the next test starts from none.

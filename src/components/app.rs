@@ -4,13 +4,12 @@ use super::Derived;
 use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
-use crate::state::{AppState, InfoPage, NoticeAction, NoticeKind, Topic};
+use crate::state::{InfoPage, Library, Location, Notice, NoticeAction, NoticeKind, Notices, Session, Stores, Transfer, provide_stores};
 use koop_core::document::{BuildCache, build_cached};
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
-use leptos_use_event_listener::use_event_listener;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,60 +27,25 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell(catalog: &'static Catalog) -> impl IntoView {
-    let app = AppState::new(catalog);
-    provide_context(app);
-    let report = Memo::new(move |_| app.with_ctx(validate).unwrap_or_default());
+    let visibility = use_document_visibility();
+    let Stores { session, navigator, notices, announcer, .. } = provide_stores(catalog, visibility);
+    let report = Memo::new(move |_| session.with_ctx(validate).unwrap_or_default());
     // The blocks of the last build, reused where their answers did not change: a keystroke
     // prints again only what shows the typed answer.
     let cache = std::sync::Mutex::new(BuildCache::default());
     let doc = Memo::new(move |_| {
         report.with(|r| {
-            app.with_ctx(|c| match cache.lock() {
+            session.with_ctx(|c| match cache.lock() {
                 Ok(mut cache) => build_cached(c, r.completeness(), &mut cache),
                 Err(_) => build(c, r.completeness()),
             })
         })
     });
     provide_context(Derived { report, doc });
-    app.init();
-    let visibility = use_document_visibility();
-    crate::pwa::register_service_worker(visibility, move || {
-        app.notify_with(
-            Topic::UpdateReady,
-            NoticeKind::Info,
-            "Neue Version verfügbar",
-            "Eine neue Version des Koop-Assistenten ist geladen. Ihr Entwurf ist gespeichert und bleibt erhalten.",
-            vec![("Neu laden".into(), NoticeAction::UpdateApp)],
-        );
-    });
-    // Listeners of leptos-use remove themselves with the shell.
-    if let Some(w) = crate::platform::window() {
-        let _ = use_event_listener(w.clone(), leptos::ev::popstate, move |_| app.follow_url());
-        let _ = use_event_listener(w.clone(), leptos::ev::pagehide, move |_| app.flush());
-        // Edits that are not stored (an open conflict, a failed save, a blocked storage) make
-        // the browser ask before the tab is closed or left.
-        let _ = use_event_listener(w.clone(), leptos::ev::beforeunload, move |ev| {
-            app.flush();
-            if app.has_unsaved_edits() {
-                ev.prevent_default();
-            }
-        });
-        // Another tab or window changed a draft.
-        let _ = use_event_listener(w.clone(), leptos::ev::storage, move |ev| app.storage_changed(ev.key()));
-        // A field's message appears after the click that left the field, not during it.
-        let _ = use_event_listener(w.clone(), leptos::ev::pointerdown, move |_| app.pointer_down());
-        let _ = use_event_listener(w.clone(), leptos::ev::pointerup, move |_| app.pointer_up());
-        let _ = use_event_listener(w, leptos::ev::pointercancel, move |_| app.pointer_up());
-    }
-    // The last change is written as soon as the tab is hidden (switching apps, closing).
-    Effect::new(move |_| {
-        if visibility.get() == web_sys::VisibilityState::Hidden {
-            app.flush();
-        }
-    });
+    crate::pwa::register_service_worker(visibility, move || notices.show(Notice::update_ready()));
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.
-    let open_template = Memo::new(move |_| app.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));
-    let page = Memo::new(move |_| app.page());
+    let open_template = Memo::new(move |_| session.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));
+    let page = Memo::new(move |_| navigator.page());
     let main = move || match (page.get(), open_template.get()) {
         (Some(p), _) => view! { <InfoPageView page=p /> }.into_any(),
         (None, open) => match open {
@@ -93,16 +57,25 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
             None => view! { <StartScreen /> }.into_any(),
         },
     };
+    let page_link = move |page: InfoPage, label: &'static str| {
+        view! {
+            <li>
+                <a class="kern-link" href=navigator.href(&Location::Page(page)) on:click=move |ev| { ev.prevent_default(); navigator.show_page(page); }>
+                    {label}
+                </a>
+            </li>
+        }
+    };
     view! {
         <a class="sprunglink" href="#inhalt">"Zum Inhalt springen"</a>
         <header class="kopf">
             <div class="kopf__inhalt">
                 <a
                     class="kopf__marke"
-                    href=crate::platform::app_url(None, None)
+                    href=navigator.href(&Location::Start)
                     on:click=move |ev| {
                         ev.prevent_default();
-                        app.close_draft();
+                        navigator.close();
                     }
                 >
                     "Koop-Assistent"
@@ -110,43 +83,57 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
                 <span class="kopf__claim">"Kooperationsvereinbarungen für Landkreise und Städte"</span>
             </div>
         </header>
-        <Notices />
+        <NoticeList />
         <main id="inhalt" class="inhalt" tabindex="-1">{main}</main>
-        <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || app.announcement()}</div>
+        <div class="kern-sr-only" aria-live="polite" data-testid="ansage">{move || announcer.text()}</div>
         <footer class="fuss">
             <p>"Koop-Assistent · läuft vollständig in Ihrem Browser · keine Datenübertragung"</p>
             <nav aria-label="Rechtliches">
                 <ul class="fuss__links">
-                    <li>
-                        <a class="kern-link" href="?seite=datenschutz" on:click=move |ev| { ev.prevent_default(); app.show_page(InfoPage::Datenschutz); }>
-                            "Datenschutz"
-                        </a>
-                    </li>
-                    <li>
-                        <a class="kern-link" href="?seite=barrierefreiheit" on:click=move |ev| { ev.prevent_default(); app.show_page(InfoPage::Barrierefreiheit); }>
-                            "Erklärung zur Barrierefreiheit"
-                        </a>
-                    </li>
+                    {page_link(InfoPage::Datenschutz, "Datenschutz")}
+                    {page_link(InfoPage::Barrierefreiheit, "Erklärung zur Barrierefreiheit")}
                 </ul>
             </nav>
         </footer>
     }
 }
 
+/// A banner's button: the store that owns the action handles it; returns whether the banner
+/// goes (the action settled what it was about).
+fn act(action: &NoticeAction, session: Session, library: Library, transfer: Transfer) -> bool {
+    match action {
+        NoticeAction::LoadTheirs => session.load_theirs(),
+        NoticeAction::KeepMine => session.keep_mine(),
+        NoticeAction::DownloadRaw(key) => {
+            library.download_raw(key);
+            return false;
+        }
+        NoticeAction::DiscardRaw(key) => return library.discard(key),
+        NoticeAction::BackupDraft => transfer.backup_open(),
+        NoticeAction::UpdateApp => {
+            session.flush();
+            crate::pwa::activate_update();
+            return false;
+        }
+    }
+    true
+}
+
 #[component]
-fn Notices() -> impl IntoView {
-    let app = expect_context::<AppState>();
+fn NoticeList() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let (session, library, transfer) = (expect_context::<Session>(), expect_context::<Library>(), expect_context::<Transfer>());
     view! {
         <div class="hinweise">
-            <For each=move || app.notices() key=|n| n.id let:n>
+            <For each=move || notices.all() key=|(id, _)| *id let:shown>
                 {
+                    let (id, n) = shown;
                     let (class, icon) = match n.kind {
                         NoticeKind::Info => ("kern-alert kern-alert--info", "kern-icon kern-icon--info"),
                         NoticeKind::Success => ("kern-alert kern-alert--success", "kern-icon kern-icon--success"),
                         NoticeKind::Warning => ("kern-alert kern-alert--warning", "kern-icon kern-icon--warning"),
                         NoticeKind::Danger => ("kern-alert kern-alert--danger", "kern-icon kern-icon--danger"),
                     };
-                    let id = n.id;
                     view! {
                         <div class=class role="alert" data-testid="hinweis">
                             <div class="kern-alert__header">
@@ -162,13 +149,17 @@ fn Notices() -> impl IntoView {
                                         .map(|(label, action)| {
                                             let action = action.clone();
                                             view! {
-                                                <button type="button" class="kern-btn kern-btn--secondary kern-btn--x-small" on:click=move |_| app.act(id, &action)>
+                                                <button type="button" class="kern-btn kern-btn--secondary kern-btn--x-small" on:click=move |_| {
+                                                    if act(&action, session, library, transfer) {
+                                                        notices.dismiss(id);
+                                                    }
+                                                }>
                                                     <span class="kern-label">{label.clone()}</span>
                                                 </button>
                                             }
                                         })
                                         .collect_view()}
-                                    <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.dismiss(id)>
+                                    <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| notices.dismiss(id)>
                                         <span class="kern-label">"Schließen"</span>
                                         <span class="kern-sr-only">{format!(": {}", n.title)}</span>
                                     </button>

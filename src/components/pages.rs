@@ -1,22 +1,22 @@
 //! "Datenschutz" and "Erklärung zur Barrierefreiheit", as public bodies must publish them.
 //! The operator's details come from `templates/site/betrieb.toml`.
 
-use crate::state::{AppState, InfoPage};
+use crate::state::{InfoPage, Location, Navigator};
 use koop_core::template::Site;
 use leptos::prelude::*;
 
 #[component]
 pub fn InfoPageView(page: InfoPage) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let navigator = expect_context::<Navigator>();
     let site = Site::builtin().ok();
     let back = view! {
         <p>
             <a
                 class="kern-link"
-                href=crate::platform::app_url(None, None)
+                href=navigator.href(&Location::Start)
                 on:click=move |ev| {
                     ev.prevent_default();
-                    app.close_draft();
+                    navigator.close();
                 }
             >
                 "Zurück zur Startseite"

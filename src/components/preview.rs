@@ -2,7 +2,7 @@
 //! a keystroke re-renders only the blocks whose text changed. Gaps are links to their fields.
 
 use super::Derived;
-use crate::state::AppState;
+use crate::state::Navigator;
 use koop_core::document::{Block, Bullet, Inline, Signature, Text, Wording};
 use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
@@ -200,7 +200,7 @@ fn SignatureView(sig: Signature, date_line: String) -> impl IntoView {
 /// Text with gaps: each gap is a highlighted link to the field that fills it.
 #[component]
 pub fn Inlines(text: Text) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let navigator = expect_context::<Navigator>();
     text.into_iter()
         .map(|i| match i {
             Inline::Text(t) => view! { <Lines text=t /> }.into_any(),
@@ -213,7 +213,7 @@ pub fn Inlines(text: Text) -> impl IntoView {
                                 href=href
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    app.go_to_target(&target);
+                                    navigator.go_to_target(&target);
                                 }
                             >
                                 {text}

@@ -1,8 +1,8 @@
 //! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
-use super::fields::{FieldShell, described_by};
-use crate::state::AppState;
+use super::fields::{FieldCx, FieldShell};
+use crate::state::{Navigator, Session};
 use koop_core::document::appendix::{Coverage, checklist};
 use koop_core::draft::process::{PHASES, PhaseStatus, Process, date_problem};
 use leptos::prelude::*;
@@ -34,8 +34,8 @@ pub fn PhaseOverview() -> impl IntoView {
     }
 }
 
-fn read<T>(app: AppState, f: impl Fn(&Process) -> T) -> Option<T> {
-    app.with_draft(|d| d.map(|d| f(&d.process)))
+fn read<T>(session: Session, f: impl Fn(&Process) -> T) -> Option<T> {
+    session.with_draft(|d| d.map(|d| f(&d.process)))
 }
 
 /// A text or date input of the process view (label above, hint, error under the label).
@@ -51,19 +51,18 @@ fn ProcessInput(
     value: Signal<String>,
     set: Callback<String>,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hinweis"));
-    let err_id = format!("{id}-fehler");
     let touched = RwSignal::new(false);
     let error = Memo::new(move |_| if date && touched.get() { date_problem(&value.get()).map(str::to_string) } else { None });
+    // Every answer of the process view is optional.
+    let cx = FieldCx::plain(id, label, hint, error);
     view! {
-        // Every answer of the process view is optional.
-        <FieldShell for_id=id.clone() label optional=true hint=hint_id.clone().zip(hint) error=(err_id.clone(), error)>
+        <FieldShell cx=cx.clone()>
             <input
                 class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
                 type="text"
-                id=id
-                aria-describedby=described_by(hint_id, err_id, error)
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                id=cx.id.clone()
+                aria-describedby=cx.described_by()
+                aria-invalid=cx.invalid()
                 prop:value=move || value.get()
                 on:input=move |ev| set.run(event_target_value(&ev))
                 on:blur=move |_| touched.set(true)
@@ -75,12 +74,12 @@ fn ProcessInput(
 /// "Prozess und Termine": status, date and note per phase; decision, signature, next review.
 #[component]
 pub fn ProcessView() -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let (session, navigator) = (expect_context::<Session>(), expect_context::<Navigator>());
     let phases = PHASES
         .iter()
         .enumerate()
         .map(|(i, phase)| {
-            let status = Memo::new(move |_| read(app, |p| p.phase(i).status).unwrap_or_default());
+            let status = Memo::new(move |_| read(session, |p| p.phase(i).status).unwrap_or_default());
             let name = format!("phase-{i}-status");
             let radios = PhaseStatus::ALL
                 .iter()
@@ -95,7 +94,7 @@ pub fn ProcessView() -> impl IntoView {
                                 id=id.clone()
                                 name=name.clone()
                                 prop:checked=move || status.get() == s
-                                on:change=move |_| app.edit(|d| d.process.set_status(i, s))
+                                on:change=move |_| session.edit(|d| d.process.set_status(i, s))
                             />
                             <label class="kern-label" for=id>{s.label()}</label>
                         </div>
@@ -108,15 +107,15 @@ pub fn ProcessView() -> impl IntoView {
                         id="prozess-gremium".into()
                         label="Gremium, das beschlossen hat".into()
                         hint="Zum Beispiel „Kreistag“ oder „Jugendhilfeausschuss“.".into()
-                        value=Signal::derive(move || read(app, |p| p.gremium.clone()).unwrap_or_default())
-                        set=Callback::new(move |v: String| app.edit(|d| d.process.gremium = v))
+                        value=Signal::derive(move || read(session, |p| p.gremium.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| session.edit(|d| d.process.gremium = v))
                     />
                     <ProcessInput
                         id="prozess-beschlussdatum".into()
                         label="Beschlussdatum".into()
                         date=true
-                        value=Signal::derive(move || read(app, |p| p.beschlussdatum.clone()).unwrap_or_default())
-                        set=Callback::new(move |v: String| app.edit(|d| d.process.beschlussdatum = v))
+                        value=Signal::derive(move || read(session, |p| p.beschlussdatum.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| session.edit(|d| d.process.beschlussdatum = v))
                     />
                 }
                 .into_any(),
@@ -125,8 +124,8 @@ pub fn ProcessView() -> impl IntoView {
                         id="prozess-unterzeichnet".into()
                         label="Unterzeichnet am".into()
                         date=true
-                        value=Signal::derive(move || read(app, |p| p.unterzeichnet_am.clone()).unwrap_or_default())
-                        set=Callback::new(move |v: String| app.edit(|d| d.process.unterzeichnet_am = v))
+                        value=Signal::derive(move || read(session, |p| p.unterzeichnet_am.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| session.edit(|d| d.process.unterzeichnet_am = v))
                     />
                 }
                 .into_any(),
@@ -136,11 +135,11 @@ pub fn ProcessView() -> impl IntoView {
                         label="Nächste Überprüfung".into()
                         hint="Leer lassen für den Vorschlag: ein Jahr nach der Unterzeichnung.".into()
                         date=true
-                        value=Signal::derive(move || read(app, |p| p.naechste_pruefung.clone()).unwrap_or_default())
-                        set=Callback::new(move |v: String| app.edit(|d| d.process.naechste_pruefung = v))
+                        value=Signal::derive(move || read(session, |p| p.naechste_pruefung.clone()).unwrap_or_default())
+                        set=Callback::new(move |v: String| session.edit(|d| d.process.naechste_pruefung = v))
                     />
                     <p class="kern-body" data-testid="naechste-pruefung">
-                        {move || match read(app, |p| (p.next_review(), p.naechste_pruefung.trim().is_empty())).unwrap_or((None, true)) {
+                        {move || match read(session, |p| (p.next_review(), p.naechste_pruefung.trim().is_empty())).unwrap_or((None, true)) {
                             (Some(d), true) => format!("Vorschlag: nächste Überprüfung am {d} (ein Jahr nach der Unterzeichnung)."),
                             (Some(d), false) => format!("Nächste Überprüfung am {d}."),
                             (None, _) => "Sobald das Datum der Unterzeichnung eingetragen ist, schlägt der Assistent die nächste Überprüfung vor.".to_string(),
@@ -165,38 +164,35 @@ pub fn ProcessView() -> impl IntoView {
                         id=format!("phase-{i}-datum")
                         label=format!("Datum ({})", phase.title)
                         date=true
-                        value=Signal::derive(move || read(app, |p| p.phase(i).datum).unwrap_or_default())
-                        set=Callback::new(move |v: String| app.edit(|d| d.process.set_date(i, &v)))
+                        value=Signal::derive(move || read(session, |p| p.phase(i).datum).unwrap_or_default())
+                        set=Callback::new(move |v: String| session.edit(|d| d.process.set_date(i, &v)))
                     />
-                    <div class="kern-form-input feld">
-                        <label class="kern-label" for=format!("phase-{i}-notiz")>
-                            {format!("Notiz ({})", phase.title)}
-                            <span class="kern-label__optional">" – optional"</span>
-                        </label>
+                    <FieldShell cx=FieldCx::plain(format!("phase-{i}-notiz"), format!("Notiz ({})", phase.title), None, Memo::new(|_| None))>
                         <textarea
                             class="kern-form-input__input"
                             id=format!("phase-{i}-notiz")
                             rows="2"
-                            prop:value=move || read(app, |p| p.phase(i).notiz).unwrap_or_default()
+                            prop:value=move || read(session, |p| p.phase(i).notiz).unwrap_or_default()
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                app.edit(|d| d.process.set_note(i, &v));
+                                session.edit(|d| d.process.set_note(i, &v));
                             }
                         ></textarea>
-                    </div>
+                    </FieldShell>
                     {extra}
                 </section>
             }
         })
         .collect_view();
-    let done =
-        Memo::new(move |_| read(app, |p| (0..PHASES.len()).filter(|i| p.phase(*i).status == PhaseStatus::Erledigt).count()).unwrap_or(0));
+    let done = Memo::new(move |_| {
+        read(session, |p| (0..PHASES.len()).filter(|i| p.phase(*i).status == PhaseStatus::Erledigt).count()).unwrap_or(0)
+    });
     view! {
         <section class="prozess" aria-labelledby="prozess-titel">
             <h2 class="kern-heading-medium" id="prozess-titel" tabindex="-1">"Prozess und Termine"</h2>
             <p class="kern-body" data-testid="prozess-stand">{move || format!("{} von 6 Phasen erledigt.", done.get())}</p>
             <p>
-                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(app.step_untracked())>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| navigator.go_to(navigator.step_untracked())>
                     <span class="kern-label">"Zurück zur Vereinbarung"</span>
                 </button>
             </p>
@@ -209,8 +205,8 @@ pub fn ProcessView() -> impl IntoView {
 /// what it leaves open.
 #[component]
 pub fn ChecklistHints() -> impl IntoView {
-    let app = expect_context::<AppState>();
-    let items = Memo::new(move |_| app.with_ctx(checklist).unwrap_or_default());
+    let session = expect_context::<Session>();
+    let items = Memo::new(move |_| session.with_ctx(checklist).unwrap_or_default());
     view! {
         <section class="checkliste" aria-labelledby="checkliste-titel">
             <h3 class="kern-heading-small" id="checkliste-titel">"Checkliste: Was die Vereinbarung regelt"</h3>

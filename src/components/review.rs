@@ -2,7 +2,7 @@
 
 use super::Derived;
 use crate::platform;
-use crate::state::AppState;
+use crate::state::{Navigator, Session};
 use koop_core::document::Target;
 use koop_core::draft::store::human_size;
 use koop_core::export::{ExportRequest, Format};
@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ReviewStep(template: &'static Template) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let (session, navigator) = (expect_context::<Session>(), expect_context::<Navigator>());
     let derived = expect_context::<Derived>();
-    let sections = Memo::new(move |_| derived.report.with(|r| app.with_ctx(|c| review(c, r))).unwrap_or_default());
+    let sections = Memo::new(move |_| derived.report.with(|r| session.with_ctx(|c| review(c, r))).unwrap_or_default());
     let _ = template;
     view! {
         <ExportPanel />
@@ -46,7 +46,7 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
                                                         href=format!("#{}", row.path.anchor())
                                                         on:click=move |ev| {
                                                             ev.prevent_default();
-                                                            app.go_to_target(&target);
+                                                            navigator.go_to_target(&target);
                                                         }
                                                     >
                                                         "Ändern"
@@ -120,7 +120,7 @@ async fn share_file(derived: Derived, format: Format, record: Option<String>) ->
 
 #[component]
 fn ExportPanel() -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let session = expect_context::<Session>();
     let derived = expect_context::<Derived>();
     let result: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let errors = Memo::new(move |_| derived.report.with(|r| r.error_count()));
@@ -128,7 +128,7 @@ fn ExportPanel() -> impl IntoView {
     crate::export::prefetch();
     let export = move |format: Format| {
         move |_| {
-            let record = app.draft_record();
+            let record = session.draft_record();
             leptos::task::spawn_local(async move {
                 result.set(Some(export_file(derived, format, record).await));
             });
@@ -137,7 +137,7 @@ fn ExportPanel() -> impl IntoView {
     // The format "Per E-Mail teilen" sends (Word unless the user chooses ODT).
     let share_format = RwSignal::new(Format::Docx);
     let share = move |_| {
-        let record = app.draft_record();
+        let record = session.draft_record();
         leptos::task::spawn_local(async move {
             result.set(Some(share_file(derived, share_format.get_untracked(), record).await));
         });
@@ -176,10 +176,10 @@ fn ExportPanel() -> impl IntoView {
                     class="kern-form-check__checkbox"
                     type="checkbox"
                     id="anlage-prozess"
-                    prop:checked=move || app.with_draft(|d| d.is_some_and(|d| d.process.anlage_im_export))
+                    prop:checked=move || session.with_draft(|d| d.is_some_and(|d| d.process.anlage_im_export))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        app.edit(|d| d.process.anlage_im_export = on);
+                        session.edit(|d| d.process.anlage_im_export = on);
                     }
                 />
                 <label class="kern-label" for="anlage-prozess">"Prozessübersicht als Anlage anfügen (Phasen, Stand, Termine)"</label>

@@ -5,7 +5,7 @@ use super::fields::FieldView;
 use super::preview::Preview;
 use super::review::ReviewStep;
 use crate::platform;
-use crate::state::{AppState, SaveStatus};
+use crate::state::{Form, Location, Navigator, SaveStatus, Session, Transfer};
 use koop_core::template::{StepKind, Template};
 use koop_core::{FieldKind, FieldPath};
 use leptos::prelude::*;
@@ -17,12 +17,12 @@ fn focus_id(path: &FieldPath) -> String {
 
 #[component]
 pub fn Wizard(template: &'static Template) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let (session, navigator, transfer) = (expect_context::<Session>(), expect_context::<Navigator>(), expect_context::<Transfer>());
     let step_view = move || {
-        if app.process_view() {
+        if navigator.process_view() {
             return view! { <super::process::ProcessView /> }.into_any();
         }
-        let step = app.step();
+        let step = navigator.step();
         view! { <StepView template step /> }.into_any()
     };
     view! {
@@ -31,18 +31,18 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 <div>
                     <p class="wizard__vorlage">{template.title.clone()}</p>
                     <h1 class="kern-heading-medium" id="seitentitel" tabindex="-1">
-                        {move || app.with_ctx(super::draft_name).unwrap_or_default()}
+                        {move || session.with_ctx(super::draft_name).unwrap_or_default()}
                     </h1>
                 </div>
                 <div class="wizard__werkzeuge">
                     <SaveIndicator />
                     <a
                         class="kern-link"
-                        href=move || format!("{}&ansicht=prozess", platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(app.step())))
-                        aria-current=move || app.process_view().then_some("page")
+                        href=move || navigator.draft_href(navigator.step(), true)
+                        aria-current=move || navigator.process_view().then_some("page")
                         on:click=move |ev| {
                             ev.prevent_default();
-                            app.show_process();
+                            navigator.show_process();
                         }
                     >
                         "Prozess und Termine"
@@ -50,20 +50,16 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                     <button
                         type="button"
                         class="kern-btn kern-btn--tertiary kern-btn--x-small"
-                        on:click=move |_| {
-                            if let Some(id) = app.draft_id_untracked() {
-                                app.backup_draft(&id);
-                            }
-                        }
+                        on:click=move |_| transfer.backup_open()
                     >
                         <span class="kern-label">"Als Datei sichern"</span>
                     </button>
                     <a
                         class="kern-link"
-                        href=platform::app_url(None, None)
+                        href=navigator.href(&Location::Start)
                         on:click=move |ev| {
                             ev.prevent_default();
-                            app.close_draft();
+                            navigator.close();
                         }
                     >
                         "Zur Übersicht „Meine Entwürfe“"
@@ -89,13 +85,13 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
 /// "Gespeichert – vor 5 Sekunden" (quiet, updated every few seconds).
 #[component]
 fn SaveIndicator() -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let session = expect_context::<Session>();
     let tick = RwSignal::new(0u32);
     // Stops with the indicator (leptos-use).
     let _ = leptos_use_interval_fn::use_interval_fn(move || tick.update(|t| *t = t.wrapping_add(1)), 5000);
     let text = move || {
         tick.track();
-        match app.save_status() {
+        match session.save_status() {
             SaveStatus::Idle => String::new(),
             SaveStatus::Pending => "Wird gespeichert …".to_string(),
             SaveStatus::Saved(at) => {
@@ -111,7 +107,7 @@ fn SaveIndicator() -> impl IntoView {
         }
     };
     view! {
-        <p class="speicherstatus" data-testid="speicherstatus" class:speicherstatus--fehler=move || matches!(app.save_status(), SaveStatus::Failed(_))>
+        <p class="speicherstatus" data-testid="speicherstatus" class:speicherstatus--fehler=move || matches!(session.save_status(), SaveStatus::Failed(_))>
             {text}
         </p>
     }
@@ -120,7 +116,7 @@ fn SaveIndicator() -> impl IntoView {
 /// The steps with their open required answers; every step can be reached directly.
 #[component]
 fn StepNav(template: &'static Template) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let navigator = expect_context::<Navigator>();
     let derived = expect_context::<Derived>();
     let total = template.steps.len();
     let items = template
@@ -130,15 +126,15 @@ fn StepNav(template: &'static Template) -> impl IntoView {
         .map(|(i, s)| {
             let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(i)));
             let is_review = s.kind == StepKind::Review;
-            let href = move || platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(i));
+            let href = move || navigator.draft_href(i, false);
             view! {
-                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || app.step() == i>
+                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || navigator.step() == i>
                     <a
                         href=href
-                        aria-current=move || (app.step() == i).then_some("step")
+                        aria-current=move || (navigator.step() == i).then_some("step")
                         on:click=move |ev| {
                             ev.prevent_default();
-                            app.go_to(i);
+                            navigator.go_to(i);
                         }
                     >
                         <span class="schritte__nr">{i + 1}</span>
@@ -159,7 +155,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
     view! {
         <nav class="schritte" aria-label="Schritte der Vereinbarung">
             <p class="schritte__fortschritt" data-testid="fortschritt">
-                {move || format!("Schritt {} von {total}", app.step() + 1)}
+                {move || format!("Schritt {} von {total}", navigator.step() + 1)}
             </p>
             <ol>{items}</ol>
         </nav>
@@ -168,7 +164,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
 
 #[component]
 fn StepView(template: &'static Template, step: usize) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let form = expect_context::<Form>();
     let derived = expect_context::<Derived>();
     let Some(s) = template.steps.get(step) else {
         return view! { <p>"Diesen Schritt gibt es nicht."</p> }.into_any();
@@ -188,7 +184,7 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
                 let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
                 // Opens itself when one of its fields has a shown problem.
                 let has_problem = Memo::new(move |_| {
-                    derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id))) && app.submitted(step)
+                    derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id))) && form.submitted(step)
                 });
                 view! {
                     <details class="kern-accordion panel" prop:open=move || has_problem.get()>
@@ -236,11 +232,11 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
 /// After "Weiter" finds problems: a linked list of them at the top of the step.
 #[component]
 fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let (form, navigator) = (expect_context::<Form>(), expect_context::<Navigator>());
     let derived = expect_context::<Derived>();
     let last = template.steps.len().saturating_sub(1);
     move || {
-        if !app.summary_shown(step) {
+        if !form.summary_shown(step) {
             return None;
         }
         let issues: Vec<_> = derived.report.with(|r| r.step_errors(step).cloned().collect());
@@ -268,7 +264,7 @@ fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
                                             href=format!("#{}", focus_id(&i.path))
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                app.go_to_target(&target);
+                                                navigator.go_to_target(&target);
                                             }
                                         >
                                             {format!("{}: {}", i.label, i.message)}
@@ -281,7 +277,7 @@ fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
                     {(step < last).then(|| view! {
                         <p class="kern-body">
                             "Sie können die Angaben auch später ergänzen. "
-                            <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| app.go_to(step + 1)>
+                            <button type="button" class="kern-btn kern-btn--tertiary kern-btn--x-small" on:click=move |_| navigator.go_to(step + 1)>
                                 <span class="kern-label">"Trotzdem weiter"</span>
                             </button>
                         </p>
@@ -294,24 +290,24 @@ fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
 
 #[component]
 fn StepButtons(template: &'static Template, step: usize) -> impl IntoView {
-    let app = expect_context::<AppState>();
+    let (form, navigator) = (expect_context::<Form>(), expect_context::<Navigator>());
     let derived = expect_context::<Derived>();
     let last = template.steps.len().saturating_sub(1);
     let next = move |_| {
         let open = derived.report.with_untracked(|r| r.open_in_step(step));
-        if app.submit_step(step, open) {
+        if form.submit_step(step, open) {
             request_animation_frame(|| {
                 platform::focus_id("fehlerliste");
             });
         } else {
-            app.go_to(step + 1);
+            navigator.go_to(step + 1);
         }
     };
     let has_list = template.steps.get(step).is_some_and(|s| s.fields.iter().any(|f| f.kind == FieldKind::List));
     view! {
         <div class="schritt__knoepfe" class:schritt__knoepfe--liste=has_list>
             {(step > 0).then(|| view! {
-                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| app.go_to(step - 1)>
+                <button type="button" class="kern-btn kern-btn--secondary" on:click=move |_| navigator.go_to(step - 1)>
                     <span class="kern-label">"Zurück"</span>
                 </button>
             })}

@@ -8,7 +8,7 @@ pub struct Announcer {
 }
 
 impl Announcer {
-    pub fn new() -> Announcer {
+    pub(super) fn new() -> Announcer {
         Announcer { text: RwSignal::new(String::new()) }
     }
 

@@ -1,6 +1,8 @@
 //! The banners at the top of the page. Each has a typed topic: a second banner of the same
 //! topic replaces the first, and a banner is found or removed by its topic, never by its text.
+//! Every banner's text is written once, in its constructor below.
 
+use koop_core::draft::store::Quarantined;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,31 +30,28 @@ pub enum Topic {
     SaveFailed,
     BackupFailed,
     UpdateReady,
-    /// A notice of the start page (import, delete) that stands alone.
-    Other(&'static str),
 }
 
-/// What a button in a banner does.
+/// What a button in a banner does; each is handled by the store it names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoticeAction {
-    /// Another window saved a newer version of the open draft: load it.
+    /// The session: another window saved a newer version of the open draft; load it …
     LoadTheirs,
     /// … or keep this window's version and save it over the other.
     KeepMine,
-    /// A record that cannot be read: offer its raw text as a file.
+    /// The library: a record that cannot be read; offer its raw text as a file …
     DownloadRaw(String),
     /// … or discard it for good.
     DiscardRaw(String),
-    /// Save the open draft as a file (backup reminder).
+    /// The transfer: save the open draft as a file (backup reminder).
     BackupDraft,
-    /// A new version of the app is installed: switch to it (the draft is saved first).
+    /// The app: a new version is installed; switch to it (the draft is saved first).
     UpdateApp,
 }
 
 /// A banner at the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    pub id: u32,
     pub topic: Topic,
     pub kind: NoticeKind,
     pub title: String,
@@ -60,41 +59,142 @@ pub struct Notice {
     pub actions: Vec<(String, NoticeAction)>,
 }
 
+impl Notice {
+    fn new(topic: Topic, kind: NoticeKind, title: &str, text: &str) -> Notice {
+        Notice { topic, kind, title: title.into(), text: text.into(), actions: Vec::new() }
+    }
+
+    fn with(mut self, label: &str, action: NoticeAction) -> Notice {
+        self.actions.push((label.into(), action));
+        self
+    }
+
+    /// The browser allows no storage (or a full one) at start: `message` says which.
+    pub fn storage_unavailable(message: &str) -> Notice {
+        Notice::new(Topic::StorageUnavailable, NoticeKind::Warning, "Speichern nicht möglich", message)
+    }
+
+    pub fn list_unreadable(message: &str) -> Notice {
+        Notice::new(Topic::ListUnreadable, NoticeKind::Danger, "Entwürfe konnten nicht gelesen werden", message)
+    }
+
+    /// A stored record that cannot be read; `prefix` is the key prefix of this deployment's drafts.
+    pub fn quarantined(q: &Quarantined, prefix: &str) -> Notice {
+        let text = format!(
+            "Ein gespeicherter Entwurf kann nicht gelesen werden: {} Die übrigen Entwürfe sind nicht betroffen. Die Rohdaten bleiben erhalten, bis Sie sie verwerfen.",
+            q.error.message()
+        );
+        let title = format!("Entwurf in Quarantäne ({})", q.key.trim_start_matches(prefix));
+        Notice::new(Topic::Quarantined(q.key.clone()), NoticeKind::Warning, &title, &text)
+            .with("Rohdaten herunterladen", NoticeAction::DownloadRaw(q.key.clone()))
+            .with("Endgültig verwerfen", NoticeAction::DiscardRaw(q.key.clone()))
+    }
+
+    pub fn not_opened(message: &str) -> Notice {
+        Notice::new(Topic::NotOpened, NoticeKind::Danger, "Entwurf nicht geöffnet", message)
+    }
+
+    pub fn backup_reminder() -> Notice {
+        Notice::new(
+            Topic::BackupReminder,
+            NoticeKind::Info,
+            "Entwurf als Datei sichern",
+            "Dieser Entwurf wurde seit einigen Tagen nicht als Datei gesichert. Browser können lokal gespeicherte Daten löschen, etwa wenn der Speicher knapp wird. Eine Sicherungsdatei können Sie jederzeit wieder laden oder an Kolleginnen und Kollegen geben.",
+        )
+        .with("Jetzt als Datei sichern", NoticeAction::BackupDraft)
+    }
+
+    pub fn conflict() -> Notice {
+        Notice::new(
+            Topic::Conflict,
+            NoticeKind::Warning,
+            "In einem anderen Fenster geändert",
+            "Dieser Entwurf wurde in einem anderen Fenster oder Tab geändert und gespeichert. Ihre Änderungen hier sind noch nicht gespeichert. Wählen Sie, welche Fassung gelten soll.",
+        )
+        .with("Neuere Fassung laden (meine Änderungen verwerfen)", NoticeAction::LoadTheirs)
+        .with("Meine Fassung behalten und speichern", NoticeAction::KeepMine)
+    }
+
+    pub fn theirs_loaded() -> Notice {
+        Notice::new(
+            Topic::TheirsLoaded,
+            NoticeKind::Info,
+            "Neuere Fassung geladen",
+            "Dieser Entwurf wurde in einem anderen Fenster geändert. Die neuere Fassung ist jetzt geladen.",
+        )
+    }
+
+    pub fn deleted_elsewhere() -> Notice {
+        Notice::new(
+            Topic::DeletedElsewhere,
+            NoticeKind::Warning,
+            "In einem anderen Fenster gelöscht",
+            "Dieser Entwurf wurde in einem anderen Fenster gelöscht. Er bleibt hier geöffnet und wird bei der nächsten Änderung wieder gespeichert.",
+        )
+    }
+
+    pub fn download_failed(message: &str) -> Notice {
+        Notice::new(Topic::DownloadFailed, NoticeKind::Danger, "Download nicht möglich", message)
+    }
+
+    pub fn not_discarded(message: &str) -> Notice {
+        Notice::new(Topic::NotDiscarded, NoticeKind::Danger, "Nicht verworfen", message)
+    }
+
+    pub fn save_failed(message: &str) -> Notice {
+        Notice::new(Topic::SaveFailed, NoticeKind::Danger, "Nicht gespeichert", message)
+    }
+
+    pub fn backup_failed(message: &str) -> Notice {
+        Notice::new(Topic::BackupFailed, NoticeKind::Danger, "Sicherung nicht möglich", message)
+    }
+
+    pub fn update_ready() -> Notice {
+        Notice::new(
+            Topic::UpdateReady,
+            NoticeKind::Info,
+            "Neue Version verfügbar",
+            "Eine neue Version des Koop-Assistenten ist geladen. Ihr Entwurf ist gespeichert und bleibt erhalten.",
+        )
+        .with("Neu laden", NoticeAction::UpdateApp)
+    }
+}
+
+/// The banners shown, each with the id its buttons refer to.
 #[derive(Clone, Copy)]
 pub struct Notices {
-    list: RwSignal<Vec<Notice>>,
+    list: RwSignal<Vec<(u32, Notice)>>,
     next: StoredValue<u32>,
 }
 
 impl Notices {
-    pub fn new() -> Notices {
+    pub(super) fn new() -> Notices {
         Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
     }
 
     /// The banners shown (tracked).
-    pub fn all(&self) -> Vec<Notice> {
+    pub fn all(&self) -> Vec<(u32, Notice)> {
         self.list.get()
     }
 
-    /// Shows a banner, replacing one of the same topic; returns its id.
-    pub fn show(&self, topic: Topic, kind: NoticeKind, title: &str, text: &str, actions: Vec<(String, NoticeAction)>) -> u32 {
+    /// Shows a banner, replacing one of the same topic.
+    pub fn show(&self, notice: Notice) {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|n| {
-            n.retain(|x| x.topic != topic);
-            n.push(Notice { id, topic, kind, title: title.to_string(), text: text.to_string(), actions })
+            n.retain(|(_, x)| x.topic != notice.topic);
+            n.push((id, notice));
         });
-        id
     }
 
     pub fn dismiss(&self, id: u32) {
-        self.list.update(|n| n.retain(|x| x.id != id));
+        self.list.update(|n| n.retain(|(x, _)| *x != id));
     }
 
     /// Removes the banner of this topic, if one is shown.
     pub fn dismiss_topic(&self, topic: &Topic) {
-        if self.list.with_untracked(|n| n.iter().any(|x| x.topic == *topic)) {
-            self.list.update(|n| n.retain(|x| x.topic != *topic));
+        if self.list.with_untracked(|n| n.iter().any(|(_, x)| x.topic == *topic)) {
+            self.list.update(|n| n.retain(|(_, x)| x.topic != *topic));
         }
     }
 

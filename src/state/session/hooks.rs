@@ -1,0 +1,34 @@
+//! The session's window listeners (leptos-use: they stop with the component that calls the
+//! hook): the last change is saved when the page is hidden or left, the browser asks before a
+//! tab with unsaved edits closes, and another window's save of the open draft is compared.
+
+use super::Session;
+use crate::state::records::Records;
+use leptos::prelude::*;
+use leptos_use_event_listener::use_event_listener;
+
+/// `visibility` is the document's (the shell's one signal of it).
+pub fn use_session_events(session: Session, visibility: Signal<web_sys::VisibilityState>) {
+    // The last change is written as soon as the tab is hidden (switching apps, closing).
+    Effect::new(move |_| {
+        if visibility.get() == web_sys::VisibilityState::Hidden {
+            session.flush();
+        }
+    });
+    let Some(w) = crate::platform::window() else { return };
+    let _ = use_event_listener(w.clone(), leptos::ev::pagehide, move |_| session.flush());
+    // Edits that are not stored (an open conflict, a failed save, a blocked storage) make the
+    // browser ask before the tab is closed or left.
+    let _ = use_event_listener(w.clone(), leptos::ev::beforeunload, move |ev| {
+        session.flush();
+        if session.has_unsaved_edits() {
+            ev.prevent_default();
+        }
+    });
+    // Another tab or window saved or deleted a draft.
+    let _ = use_event_listener(w, leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key().filter(|k| k.starts_with(&Records::prefix())) {
+            session.record_changed(&key);
+        }
+    });
+}
