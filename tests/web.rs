@@ -219,7 +219,7 @@ async fn a_textarea_is_described_by_its_warning() {
         severity: Severity::Warning,
         fix: None,
     };
-    let (host, app) =
+    let (host, stores) =
         mount_field(vec![warning], move || view! { <koop_assistent::components::fields::FieldView field step=0 /> }.into_any());
     // After "Weiter" every message of the step is shown.
     stores.form.submit_step(0, 0);
@@ -240,7 +240,7 @@ async fn moving_an_unnamed_entry_announces_it_as_eintrag() {
     let list = leaked_field(
         r#"{ "id": "punkte", "kind": "list", "label": "Punkte", "fields": [{ "id": "text", "kind": "text", "label": "Text" }] }"#,
     );
-    let (host, app) =
+    let (host, stores) =
         mount_field(Vec::new(), move || view! { <koop_assistent::components::fields::FieldView field=list step=0 /> }.into_any());
     stores.navigator.new_draft("ikpe");
     let click = |selector: &str, nth: usize| {
@@ -265,6 +265,6 @@ async fn moving_an_unnamed_entry_announces_it_as_eintrag() {
     assert!(said == "Eintrag ist jetzt an Position 2.", "announced „{said}“");
     host.remove();
     // The draft opened above put itself into the address; the next test starts from none.
-    platform::replace_url(&platform::app_url(None, None));
+    platform::replace_url(&platform::path());
     crate::clear();
 }
