@@ -4,12 +4,8 @@
 use koop_core::Datum;
 use wasm_bindgen::JsCast;
 
-pub fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
-
 pub fn document() -> Option<web_sys::Document> {
-    window().and_then(|w| w.document())
+    web_sys::window().and_then(|w| w.document())
 }
 
 /// Unix time in milliseconds.
@@ -40,7 +36,7 @@ pub fn utc_timestamp() -> String {
 
 /// High-resolution time for measurements (falls back to the clock).
 pub fn perf_now() -> f64 {
-    window().and_then(|w| w.performance()).map_or_else(now_ms, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or_else(now_ms, |p| p.now())
 }
 
 /// A new draft identity: time plus randomness, unique enough for one browser.
@@ -71,18 +67,18 @@ pub fn focus_id(id: &str) -> bool {
 
 /// The page's path (the app works under any sub-path).
 pub fn path() -> String {
-    window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
 /// The query of the current address (`?…`, or empty); `state::Location` reads it.
 pub fn search() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// Adds a history entry so that the browser's back button returns to the previous state.
 pub fn push_url(url: &str) {
-    if let Some(h) = window().and_then(|w| w.history().ok()) {
-        let current = window().and_then(|w| {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let current = web_sys::window().and_then(|w| {
             let l = w.location();
             Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
         });
@@ -93,7 +89,7 @@ pub fn push_url(url: &str) {
 }
 
 pub fn replace_url(url: &str) {
-    if let Some(h) = window().and_then(|w| w.history().ok()) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
@@ -139,7 +135,7 @@ pub fn js_err(e: wasm_bindgen::JsValue) -> String {
 
 /// Asks the browser to keep this site's storage (not evicted under storage pressure).
 pub fn request_persistent_storage() {
-    let Some(storage) = window().map(|w| w.navigator().storage()) else { return };
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return };
     if let Ok(promise) = storage.persist() {
         wasm_bindgen_futures::spawn_local(async move {
             let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);

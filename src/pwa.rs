@@ -1,7 +1,7 @@
 //! Offline use and sharing: the service worker's registration and updates, the Web Share API
 //! with a `mailto:` fallback, printing.
 
-use crate::platform::{self, js_err, window};
+use crate::platform::{self, js_err};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::{Effect, Get, GetUntracked, Signal};
 use leptos_use_event_listener::use_event_listener;
@@ -16,7 +16,7 @@ thread_local! {
 }
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
-    let navigator = window()?.navigator();
+    let navigator = web_sys::window()?.navigator();
     // Only in secure contexts (https, localhost); elsewhere the app simply stays online-only.
     Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).ok().filter(|h| *h)?;
     Some(navigator.service_worker())
@@ -88,7 +88,7 @@ fn check_for_updates(visibility: Signal<web_sys::VisibilityState>) {
         }
     };
     let _ = use_interval_fn(check, UPDATE_CHECK_MS);
-    if let Some(w) = window() {
+    if let Some(w) = web_sys::window() {
         let _ = use_event_listener(w, leptos::ev::focus, move |_| check());
     }
     Effect::new(move |_| {
@@ -102,7 +102,7 @@ fn check_for_updates(visibility: Signal<web_sys::VisibilityState>) {
 pub fn activate_update() {
     let Some(container) = container() else { return };
     let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = window() {
+        if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
     });
@@ -114,7 +114,7 @@ pub fn activate_update() {
             let _ = w.post_message(&JsValue::from_str("skipWaiting"));
         }
         None => {
-            if let Some(w) = window() {
+            if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
         }
@@ -143,7 +143,7 @@ pub async fn share_file(
     mail_body: &str,
 ) -> Result<Shared, String> {
     if let Some(data) = share_data(bytes, file_name, mime, subject, share_text) {
-        let navigator = window().ok_or("kein Fenster")?.navigator();
+        let navigator = web_sys::window().ok_or("kein Fenster")?.navigator();
         let share: Function =
             Reflect::get(&navigator, &JsValue::from_str("share")).map_err(js_err)?.dyn_into().map_err(|_| "share fehlt")?;
         let promise: js_sys::Promise = share.call1(&navigator, &data).map_err(js_err)?.dyn_into().map_err(|_| "kein Promise")?;
@@ -159,7 +159,7 @@ pub async fn share_file(
 
 /// The share data if `navigator.canShare({files})` says the file can be shared.
 fn share_data(bytes: &[u8], file_name: &str, mime: &str, subject: &str, body: &str) -> Option<Object> {
-    let navigator = window()?.navigator();
+    let navigator = web_sys::window()?.navigator();
     let can_share: Function = Reflect::get(&navigator, &JsValue::from_str("canShare")).ok()?.dyn_into().ok()?;
     let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
     let bag = web_sys::FilePropertyBag::new();
@@ -197,7 +197,7 @@ fn open_link(href: &str) -> Result<(), String> {
 }
 
 pub fn print() {
-    if let Some(w) = window() {
+    if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
 }

@@ -2,7 +2,7 @@
 //! (not gloo-storage's `LocalStorage::raw()`, which throws when storage is blocked): every
 //! failure becomes a typed `StoreError`, and the app falls back to memory.
 
-use crate::platform::{js_err, window};
+use crate::platform::js_err;
 use koop_core::draft::store::{KeyValue, KvDraftStore, MemoryKv, Scope, StoreError};
 use wasm_bindgen::JsCast;
 
@@ -15,7 +15,7 @@ impl LocalStorageKv {
     /// refuses every write). A full storage is still opened: its drafts are readable, and
     /// hiding them behind an empty list would ask the user to delete drafts they cannot see.
     pub fn open() -> Result<(LocalStorageKv, Option<StoreError>), StoreError> {
-        let w = window().ok_or_else(|| StoreError::Unavailable("kein Fenster".into()))?;
+        let w = web_sys::window().ok_or_else(|| StoreError::Unavailable("kein Fenster".into()))?;
         let storage = match w.local_storage() {
             Ok(Some(s)) => s,
             Ok(None) => return Err(StoreError::Unavailable("localStorage fehlt".into())),
@@ -99,7 +99,7 @@ impl KeyValue for Backend {
 
 /// This deployment's part of the origin's storage: its base path (see `Scope`).
 pub fn scope() -> Scope {
-    Scope::for_path(&window().and_then(|w| w.location().pathname().ok()).unwrap_or_default())
+    Scope::for_path(&web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default())
 }
 
 /// The draft store of this deployment, or memory with the reason why.

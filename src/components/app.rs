@@ -1,9 +1,9 @@
 //! The page frame: header, banners, the start screen or the open draft, footer.
 
-use super::Derived;
 use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
+use super::{Derived, StartLink};
 use crate::state::{InfoPage, Library, Location, Notice, NoticeAction, NoticeKind, Notices, Session, Stores, Transfer, provide_stores};
 use koop_core::document::{BuildCache, build_cached};
 use koop_core::template::Catalog;
@@ -70,16 +70,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         <a class="sprunglink" href="#inhalt">"Zum Inhalt springen"</a>
         <header class="kopf">
             <div class="kopf__inhalt">
-                <a
-                    class="kopf__marke"
-                    href=navigator.href(&Location::Start)
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        navigator.close();
-                    }
-                >
-                    "Koop-Assistent"
-                </a>
+                <StartLink class="kopf__marke">"Koop-Assistent"</StartLink>
                 <span class="kopf__claim">"Kooperationsvereinbarungen für Landkreise und Städte"</span>
             </div>
         </header>

@@ -1,4 +1,5 @@
-//! The UI: small components over `AppState` and the derived `Derived` memos.
+//! The UI: small components, each asking for the stores it uses (`state`) and the derived
+//! `Derived` memos.
 
 pub mod app;
 pub mod fields;
@@ -9,7 +10,8 @@ pub mod review;
 pub mod start;
 pub mod wizard;
 
-use koop_core::{Context, Document, Report};
+use crate::state::{Location, Navigator};
+use koop_core::{Document, Report};
 use leptos::prelude::*;
 
 /// State derived from the draft: recomputed when it changes, shared by all components.
@@ -19,6 +21,20 @@ pub struct Derived {
     pub doc: Memo<Option<Document>>,
 }
 
-pub fn draft_name(c: &Context<'_>) -> String {
-    c.draft_name()
+/// A link back to the start page: the open draft is saved, the start page focused.
+#[component]
+pub fn StartLink(class: &'static str, children: Children) -> impl IntoView {
+    let navigator = expect_context::<Navigator>();
+    view! {
+        <a
+            class=class
+            href=navigator.href(&Location::Start)
+            on:click=move |ev| {
+                ev.prevent_default();
+                navigator.close();
+            }
+        >
+            {children()}
+        </a>
+    }
 }

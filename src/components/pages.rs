@@ -1,26 +1,17 @@
 //! "Datenschutz" and "Erklärung zur Barrierefreiheit", as public bodies must publish them.
 //! The operator's details come from `templates/site/betrieb.toml`.
 
-use crate::state::{InfoPage, Location, Navigator};
+use super::StartLink;
+use crate::state::InfoPage;
 use koop_core::template::Site;
 use leptos::prelude::*;
 
 #[component]
 pub fn InfoPageView(page: InfoPage) -> impl IntoView {
-    let navigator = expect_context::<Navigator>();
     let site = Site::builtin().ok();
     let back = view! {
         <p>
-            <a
-                class="kern-link"
-                href=navigator.href(&Location::Start)
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    navigator.close();
-                }
-            >
-                "Zurück zur Startseite"
-            </a>
+            <StartLink class="kern-link">"Zurück zur Startseite"</StartLink>
         </p>
     };
     let body = match (page, site) {

@@ -213,7 +213,7 @@ pub fn Inlines(text: Text) -> impl IntoView {
                                 href=href
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    navigator.go_to_target(&target);
+                                    navigator.go_to_field(target.step, target.path.anchor());
                                 }
                             >
                                 {text}

@@ -1,7 +1,7 @@
 //! Guidance through the whole process: the six phases (ISA) on the start screen, the "Prozess
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
-use super::fields::{FieldCx, FieldShell};
+use super::fields::{Control, FieldCx, FieldShell};
 use crate::state::{Navigator, Session};
 use koop_core::document::appendix::{Coverage, checklist};
 use koop_core::draft::process::{PHASES, PhaseStatus, Process, date_problem};
@@ -61,7 +61,7 @@ fn ProcessInput(
                 class=if date { "kern-form-input__input breite-mittel" } else { "kern-form-input__input" }
                 type="text"
                 id=cx.id.clone()
-                aria-describedby=cx.described_by()
+                aria-describedby=cx.described_by(Control::Input)
                 aria-invalid=cx.invalid()
                 prop:value=move || value.get()
                 on:input=move |ev| set.run(event_target_value(&ev))

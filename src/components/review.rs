@@ -46,7 +46,7 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
                                                         href=format!("#{}", row.path.anchor())
                                                         on:click=move |ev| {
                                                             ev.prevent_default();
-                                                            navigator.go_to_target(&target);
+                                                            navigator.go_to_field(target.step, target.path.anchor());
                                                         }
                                                     >
                                                         "Ändern"

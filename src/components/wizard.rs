@@ -1,11 +1,11 @@
 //! The step-by-step form beside the live preview.
 
-use super::Derived;
 use super::fields::FieldView;
 use super::preview::Preview;
 use super::review::ReviewStep;
+use super::{Derived, StartLink};
 use crate::platform;
-use crate::state::{Form, Location, Navigator, SaveStatus, Session, Transfer};
+use crate::state::{Form, Navigator, SaveStatus, Session, Transfer};
 use koop_core::template::{StepKind, Template};
 use koop_core::{FieldKind, FieldPath};
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 <div>
                     <p class="wizard__vorlage">{template.title.clone()}</p>
                     <h1 class="kern-heading-medium" id="seitentitel" tabindex="-1">
-                        {move || session.with_ctx(super::draft_name).unwrap_or_default()}
+                        {move || session.with_ctx(|c| c.draft_name()).unwrap_or_default()}
                     </h1>
                 </div>
                 <div class="wizard__werkzeuge">
@@ -54,16 +54,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                     >
                         <span class="kern-label">"Als Datei sichern"</span>
                     </button>
-                    <a
-                        class="kern-link"
-                        href=navigator.href(&Location::Start)
-                        on:click=move |ev| {
-                            ev.prevent_default();
-                            navigator.close();
-                        }
-                    >
-                        "Zur Übersicht „Meine Entwürfe“"
-                    </a>
+                    <StartLink class="kern-link">"Zur Übersicht „Meine Entwürfe“"</StartLink>
                 </div>
             </div>
             <div class="wizard__spalten">
@@ -264,7 +255,7 @@ fn ErrorSummary(template: &'static Template, step: usize) -> impl IntoView {
                                             href=format!("#{}", focus_id(&i.path))
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                navigator.go_to_target(&target);
+                                                navigator.go_to_field(target.step, target.path.anchor());
                                             }
                                         >
                                             {format!("{}: {}", i.label, i.message)}

@@ -115,7 +115,7 @@ impl Form {
 /// Follows the pointer for `Form::touch_after_blur`: a field's message appears after the click
 /// that left the field, not during it. The listeners go with the calling component.
 pub fn use_pointer(form: Form) {
-    let Some(w) = crate::platform::window() else { return };
+    let Some(w) = web_sys::window() else { return };
     let _ = use_event_listener(w.clone(), leptos::ev::pointerdown, move |_| form.pointer_down.set_value(true));
     let _ = use_event_listener(w.clone(), leptos::ev::pointerup, move |_| form.pointer_up());
     let _ = use_event_listener(w, leptos::ev::pointercancel, move |_| form.pointer_up());

@@ -189,7 +189,7 @@ impl Library {
 /// Another tab or window changed localStorage: the list follows. The listener goes with the
 /// calling component; it is added before the session's, so the list is read first.
 pub fn use_library_events(library: Library) {
-    let Some(w) = platform::window() else { return };
+    let Some(w) = web_sys::window() else { return };
     let _ = use_event_listener(w, leptos::ev::storage, move |ev| {
         // No key: localStorage.clear() in another window.
         if ev.key().is_none_or(|k| k.starts_with(&Records::prefix())) {

@@ -7,7 +7,6 @@ use super::library::Library;
 use super::location::{InfoPage, Location, PROCESS_TITLE, START_TITLE};
 use super::session::{Opened, Session};
 use crate::platform;
-use koop_core::document::Target;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
 
@@ -76,7 +75,7 @@ impl Navigator {
     }
 
     /// Adds a history entry for `to` and shows it.
-    fn go(&self, to: &Location) {
+    pub fn go(&self, to: &Location) {
         platform::push_url(&self.href(to));
         self.follow();
     }
@@ -90,10 +89,6 @@ impl Navigator {
         request_animation_frame(|| {
             platform::focus_id("schritt-titel");
         });
-    }
-
-    pub fn open(&self, id: &str) {
-        self.go(&Location::step(id, 0));
     }
 
     /// Back to the start page ("Meine Entwürfe").
@@ -140,12 +135,7 @@ impl Navigator {
         });
     }
 
-    /// Goes to the field a gap or review row points at and focuses it.
-    pub fn go_to_target(&self, target: &Target) {
-        self.go_to_field(target.step, target.path.anchor());
-    }
-
-    /// Goes to a step's field by its element id and focuses it.
+    /// Goes to a step's field by its element id (`FieldPath::anchor`) and focuses it.
     pub fn go_to_field(&self, step: usize, anchor: String) {
         if self.step.get_untracked() != step {
             platform::push_url(&self.href(&self.here(step, false)));
@@ -182,7 +172,7 @@ impl Navigator {
 /// The browser's back and forward buttons: the app follows the address. The listener goes with
 /// the calling component.
 pub fn use_history(navigator: Navigator) {
-    if let Some(w) = platform::window() {
+    if let Some(w) = web_sys::window() {
         let _ = use_event_listener(w, leptos::ev::popstate, move |_| navigator.follow());
     }
 }

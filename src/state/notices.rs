@@ -202,3 +202,55 @@ impl Notices {
         self.list.set(Vec::new());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NoticeAction::*;
+    use koop_core::draft::store::DecodeError;
+
+    /// Which banner says what: its topic (a second one of the same topic replaces it), its
+    /// colour and its buttons.
+    #[test]
+    fn each_banner_has_its_topic_colour_and_buttons() {
+        let q = Quarantined { key: "koop-assistent.entwurf.x1".into(), raw: "{".into(), error: DecodeError::Corrupt("eof".into()) };
+        let cases: Vec<(Notice, Topic, NoticeKind, Vec<NoticeAction>)> = vec![
+            (Notice::storage_unavailable("m"), Topic::StorageUnavailable, NoticeKind::Warning, vec![]),
+            (Notice::list_unreadable("m"), Topic::ListUnreadable, NoticeKind::Danger, vec![]),
+            (
+                Notice::quarantined(&q, "koop-assistent.entwurf."),
+                Topic::Quarantined(q.key.clone()),
+                NoticeKind::Warning,
+                vec![DownloadRaw(q.key.clone()), DiscardRaw(q.key.clone())],
+            ),
+            (Notice::not_opened("m"), Topic::NotOpened, NoticeKind::Danger, vec![]),
+            (Notice::backup_reminder(), Topic::BackupReminder, NoticeKind::Info, vec![BackupDraft]),
+            (Notice::conflict(), Topic::Conflict, NoticeKind::Warning, vec![LoadTheirs, KeepMine]),
+            (Notice::theirs_loaded(), Topic::TheirsLoaded, NoticeKind::Info, vec![]),
+            (Notice::deleted_elsewhere(), Topic::DeletedElsewhere, NoticeKind::Warning, vec![]),
+            (Notice::download_failed("m"), Topic::DownloadFailed, NoticeKind::Danger, vec![]),
+            (Notice::not_discarded("m"), Topic::NotDiscarded, NoticeKind::Danger, vec![]),
+            (Notice::save_failed("m"), Topic::SaveFailed, NoticeKind::Danger, vec![]),
+            (Notice::backup_failed("m"), Topic::BackupFailed, NoticeKind::Danger, vec![]),
+            (Notice::update_ready(), Topic::UpdateReady, NoticeKind::Info, vec![UpdateApp]),
+        ];
+        for (notice, topic, kind, actions) in cases {
+            assert_eq!((&notice.topic, notice.kind), (&topic, kind));
+            assert_eq!(notice.actions.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(), actions, "{topic:?}");
+            assert!(!notice.title.is_empty() && !notice.text.is_empty(), "{topic:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_in_quarantine_is_named_without_the_key_prefix_and_says_why() {
+        let q = Quarantined { key: "koop-assistent.entwurf.abc-1".into(), raw: String::new(), error: DecodeError::UnknownVersion(99) };
+        let n = Notice::quarantined(&q, "koop-assistent.entwurf.");
+        assert_eq!(n.title, "Entwurf in Quarantäne (abc-1)");
+        assert!(
+            n.text.starts_with("Ein gespeicherter Entwurf kann nicht gelesen werden: Der Entwurf stammt aus einer neueren Version"),
+            "{}",
+            n.text
+        );
+        assert_eq!(n.actions[0].0, "Rohdaten herunterladen");
+    }
+}

@@ -1,7 +1,7 @@
 //! Choices: radio buttons or checkboxes among the template's options, and a select among the
 //! entries of another list.
 
-use super::{FieldCx, FieldShell, Frame, Scope, path_for, value_memo, write};
+use super::{Control, FieldCx, FieldShell, Frame, Scope, path_for, value_memo, write};
 use crate::state::{Form, Session};
 use koop_core::template::Field;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub(super) fn ReferenceField(field: &'static Field, step: usize, scope: Scope) -
                     class="kern-form-input__select"
                     class:kern-form-input__select--error=move || error.with(Option::is_some)
                     id=cx.id.clone()
-                    aria-describedby=cx.described_by()
+                    aria-describedby=cx.described_by(Control::Input)
                     aria-invalid=cx.invalid()
                     on:change=move |ev| {
                         write(session, field, scope, &event_target_value(&ev));

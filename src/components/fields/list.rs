@@ -1,7 +1,7 @@
 //! A repeating group: entries with their own fields; add, move, remove with undo. Focus moves to
 //! a new entry; additions, moves and removals are announced.
 
-use super::{EntryMemo, FieldCx, FieldShell, FieldView, Frame, with_entries};
+use super::{Control, EntryMemo, FieldCx, FieldShell, FieldView, Frame, with_entries};
 use crate::platform;
 use crate::state::{Announcer, Session};
 use koop_core::template::Field;
@@ -89,7 +89,7 @@ pub(super) fn ListField(field: &'static Field, step: usize) -> impl IntoView {
                 </For>
             </div>
             {removal}
-            <button type="button" class="kern-btn kern-btn--secondary" id=cx.id.clone() aria-describedby=cx.described_by_messages() on:click=add>
+            <button type="button" class="kern-btn kern-btn--secondary" id=cx.id.clone() aria-describedby=cx.described_by(Control::Button) on:click=add>
                 <span class="kern-label">{format!("{} hinzufügen", item(field))}</span>
             </button>
         </FieldShell>

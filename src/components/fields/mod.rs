@@ -99,18 +99,10 @@ impl FieldCx {
         format!("{}-warnung", self.id)
     }
 
-    /// `aria-describedby` of the input: the hint, then every message currently shown.
-    pub(super) fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + use<> {
-        self.describe(true)
-    }
-
-    /// … of a button beside the input (the correction): the messages only.
-    fn described_by_messages(&self) -> impl Fn() -> Option<String> + Send + Sync + use<> {
-        self.describe(false)
-    }
-
-    fn describe(&self, with_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + use<> {
-        let hint = self.hint.as_ref().filter(|_| with_hint).map(|(id, _)| id.clone());
+    /// `aria-describedby` of a control of the field: the hint (for the input itself), then
+    /// every message currently shown.
+    pub(super) fn described_by(&self, control: Control) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+        let hint = self.hint.as_ref().filter(|_| control == Control::Input).map(|(id, _)| id.clone());
         let messages = [(self.error_id(), self.error), (self.warning_id(), self.warning)];
         move || {
             let mut ids: Vec<String> = hint.iter().cloned().collect();
@@ -124,6 +116,16 @@ impl FieldCx {
         let error = self.error;
         move || error.with(Option::is_some).then_some("true")
     }
+}
+
+/// A control of a field, as `aria-describedby` tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// The input (select, options) itself.
+    Input,
+    /// A button beside it (a correction, a list's "hinzufügen"): the messages concern it, the
+    /// hint does not.
+    Button,
 }
 
 /// How the shell names its field.
@@ -164,7 +166,7 @@ pub(super) fn FieldShell(cx: FieldCx, #[prop(optional)] frame: Option<Frame>, ch
         .into_any(),
         frame => {
             let list = frame == Frame::List;
-            let described = cx.described_by();
+            let described = cx.described_by(Control::Input);
             view! {
                 <fieldset
                     class=if list { "kern-fieldset feld liste" } else { "kern-fieldset feld" }

@@ -1,7 +1,7 @@
 //! A text-like field: one line (text, e-mail, phone, number, postcode, date) or several
 //! (textarea), with name suggestions from a lookup and the one-click correction of a message.
 
-use super::{FieldCx, FieldShell, Scope, path_for, value_memo, write};
+use super::{Control, FieldCx, FieldShell, Scope, path_for, value_memo, write};
 use crate::components::Derived;
 use crate::state::{Form, Session};
 use koop_core::template::{Field, FieldKind, Width};
@@ -42,7 +42,7 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
     };
     // The button goes with the message it fixes, so focus returns to the corrected input.
     let fix_button = {
-        let (input_id, messages) = (id.clone(), cx.described_by_messages());
+        let (input_id, messages) = (id.clone(), cx.described_by(Control::Button));
         move || {
             fix.get().map(|f| {
                 let (value, input_id) = (f.value.clone(), input_id.clone());
@@ -71,7 +71,7 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
                 class="kern-form-input__input"
                 id=id
                 rows="4"
-                aria-describedby=cx.described_by()
+                aria-describedby=cx.described_by(Control::Input)
                 aria-invalid=cx.invalid()
                 prop:value=value
                 on:input=on_input
@@ -89,7 +89,7 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
                 autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into())
                 spellcheck=matches!(field.kind, FieldKind::Text).then_some("true")
                 list=list_id
-                aria-describedby=cx.described_by()
+                aria-describedby=cx.described_by(Control::Input)
                 aria-invalid=cx.invalid()
                 prop:value=value
                 on:input=on_input

@@ -143,7 +143,7 @@ fn DraftItem(draft: Draft, status: Status) -> impl IntoView {
                     href=navigator.href(&Location::step(&draft.id, 0))
                     on:click=move |ev| {
                         ev.prevent_default();
-                        navigator.open(&id.read_value());
+                        navigator.go(&Location::step(&id.read_value(), 0));
                     }
                 >
                     {name.clone()}

@@ -3,7 +3,7 @@
 //! window's own save can both find that out; both hand it to `Session::differs`, the one place
 //! that decides what follows.
 
-use super::{SaveStatus, Session};
+use super::{Attempt, SaveStatus, Session};
 use crate::state::notices::Notice;
 use koop_core::draft::store::{DraftStore, Seen, StoreError, Stored};
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ impl Session {
             (Found::Other(Stored::Draft(_), _), _) => self.ask(),
             // A version this build cannot read (a newer app in another tab): never replaced;
             // this window's next save says so.
-            (Found::Other(Stored::Unreadable(e), _), Via::Save) => self.save_failed(&StoreError::Unreadable(e)),
+            (Found::Other(Stored::Unreadable(e), _), Via::Save) => self.settle(Attempt::Failed(StoreError::Unreadable(e))),
             (Found::Other(Stored::Unreadable(_), _), Via::StorageEvent) => {}
             (Found::Deleted, _) => self.notices.show(Notice::deleted_elsewhere()),
         }
@@ -89,7 +89,7 @@ impl Session {
                 self.seen.set_value(seen);
                 self.save_status.set(SaveStatus::Saved(crate::platform::now_ms()));
             }
-            Some(Err(e)) => self.save_failed(&e),
+            Some(Err(e)) => self.settle(Attempt::Failed(e)),
             None => {}
         }
     }

@@ -15,7 +15,7 @@ pub fn use_session_events(session: Session, visibility: Signal<web_sys::Visibili
             session.flush();
         }
     });
-    let Some(w) = crate::platform::window() else { return };
+    let Some(w) = web_sys::window() else { return };
     let _ = use_event_listener(w.clone(), leptos::ev::pagehide, move |_| session.flush());
     // Edits that are not stored (an open conflict, a failed save, a blocked storage) make the
     // browser ask before the tab is closed or left.

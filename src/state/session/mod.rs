@@ -5,18 +5,22 @@
 
 mod conflict;
 mod hooks;
+mod saving;
+
+pub(in crate::state) use saving::Attempt;
 
 pub use hooks::use_session_events;
 
 use super::form::Form;
-use super::notices::{Notice, Notices, Topic};
+use super::notices::{Notice, Notices};
 use super::records::Records;
 use crate::platform;
-use koop_core::draft::store::{DraftStore, SaveOutcome, Seen, StoreError};
+use koop_core::draft::store::{DraftStore, SaveOutcome, Seen};
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft};
 use leptos::prelude::*;
 use leptos_use_timeout_fn::use_timeout_fn;
+use saving::{Banner, after_save};
 use std::rc::Rc;
 
 /// Autosave waits this long (ms) after the last change.
@@ -217,20 +221,24 @@ impl Session {
         match result {
             Some(Ok(SaveOutcome::Saved(seen))) => {
                 self.seen.set_value(seen);
-                if self.records.in_memory() {
-                    // The browser allows no storage (banner at start): kept in memory only,
-                    // which the save status must not call "Gespeichert".
-                    self.save_status.set(SaveStatus::Failed(StoreError::Unavailable(String::new()).message()));
-                    return;
-                }
-                // Saved again (e.g. storage freed): the failure banner no longer applies.
-                self.notices.dismiss_topic(&Topic::SaveFailed);
-                self.save_status.set(SaveStatus::Saved(platform::now_ms()));
+                self.settle(if self.records.in_memory() { Attempt::InMemory } else { Attempt::Stored });
             }
             Some(Ok(SaveOutcome::Changed(stored))) => self.differs(conflict::Found::Other(stored, None), conflict::Via::Save),
-            Some(Err(e)) => self.save_failed(&e),
+            Some(Err(e)) => self.settle(Attempt::Failed(e)),
             None => {}
         }
+    }
+
+    /// The save status and banner after a save attempt (`saving.rs`): a failure is said once
+    /// per reason.
+    pub(super) fn settle(&self, attempt: Attempt) {
+        let (status, banner) = after_save(&self.save_status.get_untracked(), attempt, platform::now_ms());
+        match banner {
+            Banner::Show(notice) => self.notices.show(notice),
+            Banner::Dismiss(topic) => self.notices.dismiss_topic(&topic),
+            Banner::Keep => {}
+        }
+        self.save_status.set(status);
     }
 
     /// Drops a pending autosave without saving.
@@ -238,15 +246,6 @@ impl Session {
         if let Some(timer) = self.autosave.get_value() {
             (timer.stop)();
         }
-    }
-
-    /// Says that the open draft is not stored, once per reason.
-    pub(super) fn save_failed(&self, e: &StoreError) {
-        let message = e.message();
-        if self.save_status.get_untracked() != SaveStatus::Failed(message.clone()) {
-            self.notices.show(Notice::save_failed(&message));
-        }
-        self.save_status.set(SaveStatus::Failed(message));
     }
 
     /// Shows another version of the open draft, keeping the step.

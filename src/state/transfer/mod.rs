@@ -8,9 +8,10 @@ pub use outcome::{Intake, Refusal};
 
 use super::announcer::Announcer;
 use super::library::Library;
+use super::location::Location;
 use super::navigator::Navigator;
 use super::notices::{Notice, Notices};
-use super::session::Session;
+use super::session::{Attempt, Session};
 use crate::export::WorkerError;
 use crate::platform;
 use koop_core::import::{Returned, ReturnedRequest};
@@ -46,7 +47,7 @@ impl Transfer {
             Ok(file) => {
                 let at = Some(platform::now_ms());
                 if let Err(e) = self.library.change(&d.id, move |o| o.last_backup = at) {
-                    self.session.save_failed(&e);
+                    self.session.settle(Attempt::Failed(e));
                 }
                 self.announcer.announce(&format!("„{file}“ wurde gespeichert."));
             }
@@ -129,7 +130,7 @@ impl Transfer {
         let (id, intake) = self.store(&returned)?;
         self.returned.set(None);
         if let Some((step, anchor)) = open_at {
-            self.navigator.open(&id);
+            self.navigator.go(&Location::step(&id, 0));
             self.navigator.go_to_field(step, anchor);
         }
         Ok(intake)
