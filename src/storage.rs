@@ -99,7 +99,7 @@ impl KeyValue for Backend {
 
 /// This deployment's part of the origin's storage: its base path (see `Scope`).
 pub fn scope() -> Scope {
-    Scope::for_path(&web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default())
+    Scope::for_path(&crate::platform::path())
 }
 
 /// The draft store of this deployment, or memory with the reason why.

@@ -134,3 +134,51 @@ impl ReturnedRequest {
         returned(catalog, &embedded, &self.file_name, &here)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a returned document may do: become a draft at once, or wait until the user has
+    /// read what there is to know (edits made outside the app, the draft it came from).
+    #[test]
+    fn a_returned_document_waits_only_when_there_is_something_to_read() {
+        let origin = |changes: usize| Origin {
+            name: "Gotha".into(),
+            changes: (0..changes)
+                .map(|i| ReturnedChange {
+                    label: format!("Angabe {i}"),
+                    old: "a".into(),
+                    new: "b".into(),
+                    step: 0,
+                    anchor: "feld-x".into(),
+                })
+                .collect(),
+        };
+        let cases = [
+            (None, None, false),
+            (Some("Nr. 2.1 geändert"), None, true),
+            (None, Some(origin(0)), true),
+            (None, Some(origin(2)), true),
+            (Some("Nr. 2.1 geändert"), Some(origin(1)), true),
+        ];
+        for (edited, origin, waits) in cases {
+            let returned = Returned { record: "{}".into(), name: "Vertrag".into(), edited: edited.map(String::from), origin };
+            assert_eq!(returned.needs_decision(), waits, "{returned:?}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_says_once_that_nothing_changed() {
+        let cases = [
+            (Refused::Import(ImportError::Empty), "Die Datei ist leer. Es wurde nichts geändert."),
+            (
+                Refused::Other("Dieses Dokument enthält keinen Entwurf.".into()),
+                "Dieses Dokument enthält keinen Entwurf. Es wurde nichts geändert.",
+            ),
+        ];
+        for (refused, message) in cases {
+            assert_eq!(refused.message(), message);
+        }
+    }
+}
