@@ -223,7 +223,7 @@ fn a_kept_version_is_not_overwritten_by_the_other_window() {
     let SaveOutcome::Changed(Stored::Draft(theirs)) = store.save_if_unchanged(&b, seen_b).expect("B asks") else {
         panic!("B must see A's version")
     };
-    assert_eq!(theirs.answers, a.answers);
+    assert_eq!(theirs.draft.answers, a.answers);
     // B keeps its version (same `updated` time as before): written on purpose …
     store.save(&b).expect("B keeps its version");
     let (_, seen_b2) = store.load_seen(&d.id).expect("B's version");

@@ -3,8 +3,10 @@
 //! kept as typed (also when invalid) so that nothing entered is ever lost. The draft is changed
 //! only through the methods here.
 
+pub mod merge;
 pub mod process;
 pub mod store;
+pub mod sync;
 
 use crate::template::{Field, FieldKind, Template};
 use process::Process;

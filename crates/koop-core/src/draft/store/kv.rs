@@ -2,7 +2,7 @@
 //! memory in tests and as fallback), and the scope of one deployment's keys.
 
 use super::error::{DecodeError, StoreError};
-use super::record::{MAX_RECORD_BYTES, decode, encode};
+use super::record::{MAX_PARENTS, MAX_RECORD_BYTES, decode, decode_record, encode_record};
 use crate::draft::Draft;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -89,9 +89,44 @@ impl Seen {
     /// No record was there.
     pub const NOTHING: Seen = Seen(None);
 
-    fn of(raw: Option<&str>) -> Seen {
+    /// The fingerprint of a stored text.
+    pub fn of(raw: Option<&str>) -> Seen {
         // FNV-1a: stable across runs and builds, unlike std's randomly seeded hasher.
         Seen(raw.map(|r| r.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))))
+    }
+
+    /// As a record names its parents (see `Record::parents`).
+    fn name(self) -> Option<String> {
+        self.0.map(|h| format!("{h:016x}"))
+    }
+
+    fn named(name: &str) -> Option<Seen> {
+        u64::from_str_radix(name, 16).ok().map(|h| Seen(Some(h)))
+    }
+}
+
+/// A stored draft with its lineage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub draft: Draft,
+    /// This record's fingerprint.
+    pub seen: Seen,
+    /// The records it replaced, newest first (at most `MAX_PARENTS`): the record the writing
+    /// window had loaded or saved before, then that record's parents. localStorage does not
+    /// make one window's read-compare-write atomic against another's, so two windows can both
+    /// replace the same record; the lineage lets each tell that from a descendant of its own.
+    pub parents: Vec<Seen>,
+}
+
+impl Record {
+    fn read(raw: &str) -> Result<Record, DecodeError> {
+        let (draft, parents) = decode_record(raw)?;
+        Ok(Record { draft, seen: Seen::of(Some(raw)), parents: parents.iter().filter_map(|p| Seen::named(p)).collect() })
+    }
+
+    /// The lineage of a record that replaces this one.
+    fn lineage(self) -> Vec<String> {
+        std::iter::once(self.seen).chain(self.parents.iter().copied()).filter_map(Seen::name).take(MAX_PARENTS).collect()
     }
 }
 
@@ -99,7 +134,7 @@ impl Seen {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stored {
     /// Another window saved this version.
-    Draft(Box<Draft>),
+    Draft(Box<Record>),
     /// A version this build cannot read (a newer app, damage): it must not be replaced.
     Unreadable(DecodeError),
 }
@@ -123,7 +158,11 @@ pub trait DraftStore {
     /// Removes every record of this app (drafts, quarantined records, settings).
     fn delete_all(&self) -> Result<usize, StoreError>;
     /// Loads a draft with what was seen of it.
-    fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError>;
+    fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError> {
+        self.load_record(id).map(|r| (r.draft, r.seen))
+    }
+    /// Loads a draft with its fingerprint and lineage.
+    fn load_record(&self, id: &str) -> Result<Record, StoreError>;
     /// Saves only if the stored record is still the one `seen` describes (or gone); otherwise
     /// returns the stored version and writes nothing.
     fn save_if_unchanged(&self, draft: &Draft, seen: Seen) -> Result<SaveOutcome, StoreError>;
@@ -224,8 +263,9 @@ impl<K: KeyValue> KvDraftStore<K> {
         format!("{}{id}", self.scope.draft_prefix())
     }
 
-    fn write(&self, key: &str, draft: &Draft) -> Result<Seen, StoreError> {
-        let text = encode(draft)?;
+    /// Writes `draft` as the record whose lineage is `parents` (see `Record::parents`).
+    fn write(&self, key: &str, draft: &Draft, parents: &[String]) -> Result<Seen, StoreError> {
+        let text = encode_record(draft, parents)?;
         if text.len() > MAX_RECORD_BYTES {
             return Err(StoreError::TooLarge(text.len()));
         }
@@ -262,34 +302,32 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
     /// than can be read back.
     fn save(&self, draft: &Draft) -> Result<(), StoreError> {
         let key = self.record_key(&draft.id);
-        if let Some(raw) = self.kv.get(&key)?
-            && let Err(e) = decode(&raw)
-        {
-            return Err(StoreError::Unreadable(e));
-        }
-        self.write(&key, draft).map(|_| ())
+        let over = match self.kv.get(&key)? {
+            Some(raw) => Some(Record::read(&raw).map_err(StoreError::Unreadable)?),
+            None => None,
+        };
+        self.write(&key, draft, &over.map(|r| r.lineage()).unwrap_or_default()).map(|_| ())
     }
 
-    fn load_seen(&self, id: &str) -> Result<(Draft, Seen), StoreError> {
+    fn load_record(&self, id: &str) -> Result<Record, StoreError> {
         let raw = self.kv.get(&self.record_key(id))?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let draft = decode(&raw).map_err(StoreError::Decode)?;
-        Ok((draft, Seen::of(Some(&raw))))
+        Record::read(&raw).map_err(StoreError::Decode)
     }
 
     fn save_if_unchanged(&self, draft: &Draft, seen: Seen) -> Result<SaveOutcome, StoreError> {
         let key = self.record_key(&draft.id);
-        let raw = self.kv.get(&key)?;
-        if let Some(raw) = raw.as_deref()
-            && Seen::of(Some(raw)) != seen
-        {
-            return Ok(SaveOutcome::Changed(match decode(raw) {
-                Ok(theirs) => Stored::Draft(Box::new(theirs)),
-                Err(e) => Stored::Unreadable(e),
-            }));
-        }
+        let stored = match self.kv.get(&key)? {
+            Some(raw) => match Record::read(&raw) {
+                Ok(r) if r.seen == seen => Some(r),
+                Ok(r) => return Ok(SaveOutcome::Changed(Stored::Draft(Box::new(r)))),
+                Err(e) => return Ok(SaveOutcome::Changed(Stored::Unreadable(e))),
+            },
+            None => None,
+        };
         // Unchanged, or deleted elsewhere (then this window's version is saved again, as the
-        // deletion banner says).
-        self.write(&key, draft).map(SaveOutcome::Saved)
+        // deletion banner says, still naming the record it saw as its parent).
+        let parents = stored.map_or_else(|| seen.name().into_iter().collect(), |r| r.lineage());
+        self.write(&key, draft, &parents).map(SaveOutcome::Saved)
     }
 
     fn delete(&self, id: &str) -> Result<(), StoreError> {

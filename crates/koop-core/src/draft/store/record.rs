@@ -16,28 +16,51 @@ pub const MAX_RECORD_BYTES: usize = 2 * 1024 * 1024;
 /// Largest record or draft file read or imported.
 pub const MAX_IMPORT_BYTES: usize = 2 * MAX_RECORD_BYTES;
 
+/// How many replaced records a stored record names (see `encode_record`): enough for a window
+/// to find the version it shares with another across that window's saves while this one was
+/// asking.
+pub const MAX_PARENTS: usize = 16;
+
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     format: &'a str,
     schema: u32,
     draft: &'a Draft,
+    /// Only in the store: the records this one replaced (see `encode_record`).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    parents: &'a [String],
 }
 
 /// The stored text of a draft.
 pub fn encode(draft: &Draft) -> Result<String, StoreError> {
-    serde_json::to_string(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft }).map_err(|e| StoreError::Other(e.to_string()))
+    encode_record(draft, &[])
+}
+
+/// The stored text of a draft with its lineage: the fingerprints (`Seen`) of the records it
+/// replaced, newest first. Two windows that write at once on a store whose writes are not atomic
+/// across windows (localStorage) can tell from it whether a record descends from theirs or
+/// replaced it unseen. Earlier versions ignore the field, so the schema stays the same; draft
+/// files and exported documents carry no lineage.
+pub fn encode_record(draft: &Draft, parents: &[String]) -> Result<String, StoreError> {
+    serde_json::to_string(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft, parents })
+        .map_err(|e| StoreError::Other(e.to_string()))
 }
 
 /// A draft file for download: the same record, pretty-printed so that people can read it
 /// (compact when pretty printing would make it too large to import again).
 pub fn encode_file(draft: &Draft) -> Result<String, StoreError> {
-    let pretty = serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft })
+    let pretty = serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, schema: SCHEMA_VERSION, draft, parents: &[] })
         .map_err(|e| StoreError::Other(e.to_string()))?;
     if pretty.len() <= MAX_IMPORT_BYTES { Ok(pretty) } else { encode(draft) }
 }
 
 /// Reads a record of this or an earlier schema version.
 pub fn decode(text: &str) -> Result<Draft, DecodeError> {
+    decode_record(text).map(|(draft, _)| draft)
+}
+
+/// Reads a record and its lineage (see `encode_record`; none in files and older records).
+pub fn decode_record(text: &str) -> Result<(Draft, Vec<String>), DecodeError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(DecodeError::TooLarge(text.len()));
     }
@@ -51,10 +74,17 @@ pub fn decode(text: &str) -> Result<Draft, DecodeError> {
     if schema > SCHEMA_VERSION {
         return Err(DecodeError::UnknownVersion(schema));
     }
+    // Lineage is a hint for merging, never a reason to refuse a draft: what is not a list of
+    // strings counts as none.
+    let parents = obj
+        .get("parents")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).take(MAX_PARENTS).map(str::to_string).collect())
+        .unwrap_or_default();
     let draft = migrate(value, schema)?;
     let mut draft: Draft = serde_json::from_value(draft).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     check_entries(&mut draft)?;
-    Ok(draft)
+    Ok((draft, parents))
 }
 
 /// Entry identities are unique in their list (references between lists name them), and the
