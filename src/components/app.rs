@@ -6,6 +6,7 @@ use super::wizard::Wizard;
 use super::{Derived, StartLink};
 use crate::state::{InfoPage, Library, Location, Notice, NoticeAction, NoticeKind, Notices, Session, Stores, Transfer, provide_stores};
 use koop_core::document::{BuildCache, build_cached};
+use koop_core::draft::merge::Side;
 use koop_core::template::Catalog;
 use koop_core::{build, validate};
 use leptos::prelude::*;
@@ -93,8 +94,8 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
 /// goes (the action settled what it was about).
 fn act(action: &NoticeAction, session: Session, library: Library, transfer: Transfer) -> bool {
     match action {
-        NoticeAction::LoadTheirs => session.load_theirs(),
-        NoticeAction::KeepMine => session.keep_mine(),
+        NoticeAction::LoadTheirs => session.resolve(Side::Theirs),
+        NoticeAction::KeepMine => session.resolve(Side::Ours),
         NoticeAction::DownloadRaw(key) => {
             library.download_raw(key);
             return false;

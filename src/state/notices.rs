@@ -3,6 +3,7 @@
 //! Every banner's text is written once, in its constructor below.
 
 use koop_core::draft::store::Quarantined;
+use koop_core::value::grammar::aufzaehlung;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,15 +105,34 @@ impl Notice {
         .with("Jetzt als Datei sichern", NoticeAction::BackupDraft)
     }
 
-    pub fn conflict() -> Notice {
+    /// Both windows changed the answers named by `labels` (empty: which is unknown).
+    pub fn conflict(labels: &[String]) -> Notice {
+        let which = if labels.is_empty() {
+            "Dieser Entwurf wurde zur selben Zeit in einem anderen Fenster oder Tab geändert und gespeichert.".to_string()
+        } else {
+            let quoted: Vec<String> = labels.iter().map(|l| format!("„{l}“")).collect();
+            let noun = if labels.len() == 1 { "der Angabe" } else { "den Angaben" };
+            format!(
+                "Dieser Entwurf wurde zur selben Zeit in einem anderen Fenster oder Tab geändert, auch bei {noun} {}.",
+                aufzaehlung(&quoted)
+            )
+        };
+        let text = format!(
+            "{which} Ihre Eingaben hier sind noch nicht gespeichert. Wählen Sie, welche Fassung dafür gelten soll; alle übrigen Änderungen beider Fenster bleiben erhalten."
+        );
+        Notice::new(Topic::Conflict, NoticeKind::Warning, "In einem anderen Fenster geändert", &text)
+            .with("Andere Fassung laden", NoticeAction::LoadTheirs)
+            .with("Meine Fassung behalten", NoticeAction::KeepMine)
+    }
+
+    /// This window's edits and another window's, made at the same time, are merged and stored.
+    pub fn merged() -> Notice {
         Notice::new(
-            Topic::Conflict,
-            NoticeKind::Warning,
-            "In einem anderen Fenster geändert",
-            "Dieser Entwurf wurde in einem anderen Fenster oder Tab geändert und gespeichert. Ihre Änderungen hier sind noch nicht gespeichert. Wählen Sie, welche Fassung gelten soll.",
+            Topic::TheirsLoaded,
+            NoticeKind::Info,
+            "Änderungen zusammengeführt",
+            "Dieser Entwurf wurde zur selben Zeit in einem anderen Fenster geändert. Beide Änderungen sind gespeichert und hier zu sehen.",
         )
-        .with("Neuere Fassung laden (meine Änderungen verwerfen)", NoticeAction::LoadTheirs)
-        .with("Meine Fassung behalten und speichern", NoticeAction::KeepMine)
     }
 
     pub fn theirs_loaded() -> Notice {
@@ -225,7 +245,9 @@ mod tests {
             ),
             (Notice::not_opened("m"), Topic::NotOpened, NoticeKind::Danger, vec![]),
             (Notice::backup_reminder(), Topic::BackupReminder, NoticeKind::Info, vec![BackupDraft]),
-            (Notice::conflict(), Topic::Conflict, NoticeKind::Warning, vec![LoadTheirs, KeepMine]),
+            (Notice::conflict(&["Ort".into()]), Topic::Conflict, NoticeKind::Warning, vec![LoadTheirs, KeepMine]),
+            (Notice::conflict(&[]), Topic::Conflict, NoticeKind::Warning, vec![LoadTheirs, KeepMine]),
+            (Notice::merged(), Topic::TheirsLoaded, NoticeKind::Info, vec![]),
             (Notice::theirs_loaded(), Topic::TheirsLoaded, NoticeKind::Info, vec![]),
             (Notice::deleted_elsewhere(), Topic::DeletedElsewhere, NoticeKind::Warning, vec![]),
             (Notice::download_failed("m"), Topic::DownloadFailed, NoticeKind::Danger, vec![]),

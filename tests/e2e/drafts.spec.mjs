@@ -416,7 +416,7 @@ test.describe('Zwei Fenster', () => {
     return { p1, p2, w1, w2, id, url, stored };
   }
 
-  test('ein Tab übernimmt Änderungen des anderen; bei gleichzeitigen Änderungen wird gefragt, und jede Wahl tut, was sie sagt', async ({ context }) => {
+  test('ein Tab übernimmt Änderungen des anderen; gleichzeitige Änderungen verschiedener Angaben werden zusammengeführt, bei derselben Angabe wird gefragt, und jede Wahl tut, was sie sagt', async ({ context }) => {
     const { p1, p2, w1, w2, url, stored } = await twoTabs(context, 'Ilm-Kreis');
 
     // Tab 2 is idle: it shows the newer version at once.
@@ -430,78 +430,95 @@ test.describe('Zwei Fenster', () => {
     await loaded.getByRole('button', { name: /^Schließen/ }).click();
     await expect(loaded).toHaveCount(0);
 
-    // Tab 2 has an unsaved change (its autosave timer is held) when tab 1 saves: nobody's
-    // change is lost silently.
-    const conflict = notice(p2, 'In einem anderen Fenster geändert');
-    const loadTheirs = conflict.getByRole('button', { name: 'Neuere Fassung laden (meine Änderungen verwerfen)' });
-    const keepMine = conflict.getByRole('button', { name: 'Meine Fassung behalten und speichern' });
+    // Tab 2 has an unsaved change (its autosave timer is held) when tab 1 saves another
+    // answer: both changes are merged, stored and shown in both tabs, nobody is asked.
     await holdAutosave(p2);
     await w2.fillText('PLZ', '99310');
     await w1.fillText('Vertragsnummer – optional', 'PK 1/2026');
     await w1.overviewLink.click(); // leaving the draft saves at once
+    const merged = notice(p2, 'Änderungen zusammengeführt');
+    await expect(merged).toBeVisible();
+    await expect(merged).toContainText('Beide Änderungen sind gespeichert');
+    await expect(w2.field('PLZ')).toHaveValue('99310');
+    await expect(w2.field('Vertragsnummer – optional')).toHaveValue('PK 1/2026');
+    await expect(w2.saveStatus).toContainText('Gespeichert');
+    await expect.poll(async () => [(await stored(p2)).plz, (await stored(p2)).vertragsnummer]).toEqual([{ text: '99310' }, { text: 'PK 1/2026' }]);
+    await expect.poll(() => stored(p1)).toEqual(await stored(p2));
+    // The merge was stored with the held change: its autosave, released, writes nothing new.
+    const afterMerge = await storageSnapshot(p2);
+    await releaseAutosave(p2);
+    await autosaveRan(p2);
+    expect(await storageSnapshot(p2)).toEqual(afterMerge);
+    await merged.getByRole('button', { name: /^Schließen/ }).click();
+
+    // Both change the same answer: tab 2 (unsaved) asks, keeps its text, stores nothing.
+    const conflict = notice(p2, 'In einem anderen Fenster geändert');
+    const loadTheirs = conflict.getByRole('button', { name: 'Andere Fassung laden' });
+    const keepMine = conflict.getByRole('button', { name: 'Meine Fassung behalten' });
+    await p1.goto(url);
+    await expect(w1.field('PLZ')).toHaveValue('99310');
+    await holdAutosave(p2);
+    await w2.fillText('Straße und Hausnummer', 'Längwitzer Straße 1');
+    await w1.fillText('Straße und Hausnummer', 'Markt 1');
+    await w1.overviewLink.click();
     await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText('„Straße und Hausnummer“');
     await expect(loadTheirs).toBeVisible();
     await expect(keepMine).toBeVisible();
     await expect(w2.saveStatus).toHaveText('Nicht gespeichert – bitte als Datei sichern');
-    let answers = await stored();
-    expect(answers.vertragsnummer).toEqual({ text: 'PK 1/2026' });
-    expect(answers.plz).toBeUndefined();
+    await expect.poll(async () => (await stored(p2)).strasse).toEqual({ text: 'Markt 1' });
     // Tab 2's own autosave comes due: it still does not overwrite.
+    let answers = await stored(p2);
     await releaseAutosave(p2);
     await autosaveRan(p2);
     expect(await stored(p2)).toEqual(answers);
     await expect(conflict).toBeVisible();
-    await expect(w2.field('PLZ')).toHaveValue('99310');
-    await expect(w2.field('Vertragsnummer – optional')).toHaveValue('');
-    // "Keep mine" saves this tab's version over the other.
+    await expect(w2.field('Straße und Hausnummer')).toHaveValue('Längwitzer Straße 1');
+    // "Keep mine" stores this tab's text for that answer; tab 1 takes it.
     await keepMine.click();
     await expect(conflict).toHaveCount(0);
     await saved(w2);
     answers = await stored(p2);
+    expect(answers.strasse).toEqual({ text: 'Längwitzer Straße 1' });
     expect(answers.plz).toEqual({ text: '99310' });
-    expect(answers.vertragsnummer).toBeUndefined();
-    expect(answers.strasse).toEqual({ text: 'Ritterstraße 14' });
-    // Tab 1 gets the write too, once Chromium has handed it over.
     await expect.poll(() => stored(p1)).toEqual(answers);
 
-    // Again; while tab 2 still asks, tab 1 changes the draft once more: tab 2 keeps asking
-    // (no silent "newer version loaded" over its unsaved change). Then "load the newer version".
+    // Again; while tab 2 still asks, tab 1 changes another answer: tab 2 keeps asking (no
+    // silent "newer version loaded" over its unsaved text). Then "load the other version":
+    // tab 1's text for the answer both changed, and tab 2's other unsaved edit stays.
     await p1.goto(url);
-    await expect(w1.field('PLZ')).toHaveValue('99310');
+    await expect(w1.field('Straße und Hausnummer')).toHaveValue('Längwitzer Straße 1');
     await holdAutosave(p2);
     await w2.fillText('Vertreten durch: Vor- und Nachname', 'Petra Enders');
-    await w1.fillText('Straße und Hausnummer', 'Markt 1');
+    await w2.fillText('Straße und Hausnummer', 'Lindenallee 3');
+    await w1.fillText('Straße und Hausnummer', 'Markt 2');
     await w1.overviewLink.click();
     await expect(conflict).toBeVisible();
-    await releaseAutosave(p2);
     await p1.goto(url);
     await w1.fillText('Vertragsnummer – optional', 'PK 2/2026');
     await saved(w1);
-    await autosaveRan(p2);
-    // Read in tab 2 (whose held change must not have been written), once tab 1's save reached it.
     await expect.poll(async () => (await stored(p2)).vertragsnummer).toEqual({ text: 'PK 2/2026' });
-    answers = await stored(p2);
-    expect(answers.strasse).toEqual({ text: 'Markt 1' });
-    expect(answers.vertragsnummer).toEqual({ text: 'PK 2/2026' });
-    expect(answers.vertreter_name).toBeUndefined();
     await expect(notice(p2, 'Neuere Fassung geladen')).toHaveCount(0);
     await expect(conflict).toBeVisible();
     await expect(w2.saveStatus).toHaveText('Nicht gespeichert – bitte als Datei sichern');
+    await expect(w2.field('Straße und Hausnummer')).toHaveValue('Lindenallee 3');
     await expect(w2.field('Vertreten durch: Vor- und Nachname')).toHaveValue('Petra Enders');
-    await expect(w2.field('Straße und Hausnummer')).toHaveValue('Ritterstraße 14');
-    await w1.overviewLink.click();
-    const before = await storageSnapshot(p1);
-    // Tab 2 loads what it sees: wait until tab 1's last write has reached it.
-    await expect.poll(() => storageSnapshot(p2)).toEqual(before);
+    answers = await stored(p2);
+    expect(answers.strasse).toEqual({ text: 'Markt 2' });
+    expect(answers.vertreter_name).toBeUndefined();
     await loadTheirs.click();
     await expect(conflict).toHaveCount(0);
-    await expect(w2.field('Straße und Hausnummer')).toHaveValue('Markt 1');
+    await expect(w2.field('Straße und Hausnummer')).toHaveValue('Markt 2');
     await expect(w2.field('Vertragsnummer – optional')).toHaveValue('PK 2/2026');
-    await expect(w2.field('Vertreten durch: Vor- und Nachname')).toHaveValue('');
-    await expect(w2.field('PLZ')).toHaveValue('99310');
+    await expect(w2.field('Vertreten durch: Vor- und Nachname')).toHaveValue('Petra Enders');
     await expect(w2.saveStatus).toContainText('Gespeichert');
-    // The discarded change is not written later: its autosave has run and wrote nothing (read
-    // in tab 2, which would have written it).
+    answers = await stored(p2);
+    expect(answers.strasse).toEqual({ text: 'Markt 2' });
+    expect(answers.vertreter_name).toEqual({ text: 'Petra Enders' });
+    expect(answers.vertragsnummer).toEqual({ text: 'PK 2/2026' });
+    // Nothing is written later by the held autosave.
+    const before = await storageSnapshot(p2);
+    await releaseAutosave(p2);
     await autosaveRan(p2);
     expect(await storageSnapshot(p2)).toEqual(before);
   });

@@ -215,6 +215,10 @@ fn records_name_what_they_replaced_files_do_not() {
     };
     let (_, parents) = decode_record(&third_text).expect("decodes");
     assert_eq!(parents.len(), 2, "{third_text}");
+    // Saving the same draft again writes nothing (no new record for other windows to settle).
+    let third = store.load_record(&d.id).expect("stored");
+    assert_eq!(sync.save(&store, &third.draft), Ok(Outcome::Stored));
+    assert_eq!(store.load_record(&d.id).expect("stored").seen, third.seen);
     // Files (and so exported documents) carry no lineage: the same bytes as before.
     assert!(!encode_file(&d).expect("file").contains("parents"));
     // An older app's record (no lineage) and junk lineage still open.

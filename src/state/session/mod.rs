@@ -15,7 +15,8 @@ use super::form::Form;
 use super::notices::{Notice, Notices};
 use super::records::Records;
 use crate::platform;
-use koop_core::draft::store::{DraftStore, SaveOutcome, Seen};
+use koop_core::draft::store::{DraftStore, Seen};
+use koop_core::draft::sync::Sync;
 use koop_core::template::{Catalog, Template};
 use koop_core::{Context, Datum, Draft};
 use leptos::prelude::*;
@@ -60,9 +61,10 @@ pub struct Session {
     pub today: Datum,
     draft: RwSignal<Option<Draft>>,
     save_status: RwSignal<SaveStatus>,
-    /// What this window last loaded or saved of the open draft's record: a save goes through
-    /// only while the stored record is still that one (`DraftStore::save_if_unchanged`).
-    seen: StoredValue<Seen>,
+    /// What this window knows of the open draft's stored versions: a save goes through only
+    /// over the record it last loaded or saved; another window's record is settled with it
+    /// (`koop_core::draft::sync`).
+    sync: StoredValue<Sync>,
     autosave: StoredValue<Option<Autosave>, LocalStorage>,
     records: Records,
     form: Form,
@@ -76,7 +78,7 @@ impl Session {
             today: platform::today(),
             draft: RwSignal::new(None),
             save_status: RwSignal::new(SaveStatus::Idle),
-            seen: StoredValue::new(Seen::NOTHING),
+            sync: StoredValue::new(Sync::default()),
             autosave: StoredValue::new_local(None),
             records,
             form,
@@ -124,7 +126,7 @@ impl Session {
     }
 
     fn set_draft(&self, d: Draft, seen: Seen) {
-        self.seen.set_value(seen);
+        self.sync.set_value(Sync::new(seen, &d));
         if koop_core::draft::store::needs_backup(&d, platform::now_ms()) {
             self.notices.show(Notice::backup_reminder());
         }
@@ -216,16 +218,10 @@ impl Session {
         // The crash message offers this version as a file (crash.rs explains why here).
         crate::crash::remember(self.file_of(&draft).ok());
         let t0 = platform::perf_now();
-        let result = self.records.with(|s| s.save_if_unchanged(&draft, self.seen.get_value()));
+        let result = self.records.with(|s| self.sync.try_update_value(|sync| sync.save(s, &draft)));
         platform::record_metric("data-save-ms", platform::perf_now() - t0);
-        match result {
-            Some(Ok(SaveOutcome::Saved(seen))) => {
-                self.seen.set_value(seen);
-                self.settle(if self.records.in_memory() { Attempt::InMemory } else { Attempt::Stored });
-            }
-            Some(Ok(SaveOutcome::Changed(stored))) => self.differs(conflict::Found::Other(stored, None), conflict::Via::Save),
-            Some(Err(e)) => self.settle(Attempt::Failed(e)),
-            None => {}
+        if let Some(Some(result)) = result {
+            self.settled(&draft, result, conflict::Via::Save);
         }
     }
 
@@ -246,12 +242,5 @@ impl Session {
         if let Some(timer) = self.autosave.get_value() {
             (timer.stop)();
         }
-    }
-
-    /// Shows another version of the open draft, keeping the step.
-    fn replace_draft(&self, d: Draft, seen: Seen) {
-        self.seen.set_value(seen);
-        self.draft.set(Some(d));
-        self.save_status.set(SaveStatus::Saved(platform::now_ms()));
     }
 }

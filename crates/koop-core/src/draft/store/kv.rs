@@ -324,6 +324,13 @@ impl<K: KeyValue> DraftStore for KvDraftStore<K> {
             },
             None => None,
         };
+        // The same draft again (a save without a change): nothing to write, and no new record
+        // that other windows would have to look at.
+        if let Some(r) = &stored
+            && r.draft == *draft
+        {
+            return Ok(SaveOutcome::Saved(r.seen));
+        }
         // Unchanged, or deleted elsewhere (then this window's version is saved again, as the
         // deletion banner says, still naming the record it saw as its parent).
         let parents = stored.map_or_else(|| seen.name().into_iter().collect(), |r| r.lineage());
