@@ -13,9 +13,10 @@ mod answers;
 use crate::context::{Context, check_value};
 use crate::draft::Entry;
 use crate::template::syntax::{Cond, Filter, FilterCall, Form, PathExpr, Seg, Test, Tmpl};
-use crate::template::{EntitySpec, Field, FieldKind};
+use crate::template::{BodySpec, EntitySpec, Field, FieldKind};
 use crate::value::Datum;
-use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::value::grammar::{self, Amtsname, Anrede, Bezeichnung, Kasus, Koerperschaft, Kommunenart, Vertretung};
+use crate::value::gremium::{self, JaNein, Leitung};
 use crate::value::{FieldPath, Inline, Target};
 use std::collections::BTreeMap;
 
@@ -50,29 +51,49 @@ struct Env<'c, 'a> {
     refs: Option<&'c Refs>,
 }
 
-/// Evaluates template text into document inlines (gaps where answers are missing).
+/// Evaluates template text into document inlines (gaps where answers are missing). Without a
+/// scope, the text of a bound document sees its body's list entry first.
 pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &Tmpl) -> Vec<Inline> {
-    let env = Env { ctx, scope, refs };
-    let mut out: Vec<Inline> = Vec::new();
-    for seg in text.segments() {
-        match seg {
-            Seg::Lit(s) => push_text(&mut out, s),
-            Seg::Put(p) => {
-                let hint = p.filters.first().and_then(|f| f.args.first()).map(String::as_str);
-                let mut val = env.resolve(&p.path, hint);
-                for call in &p.filters {
-                    val = apply(val, call);
+    Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs }.eval(text)
+}
+
+/// A field's default, as text: the same in every document, so never in the body's entry.
+pub(crate) fn default_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
+    plain(Env { ctx, scope, refs: None }.eval(text))
+}
+
+/// Whether a default's condition holds (never in the body's entry either).
+pub(crate) fn default_condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
+    Env { ctx, scope, refs: None }.holds(cond)
+}
+
+impl Env<'_, '_> {
+    fn eval(&self, text: &Tmpl) -> Vec<Inline> {
+        let env = self;
+        let mut out: Vec<Inline> = Vec::new();
+        for seg in text.segments() {
+            match seg {
+                Seg::Lit(s) => push_text(&mut out, s),
+                Seg::Put(p) => {
+                    let hint = p.filters.first().and_then(|f| f.args.first()).map(String::as_str);
+                    let mut val = env.resolve(&p.path, hint);
+                    for call in &p.filters {
+                        val = apply(val, call);
+                    }
+                    env.emit(val, &mut out);
                 }
-                env.emit(val, &mut out);
             }
         }
+        out
     }
-    out
 }
 
 /// Evaluates to plain text; `None` if anything is missing.
 pub fn plain_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
-    let inlines = eval(ctx, scope, None, text);
+    plain(eval(ctx, scope, None, text))
+}
+
+fn plain(inlines: Vec<Inline>) -> Option<String> {
     let mut s = String::new();
     for i in inlines {
         match i {
@@ -209,10 +230,16 @@ impl Env<'_, '_> {
                     None => Val::Text(String::new()),
                 };
             }
-            PathExpr::Entity { entity, form } => match self.ctx.template.entities.get(entity) {
-                Some(spec) => return self.entity(spec, *form),
-                None => return Val::Text(format!("{{{path}}}")),
-            },
+            PathExpr::Entity { entity, form } => {
+                // The body of a bound document is read in its own entry, also inside a list.
+                if let Some((spec, body)) = self.ctx.bound_entity(entity) {
+                    return Env { ctx: self.ctx, scope: self.ctx.base_scope(), refs: self.refs }.entity(spec, *form, Some(body));
+                }
+                return match self.ctx.template.entities.get(entity) {
+                    Some(spec) => self.entity(spec, *form, None),
+                    None => Val::Text(format!("{{{path}}}")),
+                };
+            }
             PathExpr::Field(name) => name.as_str(),
         };
         let Some((field, entry)) = self.lookup_field(path) else {
@@ -250,13 +277,16 @@ impl Env<'_, '_> {
         env.valid_raw(sub, Some(e))
     }
 
-    fn entity(&self, spec: &EntitySpec, form: Form) -> Val {
-        let get = |id: &str| -> Result<String, Val> {
-            match self.lookup_field(id) {
-                Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
-                None => Ok(String::new()),
-            }
-        };
+    /// The valid answer of a field in scope, or its gap.
+    fn answer(&self, id: &str) -> Result<String, Val> {
+        match self.lookup_field(id) {
+            Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
+            None => Ok(String::new()),
+        }
+    }
+
+    fn entity(&self, spec: &EntitySpec, form: Form, body: Option<&BodySpec>) -> Val {
+        let get = |id: &str| self.answer(id);
         match spec {
             EntitySpec::Koerperschaft { art, fixed_art, name } => {
                 let art = match (fixed_art, art) {
@@ -269,6 +299,9 @@ impl Env<'_, '_> {
                         Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),
                         Err(m) => m,
                     };
+                }
+                if matches!(form, Form::Art | Form::Gremium) || Form::LEITUNG.contains(&form) {
+                    return self.amt(art, name, form, body);
                 }
                 // A missing name is the more telling gap ("[Name der Kommune]").
                 let name_field = self.lookup_field(name);
@@ -305,7 +338,7 @@ impl Env<'_, '_> {
                     Form::Akk => k.mit_artikel(Kasus::Akkusativ),
                     Form::AkkArt => k.akkusativ_mit_art(),
                     Form::Titel => k.titel(),
-                    Form::ArtGen | Form::Funktion | Form::Name => k.name,
+                    _ => k.name,
                 })
             }
             EntitySpec::Person { anrede, funktion, name } => {
@@ -323,6 +356,35 @@ impl Env<'_, '_> {
                 })
             }
         }
+    }
+
+    /// The kind, the council and the head of a local authority (`art`, `gremium`, `leitung…`):
+    /// the head is addressed as the body's `anrede` answer says, and a Stadt is a Große
+    /// Kreisstadt by the body's answer or by the designation typed before its name.
+    fn amt(&self, art: Result<String, Val>, name_field: &str, form: Form, body: Option<&BodySpec>) -> Val {
+        let art = match art.map(|a| Kommunenart::from_value(&a)) {
+            Ok(Some(a)) => a,
+            Ok(None) => return Val::Text(String::new()),
+            Err(m) => return m,
+        };
+        let Some(body) = body.filter(|_| Form::LEITUNG.contains(&form)) else {
+            let text = if form == Form::Art { art.name() } else { gremium::gremium(art) };
+            return Val::Text(text.to_string());
+        };
+        let anrede = match self.answer(&body.anrede) {
+            Ok(a) => Anrede::from_value(&a).unwrap_or(Anrede::Keine),
+            Err(m) => return m,
+        };
+        let answered = body.grosse_kreisstadt.as_deref().and_then(|f| self.answer(f).ok());
+        let designated =
+            self.answer(name_field).is_ok_and(|n| Amtsname::parse(&n, Some(art)).bezeichnung == Some(Bezeichnung::GrosseKreisstadt));
+        let grosse_kreisstadt = designated || answered.as_deref().and_then(JaNein::from_value) == Some(JaNein::Ja);
+        let leitung = Leitung::von(art, grosse_kreisstadt);
+        Val::Text(match form {
+            Form::LeitungNom => leitung.mit_artikel(anrede, Kasus::Nominativ),
+            Form::LeitungAkk => leitung.mit_artikel(anrede, Kasus::Akkusativ),
+            _ => leitung.titel(anrede),
+        })
     }
 
     /// Raw values for conditions: stored choice values (not labels), selected options, or the
@@ -348,16 +410,21 @@ impl Env<'_, '_> {
 
 /// Evaluates a condition (see the module documentation).
 pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
-    let env = Env { ctx, scope, refs: None };
-    cond.atoms().iter().all(|atom| {
-        let vals = env.cond_values(&atom.path);
-        match &atom.test {
-            Test::Filled => !vals.is_empty(),
-            Test::Empty => vals.is_empty(),
-            Test::Is(v) => vals.len() == 1 && vals[0] == *v,
-            Test::IsNot(v) => !(vals.len() == 1 && vals[0] == *v),
-            Test::Has(v) => vals.iter().any(|x| x == v),
-            Test::Contains(t) => vals.iter().any(|x| x.contains(t.as_str())),
-        }
-    })
+    Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs: None }.holds(cond)
+}
+
+impl Env<'_, '_> {
+    fn holds(&self, cond: &Cond) -> bool {
+        cond.atoms().iter().all(|atom| {
+            let vals = self.cond_values(&atom.path);
+            match &atom.test {
+                Test::Filled => !vals.is_empty(),
+                Test::Empty => vals.is_empty(),
+                Test::Is(v) => vals.len() == 1 && vals[0] == *v,
+                Test::IsNot(v) => !(vals.len() == 1 && vals[0] == *v),
+                Test::Has(v) => vals.iter().any(|x| x == v),
+                Test::Contains(t) => vals.iter().any(|x| x.contains(t.as_str())),
+            }
+        })
+    }
 }
