@@ -275,7 +275,7 @@ pub fn vorlage_set() -> Vec<(String, Document)> {
         let bodies = bound::bodies(&c, "beschlussvorlage");
         // A large Sozialraum: the Landkreis, the Stadt and the last Gemeinde.
         let keep = |i: usize| bodies.len() <= 4 || i <= 1 || i + 1 == bodies.len();
-        for (i, b) in bodies.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        for (_, b) in bodies.iter().enumerate().filter(|(i, _)| keep(*i)) {
             let doc = bound::build_for(&c, "beschlussvorlage", &b.key, completeness).expect("a body of the draft");
             set.push((format!("vorlage-{name}-{}", b.key), doc));
         }
