@@ -5,6 +5,7 @@
 //! that draft.
 
 use crate::context::Context;
+use crate::document::bound;
 use crate::document::printed::{Embedded, Place, edited_places};
 use crate::draft::Draft;
 use crate::draft::store::{ImportError, decode, import_file};
@@ -64,6 +65,18 @@ pub fn name_from_file(file_name: &str) -> String {
     stem.trim().to_string()
 }
 
+/// The places edited outside the app. The file may be the agreement or a bound document (a
+/// Beschlussvorlage, for one of its bodies): it is compared with the one it reads most like.
+fn edited(ctx: &Context<'_>, paragraphs: &[String]) -> Vec<Place> {
+    let completeness = crate::validate::validate(ctx).completeness();
+    let agreement = edited_places(&crate::document::build(ctx, completeness), paragraphs);
+    if agreement.is_empty() {
+        return agreement;
+    }
+    let bound = ctx.template.documents.iter().flat_map(|d| bound::build_all(ctx, &d.id, completeness));
+    bound.map(|doc| edited_places(&doc, paragraphs)).fold(agreement, |best, e| if e.len() < best.len() { e } else { best })
+}
+
 /// Reads what a document carries against the drafts here. `today` is used where the file does
 /// not say when it was made. Errors are the draft file's (size, format, schema, template).
 #[allow(clippy::too_many_arguments)]
@@ -92,8 +105,7 @@ pub fn incoming(
     // As of the day it was made: the text (and whether it was complete) may depend on the date.
     let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(today);
     let ctx = Context::new(template, catalog, &draft, made);
-    let doc = crate::document::build(&ctx, crate::validate::validate(&ctx).completeness());
-    let edited = edited_places(&doc, &embedded.paragraphs);
+    let edited = edited(&ctx, &embedded.paragraphs);
     let original = decode(&embedded.record).map(|d| d.id).ok();
     let origin = original.and_then(|id| existing.iter().find(|d| d.id == id && d.template == draft.template)).map(|old| {
         let (old_ctx, new_ctx) = (Context::new(template, catalog, old, today), Context::new(template, catalog, &draft, today));

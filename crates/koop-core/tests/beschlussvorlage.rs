@@ -127,7 +127,12 @@ fn the_sozialraum_has_one_vorlage_per_public_body_with_its_own_council_and_head(
     assert_eq!(docs.len(), 4, "the Landkreis and each Stadt and Gemeinde");
     // The towns of `sozialraum()` alternate Herr and Frau; the typed function does not matter.
     let heads = ["den Landrat", "den Bürgermeister", "die Bürgermeisterin", "den Bürgermeister"];
-    let councils = ["Der Kreistag des Landkreises Zwickau", "Der Stadtrat der Stadt Crimmitschau", "Der Gemeinderat der Gemeinde Gemeinde1", "Der Gemeinderat der Gemeinde Gemeinde2"];
+    let councils = [
+        "Der Kreistag des Landkreises Zwickau",
+        "Der Stadtrat der Stadt Crimmitschau",
+        "Der Gemeinderat der Gemeinde Gemeinde1",
+        "Der Gemeinderat der Gemeinde Gemeinde2",
+    ];
     for (i, doc) in docs.iter().enumerate() {
         let v = vorschlag(doc);
         assert!(v.starts_with(&format!("{} {SOZ_REST} {}, die", councils[i], heads[i])), "{v}");
@@ -146,7 +151,9 @@ fn the_sozialraum_has_one_vorlage_per_public_body_with_its_own_council_and_head(
         ]
     );
     // The finances: the Landkreis funds the providers, a town co-funds (clause 3.2.2).
-    assert!(section(&docs[0], "Finanzielle Auswirkungen")[0].starts_with("Der Landkreis Zwickau stellt den freien Trägern finanzielle Mittel"));
+    assert!(
+        section(&docs[0], "Finanzielle Auswirkungen")[0].starts_with("Der Landkreis Zwickau stellt den freien Trägern finanzielle Mittel")
+    );
     assert!(section(&docs[1], "Finanzielle Auswirkungen")[0]
         .starts_with("Die Stadt Crimmitschau stellt als kommunaler Vertreter sicher, dass finanzielle Mittel zur Unterstützung der Maßnahmen im Sozialraum bereitgestellt werden; dies umfasst insbesondere die Kofinanzierung der Leistungsangebote (Nr. 3.2.2 der Vereinbarung)."));
 }
@@ -177,11 +184,17 @@ fn each_body_has_its_own_answers() {
     d.set_entry_value(gem, town, "vorlage_gremium", "Stadtrat (Vorberatung im Sozialausschuss)");
     let (lk, stadt, gemeinde) = (vorlage(t, &d, 0), vorlage(t, &d, 1), vorlage(t, &d, 2));
     let head = |doc: &Document| doc.plain_text().lines().take(5).map(str::to_string).collect::<Vec<_>>();
-    assert_eq!(head(&lk), ["Beschlussvorlage", "Landkreis Zwickau", "Vorlagennummer: KT/2027/014", "Datum: 22.11.2026", "Einreicher: Jugendamt"]);
+    assert_eq!(
+        head(&lk),
+        ["Beschlussvorlage", "Landkreis Zwickau", "Vorlagennummer: KT/2027/014", "Datum: 22.11.2026", "Einreicher: Jugendamt"]
+    );
     assert_eq!(section(&lk, "Beratungsfolge"), ["Kreistag, Sitzung am 15.03.2027: zur Beschlussfassung"]);
     assert_eq!(head(&stadt)[..4], ["Beschlussvorlage", "Stadt Crimmitschau", "Vorlagennummer: SR 7/2027", "Datum: 22.11.2026"]);
     assert_eq!(head(&stadt)[4], "Betreff", "the Landkreis' Einreicher is not the town's");
-    assert_eq!(section(&stadt, "Beratungsfolge"), ["Stadtrat (Vorberatung im Sozialausschuss), Sitzung am 02.03.2027: zur Beschlussfassung"]);
+    assert_eq!(
+        section(&stadt, "Beratungsfolge"),
+        ["Stadtrat (Vorberatung im Sozialausschuss), Sitzung am 02.03.2027: zur Beschlussfassung"]
+    );
     assert_eq!(section(&gemeinde, "Beratungsfolge"), ["Gemeinderat: zur Beschlussfassung"]);
     assert!(!gemeinde.plain_text().contains("Vorlagennummer"));
     // A gap in a town's Vorlage leads to that town's entry.
@@ -240,15 +253,21 @@ fn the_ikpe_vorlage_says_what_the_agreement_says() {
     assert_eq!(koop_core::export::Format::Odt.file_name(&doc.meta.file_name), "Beschlussvorlage_Landkreis_Soemmerda_2026-11-22.odt");
     assert_eq!(
         section(&doc, "Betreff"),
-        ["Kooperationsvereinbarung Nr. PK 7/2026 mit dem Institut für kommunale Planung und Entwicklung e.V. zur fachlichen Prozessbegleitung beim Ausbau der Präventionskette (Programm „Thüringer Präventionsketten“)"]
+        [
+            "Kooperationsvereinbarung Nr. PK 7/2026 mit dem Institut für kommunale Planung und Entwicklung e.V. zur fachlichen Prozessbegleitung beim Ausbau der Präventionskette (Programm „Thüringer Präventionsketten“)"
+        ]
     );
     assert_eq!(
         section(&doc, "Finanzielle Auswirkungen"),
-        ["Keine. Für die vereinbarte fachliche Prozessbegleitung durch das IKPE entstehen für den Landkreis Sömmerda keine Kosten (Nr. 5.1 der Vereinbarung)."]
+        [
+            "Keine. Für die vereinbarte fachliche Prozessbegleitung durch das IKPE entstehen für den Landkreis Sömmerda keine Kosten (Nr. 5.1 der Vereinbarung)."
+        ]
     );
     assert_eq!(
         section(&doc, "Anlage"),
-        ["Kooperationsvereinbarung Nr. PK 7/2026 zwischen dem Institut für kommunale Planung und Entwicklung e.V. und dem Landkreis Sömmerda"]
+        [
+            "Kooperationsvereinbarung Nr. PK 7/2026 zwischen dem Institut für kommunale Planung und Entwicklung e.V. und dem Landkreis Sömmerda"
+        ]
     );
     let text = doc.plain_text();
     for s in [

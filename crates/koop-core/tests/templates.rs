@@ -119,7 +119,12 @@ fn broken_bound_documents_fail_the_check() {
             Box::new(|v| set_clause(v, "Eine Gewährleistung", "{kommune.leitung_akk}")),
             "'leitung_akk' needs the form of address of the head",
         ),
-        ("the body in the agreement", "ikpe.toml", Box::new(|v| set_clause(v, "Eine Gewährleistung", "{koerperschaft.gen}")), "unknown entity 'koerperschaft'"),
+        (
+            "the body in the agreement",
+            "ikpe.toml",
+            Box::new(|v| set_clause(v, "Eine Gewährleistung", "{koerperschaft.gen}")),
+            "unknown entity 'koerperschaft'",
+        ),
         (
             "a body that is no koerperschaft",
             "ikpe.toml",

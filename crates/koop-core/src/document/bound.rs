@@ -8,7 +8,7 @@ use crate::context::{BodyKey, Context};
 use crate::eval;
 use crate::template::syntax::Tmpl;
 use crate::validate::Completeness;
-use crate::value::{Inline, plain};
+use crate::value::{Inline, ascii_file_part, plain};
 
 /// A body a bound document can be made for, as the UI offers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +62,24 @@ pub fn build_for(ctx: &Context<'_>, document: &str, body: &BodyKey, completeness
 /// `document` for every body, in the order of [`bodies`] (the files of one ZIP).
 pub fn build_all(ctx: &Context<'_>, document: &str, completeness: Completeness) -> Vec<Document> {
     bodies(ctx, document).iter().filter_map(|b| build_for(ctx, document, &b.key, completeness)).collect()
+}
+
+/// The file name of `document` for every body together, as one ZIP ("…_2026-11-22.zip"; a
+/// missing answer is named "Entwurf", like the agreement's file). `None` if the template has no
+/// such document.
+pub fn zip_name(ctx: &Context<'_>, document: &str) -> Option<String> {
+    let doc = ctx.template.documents.iter().find(|d| d.id == document)?;
+    let ctx = ctx.agreement();
+    let stem: String = eval::eval(&ctx, None, None, &doc.zip_name)
+        .into_iter()
+        .map(|i| match i {
+            Inline::Text(t) => t,
+            Inline::Gap { .. } => "Entwurf".to_string(),
+        })
+        .collect();
+    let stem = ascii_file_part(&stem);
+    let stem = if stem.is_empty() { ascii_file_part(&doc.title) } else { stem };
+    Some(format!("{stem}_{}.zip", ctx.today.iso()))
 }
 
 /// What a build cache keeps apart: the agreement, and each bound document for each body.

@@ -271,6 +271,9 @@ pub struct BoundDocument {
     pub description: String,
     /// File name without date and extension, like the agreement's.
     pub file_name: Tmpl,
+    /// The name of the documents of all bodies together (one ZIP), without date and extension;
+    /// its text sees the agreement's answers only.
+    pub zip_name: Tmpl,
     pub meta: MetaSpec,
     /// The bodies a document is made for, in the order offered.
     pub bodies: Vec<BodySpec>,

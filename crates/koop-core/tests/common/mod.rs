@@ -248,7 +248,7 @@ pub fn export_set() -> Vec<(String, Document)> {
 /// The Beschlussvorlagen the outside judges check, by file stem: every kind of body of both
 /// templates (each Stadt and Gemeinde of a small Sozialraum, the first and last of a large one),
 /// complete, empty and hostile drafts.
-pub fn vorlage_set() -> Vec<(String, Document)> {
+pub fn vorlage_set() -> Vec<(String, Document, Draft)> {
     use koop_core::document::bound;
     let ikpe = template("ikpe");
     let soz = template("sozialraum");
@@ -277,7 +277,7 @@ pub fn vorlage_set() -> Vec<(String, Document)> {
         let keep = |i: usize| bodies.len() <= 4 || i <= 1 || i + 1 == bodies.len();
         for (_, b) in bodies.iter().enumerate().filter(|(i, _)| keep(*i)) {
             let doc = bound::build_for(&c, "beschlussvorlage", &b.key, completeness).expect("a body of the draft");
-            set.push((format!("vorlage-{name}-{}", b.key), doc));
+            set.push((format!("vorlage-{name}-{}", b.key), doc, d.clone()));
         }
     }
     set

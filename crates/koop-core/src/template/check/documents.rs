@@ -20,6 +20,7 @@ impl<'t> Checker<'t> {
             if !ids.insert(doc.id.as_str()) {
                 self.err(format!("{place} twice"));
             }
+            self.text(&doc.zip_name, None, &format!("{place}: zip_name"));
             if doc.bodies.is_empty() {
                 self.err(format!("{place} names no body it is made for"));
             }
