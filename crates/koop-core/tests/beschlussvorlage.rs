@@ -341,3 +341,23 @@ fn the_build_cache_sees_the_answers_of_the_body() {
         }
     }
 }
+
+/// A file that comes back with other Vorlage answers lists them like every changed answer; the
+/// review of the agreement's answers leaves a town's Vorlage answers out of its line.
+#[test]
+fn the_vorlage_answers_are_compared_and_kept_out_of_the_review() {
+    let t = common::template("sozialraum");
+    let old = common::sozialraum(1, 1, 1);
+    let mut new = old.clone();
+    let gem = t.field("gemeinden").expect("list").field;
+    let town = new.entries(gem)[0].id;
+    new.set_text("vorlage_nummer", "KT/2027/014");
+    new.set_entry_value(gem, town, "vorlage_sitzung", "02.03.2027");
+    let changes = koop_core::validate::changes::changes(&common::ctx(t, &old), &common::ctx(t, &new));
+    let listed: Vec<(&str, &str, &str)> = changes.iter().map(|c| (c.label.as_str(), c.old.as_str(), c.new.as_str())).collect();
+    assert_eq!(listed, [("Stadt oder Gemeinde 1 – Sitzung am", "", "02.03.2027"), ("Vorlagennummer", "", "KT/2027/014")]);
+    let c = common::ctx(t, &new);
+    let review = koop_core::validate::review::review(&c, &koop_core::validate(&c));
+    let row = review.iter().flat_map(|s| &s.rows).find(|r| r.label == "Stadt oder Gemeinde 1").expect("the town's row");
+    assert_eq!(row.value, "Crimmitschau, Stadt, Markt 1, 08451, Crimmitschau, Herr, Bürgermeister, Kim Beispiel");
+}
