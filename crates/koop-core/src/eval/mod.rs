@@ -8,6 +8,7 @@
 //! `path != value`, `path ~ value` (a multi field contains value), `path *= text` (the valid
 //! text contains `text`, e.g. a default sentence still naming another Land's ministry).
 
+mod amt;
 mod answers;
 
 use crate::context::{Context, check_value};
@@ -15,8 +16,7 @@ use crate::draft::Entry;
 use crate::template::syntax::{Cond, Filter, FilterCall, Form, PathExpr, Seg, Test, Tmpl};
 use crate::template::{BodySpec, EntitySpec, Field, FieldKind};
 use crate::value::Datum;
-use crate::value::grammar::{self, Amtsname, Anrede, Bezeichnung, Kasus, Koerperschaft, Kommunenart, Vertretung};
-use crate::value::gremium::{self, JaNein, Leitung};
+use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
 use crate::value::{FieldPath, Inline, Target};
 use std::collections::BTreeMap;
 
@@ -54,38 +54,35 @@ struct Env<'c, 'a> {
 /// Evaluates template text into document inlines (gaps where answers are missing). Without a
 /// scope, the text of a bound document sees its body's list entry first.
 pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &Tmpl) -> Vec<Inline> {
-    Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs }.eval(text)
+    eval_in(Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs }, text)
 }
 
 /// A field's default, as text: the same in every document, so never in the body's entry.
 pub(crate) fn default_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
-    plain(Env { ctx, scope, refs: None }.eval(text))
+    plain(eval_in(Env { ctx, scope, refs: None }, text))
 }
 
 /// Whether a default's condition holds (never in the body's entry either).
 pub(crate) fn default_condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
-    Env { ctx, scope, refs: None }.holds(cond)
+    holds(Env { ctx, scope, refs: None }, cond)
 }
 
-impl Env<'_, '_> {
-    fn eval(&self, text: &Tmpl) -> Vec<Inline> {
-        let env = self;
-        let mut out: Vec<Inline> = Vec::new();
-        for seg in text.segments() {
-            match seg {
-                Seg::Lit(s) => push_text(&mut out, s),
-                Seg::Put(p) => {
-                    let hint = p.filters.first().and_then(|f| f.args.first()).map(String::as_str);
-                    let mut val = env.resolve(&p.path, hint);
-                    for call in &p.filters {
-                        val = apply(val, call);
-                    }
-                    env.emit(val, &mut out);
+fn eval_in(env: Env<'_, '_>, text: &Tmpl) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    for seg in text.segments() {
+        match seg {
+            Seg::Lit(s) => push_text(&mut out, s),
+            Seg::Put(p) => {
+                let hint = p.filters.first().and_then(|f| f.args.first()).map(String::as_str);
+                let mut val = env.resolve(&p.path, hint);
+                for call in &p.filters {
+                    val = apply(val, call);
                 }
+                env.emit(val, &mut out);
             }
         }
-        out
     }
+    out
 }
 
 /// Evaluates to plain text; `None` if anything is missing.
@@ -358,35 +355,6 @@ impl Env<'_, '_> {
         }
     }
 
-    /// The kind, the council and the head of a local authority (`art`, `gremium`, `leitung…`):
-    /// the head is addressed as the body's `anrede` answer says, and a Stadt is a Große
-    /// Kreisstadt by the body's answer or by the designation typed before its name.
-    fn amt(&self, art: Result<String, Val>, name_field: &str, form: Form, body: Option<&BodySpec>) -> Val {
-        let art = match art.map(|a| Kommunenart::from_value(&a)) {
-            Ok(Some(a)) => a,
-            Ok(None) => return Val::Text(String::new()),
-            Err(m) => return m,
-        };
-        let Some(body) = body.filter(|_| Form::LEITUNG.contains(&form)) else {
-            let text = if form == Form::Art { art.name() } else { gremium::gremium(art) };
-            return Val::Text(text.to_string());
-        };
-        let anrede = match self.answer(&body.anrede) {
-            Ok(a) => Anrede::from_value(&a).unwrap_or(Anrede::Keine),
-            Err(m) => return m,
-        };
-        let answered = body.grosse_kreisstadt.as_deref().and_then(|f| self.answer(f).ok());
-        let designated =
-            self.answer(name_field).is_ok_and(|n| Amtsname::parse(&n, Some(art)).bezeichnung == Some(Bezeichnung::GrosseKreisstadt));
-        let grosse_kreisstadt = designated || answered.as_deref().and_then(JaNein::from_value) == Some(JaNein::Ja);
-        let leitung = Leitung::von(art, grosse_kreisstadt);
-        Val::Text(match form {
-            Form::LeitungNom => leitung.mit_artikel(anrede, Kasus::Nominativ),
-            Form::LeitungAkk => leitung.mit_artikel(anrede, Kasus::Akkusativ),
-            _ => leitung.titel(anrede),
-        })
-    }
-
     /// Raw values for conditions: stored choice values (not labels), selected options, or the
     /// valid text. Invalid values count as empty.
     fn cond_values(&self, path: &PathExpr) -> Vec<String> {
@@ -410,21 +378,19 @@ impl Env<'_, '_> {
 
 /// Evaluates a condition (see the module documentation).
 pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
-    Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs: None }.holds(cond)
+    holds(Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs: None }, cond)
 }
 
-impl Env<'_, '_> {
-    fn holds(&self, cond: &Cond) -> bool {
-        cond.atoms().iter().all(|atom| {
-            let vals = self.cond_values(&atom.path);
-            match &atom.test {
-                Test::Filled => !vals.is_empty(),
-                Test::Empty => vals.is_empty(),
-                Test::Is(v) => vals.len() == 1 && vals[0] == *v,
-                Test::IsNot(v) => !(vals.len() == 1 && vals[0] == *v),
-                Test::Has(v) => vals.iter().any(|x| x == v),
-                Test::Contains(t) => vals.iter().any(|x| x.contains(t.as_str())),
-            }
-        })
-    }
+fn holds(env: Env<'_, '_>, cond: &Cond) -> bool {
+    cond.atoms().iter().all(|atom| {
+        let vals = env.cond_values(&atom.path);
+        match &atom.test {
+            Test::Filled => !vals.is_empty(),
+            Test::Empty => vals.is_empty(),
+            Test::Is(v) => vals.len() == 1 && vals[0] == *v,
+            Test::IsNot(v) => !(vals.len() == 1 && vals[0] == *v),
+            Test::Has(v) => vals.iter().any(|x| x == v),
+            Test::Contains(t) => vals.iter().any(|x| x.contains(t.as_str())),
+        }
+    })
 }
