@@ -71,6 +71,9 @@ class SozialraumWizard extends WizardPage {
 }
 
 test('Sozialraum: 3 Gemeinden, 2 Träger, 4 Angebote; remove and restore; export; LibreOffice', async ({ page }, testInfo) => {
+  // Like the IKPE runs that end in LibreOffice: its conversion alone may take most of a minute
+  // on a loaded machine (the towns also carry their Beschlussvorlage answers since issue 24).
+  test.slow();
   const w = new SozialraumWizard(page);
   await w.startNew(TITLE);
   await expect(w.heading).toHaveText(STEPS[0]);

@@ -78,3 +78,43 @@ impl ExportRequest {
         }
     }
 }
+
+/// Several documents in one ZIP (the Beschlussvorlagen of every body of a Sozialraum), each
+/// rendered as an [`ExportRequest`] would render it, carrying the same draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleRequest {
+    pub format: Format,
+    pub timestamp: String,
+    pub documents: Vec<Document>,
+    #[serde(default)]
+    pub draft: Option<String>,
+}
+
+impl BundleRequest {
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| format!("Exportauftrag nicht lesbar: {e}"))
+    }
+
+    pub fn from_json(s: &str) -> Result<BundleRequest, String> {
+        serde_json::from_str(s).map_err(|e| format!("Exportauftrag nicht lesbar: {e}"))
+    }
+
+    /// The ZIP's bytes: every document under its own file name in this format.
+    #[cfg(feature = "render")]
+    pub fn render(&self) -> Result<Vec<u8>, String> {
+        let files = self
+            .documents
+            .iter()
+            .map(|document| {
+                let one = ExportRequest {
+                    format: self.format,
+                    timestamp: self.timestamp.clone(),
+                    document: document.clone(),
+                    draft: self.draft.clone(),
+                };
+                Ok((self.format.file_name(&document.meta.file_name), one.render()?))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        crate::render::zip::bundle(&files).map_err(|e| e.to_string())
+    }
+}

@@ -3,9 +3,10 @@
 //! until the documentation says the same (`KOOP_WRITE_DOCS=1 cargo test --test docs` rewrites
 //! the table).
 
-use koop_core::template::ChecklistTopic;
 use koop_core::template::syntax::{Filter, Form};
+use koop_core::template::{BODY_ENTITY, ChecklistTopic};
 use koop_core::value::grammar::{Anrede, Kommunenart};
+use koop_core::value::gremium::JaNein;
 use std::path::Path;
 
 const START: &str = "<!-- Namen der Vorlagensprache: erzeugt von crates/koop-core/tests/docs.rs, nicht von Hand ändern -->";
@@ -19,10 +20,16 @@ fn table() -> String {
     let topic = |t: ChecklistTopic| serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     let rows = [
         ("Filter (hinter dem senkrechten Strich)", code(Filter::ALL.iter().map(|f| f.name().to_string()))),
-        ("Formen einer Körperschaft (`{kommune.…}`)", code(Form::KOERPERSCHAFT.iter().map(|f| f.name().to_string()))),
+        (
+            "Formen einer Körperschaft (`{kommune.…}`)",
+            code(Form::KOERPERSCHAFT.iter().filter(|f| !Form::LEITUNG.contains(f)).map(|f| f.name().to_string())),
+        ),
+        ("Körperschaft, für die ein Dokument erstellt wird (`[[documents]]`)", code([BODY_ENTITY.to_string()])),
+        ("… und nur ihre Formen (Anrede aus `bodies`)", code(Form::LEITUNG.iter().map(|f| f.name().to_string()))),
         ("Formen einer Person (`{vertreter.…}`)", code(Form::PERSON.iter().map(|f| f.name().to_string()))),
         ("Werte der Art (`art`-Auswahlfeld, `fixed_art`)", code(Kommunenart::ALL.iter().map(|k| k.name().to_string()))),
         ("Werte der Anrede (`anrede`-Auswahlfeld)", code(Anrede::ALL.iter().map(|a| a.name().to_string()))),
+        ("Werte der Großen Kreisstadt (`grosse_kreisstadt`-Auswahlfeld)", code(JaNein::ALL.iter().map(|a| a.name().to_string()))),
         (
             "Themen der Checkliste (`[[checklist]] topic`)",
             ChecklistTopic::ALL.iter().map(|t| format!("`{}` ({})", topic(*t), t.title())).collect::<Vec<_>>().join(", "),

@@ -94,6 +94,18 @@ proptest! {
         prop_assert!(round_trip(&doc).is_ok(), "{:?}", round_trip(&doc));
     }
 
+    /// The Beschlussvorlage of every public body of a hostile draft: every text piece arrives.
+    #[test]
+    fn vorlagen_with_hostile_text(texts in prop::collection::vec(common::hostile_text(), 1..6), sozialraum in any::<bool>()) {
+        let (t, d) = common::hostile_draft(if sozialraum { "sozialraum" } else { "ikpe" }, &texts);
+        let c = common::ctx(t, &d);
+        let docs = koop_core::document::bound::build_all(&c, "beschlussvorlage", koop_core::validate(&c).completeness());
+        prop_assert_eq!(docs.len(), if sozialraum { 3 } else { 1 });
+        for doc in &docs {
+            prop_assert!(round_trip(doc).is_ok(), "{:?}", round_trip(doc));
+        }
+    }
+
     /// Valid text survives exactly: a Kommune name with emoji, RTL and combining marks is
     /// printed as typed (trimmed) in the party block.
     #[test]

@@ -22,8 +22,13 @@ fn every_builtin_template_is_consistent() {
 
 /// The IKPE template as JSON, changed by `edit`, checked again.
 fn problems_after(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+    problems_of("ikpe.toml", edit)
+}
+
+/// A built-in template as JSON, changed by `edit`, checked again.
+fn problems_of(file: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
     let (name, json) =
-        koop_core::template::Catalog::builtin_sources().0.iter().find(|(n, _)| *n == "ikpe.toml").copied().expect("ikpe source");
+        koop_core::template::Catalog::builtin_sources().0.iter().find(|(n, _)| *n == file).copied().expect("template source");
     let mut value: serde_json::Value = serde_json::from_str(json).expect("json");
     edit(&mut value);
     let text = value.to_string();
@@ -99,6 +104,84 @@ fn broken_templates_fail_the_check() {
         let problems = problems_after(edit);
         assert!(problems.iter().any(|p| p.contains(expected)), "{what}: expected „{expected}“ in {problems:#?}");
     }
+}
+
+/// The bound documents (the Beschlussvorlage) are checked like the agreement, for every body
+/// they are made for.
+#[test]
+fn broken_bound_documents_fail_the_check() {
+    assert!(problems_of("sozialraum.toml", |_| {}).is_empty());
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, &str, Edit, &str)> = vec![
+        (
+            "the head outside a document",
+            "ikpe.toml",
+            Box::new(|v| set_clause(v, "Eine Gewährleistung", "{kommune.leitung_akk}")),
+            "'leitung_akk' needs the form of address of the head",
+        ),
+        (
+            "the body in the agreement",
+            "ikpe.toml",
+            Box::new(|v| set_clause(v, "Eine Gewährleistung", "{koerperschaft.gen}")),
+            "unknown entity 'koerperschaft'",
+        ),
+        (
+            "a body that is no koerperschaft",
+            "ikpe.toml",
+            Box::new(|v| v["documents"][0]["bodies"][0]["entity"] = "vertreter".into()),
+            "body 'vertreter': not an entity of kind koerperschaft",
+        ),
+        (
+            "an Anrede that is no choice",
+            "ikpe.toml",
+            Box::new(|v| v["documents"][0]["bodies"][0]["anrede"] = "vertreter_name".into()),
+            "'vertreter_name' is not a choice field",
+        ),
+        (
+            "a field only one body has",
+            "sozialraum.toml",
+            Box::new(|v| doc_block(v, "Partner der Vereinbarung sind:")["text"] = "Partner: {name}".into()),
+            "unknown field 'name'",
+        ),
+        (
+            "an answer of an unknown document",
+            "sozialraum.toml",
+            Box::new(|v| v["steps"][6]["fields"][0]["document"] = "vorlage".into()),
+            "field 'vorlage_nummer': unknown document 'vorlage'",
+        ),
+        (
+            "a clause id in a document",
+            "ikpe.toml",
+            Box::new(|v| {
+                doc_block(v, "Keine. Für die vereinbarte")["type"] = "clause".into();
+                doc_block(v, "Keine. Für die vereinbarte")["id"] = "kosten_vorlage".into();
+            }),
+            "a document's have no ids",
+        ),
+        (
+            "a Große Kreisstadt that is neither ja nor nein",
+            "sozialraum.toml",
+            Box::new(|v| v["steps"][1]["fields"][0]["fields"][8]["options"][0]["value"] = "vielleicht".into()),
+            "option 'vielleicht' of 'grosse_kreisstadt' is not one of ja, nein",
+        ),
+        ("typo in a document key", "ikpe.toml", Box::new(|v| v["documents"][0]["bodys"] = serde_json::json!([])), "unknown field `bodys`"),
+        (
+            "an entity named like the body",
+            "ikpe.toml",
+            Box::new(|v| v["entities"]["koerperschaft"] = v["entities"]["kommune"].clone()),
+            "entity 'koerperschaft': the name is the body of a bound document's text",
+        ),
+    ];
+    for (what, file, edit, expected) in cases {
+        let problems = problems_of(file, edit);
+        assert!(problems.iter().any(|p| p.contains(expected)), "{what}: expected „{expected}“ in {problems:#?}");
+    }
+}
+
+/// The block of the first bound document whose text starts so.
+fn doc_block<'v>(v: &'v mut serde_json::Value, starts: &str) -> &'v mut serde_json::Value {
+    let blocks = v["documents"][0]["blocks"].as_array_mut().expect("blocks");
+    blocks.iter_mut().find(|b| b["text"].as_str().is_some_and(|t| t.starts_with(starts))).expect("block")
 }
 
 /// The first block of this type.

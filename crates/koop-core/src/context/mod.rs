@@ -1,7 +1,9 @@
 //! A draft seen through its template: effective values (what was entered, or the template's
 //! default), lookups, and the place of every field.
 
+mod binding;
 mod valid;
+pub use binding::{BodyKey, DocumentParts};
 pub use valid::check_value;
 
 use crate::draft::{Draft, Entry};
@@ -22,11 +24,13 @@ pub struct Context<'a> {
     /// While a block of the document is printed: the answers it read (their field ids), so the
     /// printed block can be reused until one of them changes (`document::BuildCache`).
     reads: RefCell<Option<Vec<String>>>,
+    /// The bound document and body this context builds (`for_body`); `None`: the agreement.
+    binding: Option<binding::Binding<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, catalog: &'a Catalog, draft: &'a Draft, today: Datum) -> Context<'a> {
-        Context { template, catalog, draft, today, depth: Cell::new(0), reads: RefCell::new(None) }
+        Context { template, catalog, draft, today, depth: Cell::new(0), reads: RefCell::new(None), binding: None }
     }
 
     /// Starts noting which answers are read (every read of the draft goes through `text`, `set`

@@ -2,6 +2,7 @@
 //! preview and the DOCX export are both rendered from it, so what users see is what they get.
 
 pub mod appendix;
+pub mod bound;
 pub mod printed;
 
 /// The document holds text with gaps (defined below, where evaluation makes it).
@@ -250,6 +251,10 @@ fn when(b: &BlockSpec) -> Option<&Cond> {
 /// The current number of every identified section, subsection and clause. References are
 /// computed from clause identities, so they stay right when clauses come and go.
 pub fn clause_numbers(ctx: &Context<'_>) -> Refs {
+    // A bound document's `{ref:…}` names the agreement's clauses.
+    if ctx.document_id().is_some() {
+        return clause_numbers(&ctx.agreement());
+    }
     let mut refs = BTreeMap::new();
     let mut n = Numbering { suffix: String::new(), section: 0, sub: 0, clause: 0 };
     for b in visible(ctx) {
@@ -309,9 +314,10 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
 
 fn build_with(ctx: &Context<'_>, completeness: Completeness, mut cache: Option<&mut BuildCache>) -> Document {
     let refs = clause_numbers(ctx);
-    let specs = &ctx.template.document.blocks;
+    let parts = ctx.document_parts();
+    let specs = parts.blocks;
     if let Some(c) = cache.as_deref_mut() {
-        let key = (ctx.template.id.clone(), ctx.today, refs.clone());
+        let key = (bound::cache_key(ctx), ctx.today, refs.clone());
         if c.key.as_ref() != Some(&key) {
             c.printed.clear();
             c.key = Some(key);
@@ -319,7 +325,7 @@ fn build_with(ctx: &Context<'_>, completeness: Completeness, mut cache: Option<&
         c.printed.resize_with(specs.len(), || None);
         c.reprinted = 0;
     }
-    let mut n = Numbering { suffix: ctx.template.document.section_suffix.clone(), section: 0, sub: 0, clause: 0 };
+    let mut n = Numbering { suffix: parts.section_suffix.to_string(), section: 0, sub: 0, clause: 0 };
     let mut blocks = Vec::new();
     for (i, b) in specs.iter().enumerate() {
         if !when(b).is_none_or(|c| eval::condition(ctx, None, c)) {
@@ -347,7 +353,7 @@ fn build_with(ctx: &Context<'_>, completeness: Completeness, mut cache: Option<&
         });
         c.printed[i] = Some(Printed { numbering: before, reads: reads.collect(), blocks: blocks[start..].to_vec(), after: n.state() });
     }
-    if ctx.draft.process.anlage_im_export {
+    if ctx.draft.process.anlage_im_export && parts.id.is_none() {
         blocks.extend(appendix::appendix(&ctx.draft.process));
     }
     Document { meta: meta(ctx, &refs), draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
@@ -482,11 +488,12 @@ fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<
 }
 
 fn meta(ctx: &Context<'_>, refs: &Refs) -> Meta {
-    let m = &ctx.template.meta;
+    let parts = ctx.document_parts();
+    let m = parts.meta;
     let p = |s: &Tmpl| plain(&eval::eval(ctx, None, Some(refs), s));
-    let stem = eval::plain_text(ctx, None, &ctx.template.file_name).unwrap_or_else(|| {
+    let stem = eval::plain_text(ctx, None, parts.file_name).unwrap_or_else(|| {
         // Missing parts (e.g. no Kommune yet) are named "Entwurf" rather than "[…]".
-        eval::eval(ctx, None, None, &ctx.template.file_name)
+        eval::eval(ctx, None, None, parts.file_name)
             .iter()
             .map(|i| match i {
                 Inline::Text(t) => t.clone(),
@@ -501,6 +508,6 @@ fn meta(ctx: &Context<'_>, refs: &Refs) -> Meta {
         author: p(&m.author),
         header: p(&m.header),
         language: "de-DE".to_string(),
-        file_name: format!("{}_{}.docx", if stem.is_empty() { "Kooperationsvereinbarung".to_string() } else { stem }, ctx.today.iso()),
+        file_name: format!("{}_{}.docx", if stem.is_empty() { ascii_file_part(parts.fallback_name) } else { stem }, ctx.today.iso()),
     }
 }

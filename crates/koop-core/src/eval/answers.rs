@@ -1,7 +1,7 @@
 //! The values in effect: what the user typed, or the template's default evaluated against the
 //! draft. Defaults are template text, so these live here, above the context they extend.
 
-use super::{condition, plain_text};
+use super::{default_condition, default_text, plain_text};
 use crate::context::Context;
 use crate::draft::Entry;
 use crate::template::{Field, FieldKind};
@@ -48,11 +48,11 @@ impl<'a> Context<'a> {
         }
         self.depth.set(depth + 1);
         let result = field.default.iter().find_map(|case| {
-            let applies = case.when.as_ref().is_none_or(|c| condition(self, scope, c));
+            let applies = case.when.as_ref().is_none_or(|c| default_condition(self, scope, c));
             if !applies {
                 return None;
             }
-            plain_text(self, scope, &case.value)
+            default_text(self, scope, &case.value)
         });
         self.depth.set(depth);
         result

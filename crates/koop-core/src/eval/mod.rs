@@ -8,12 +8,13 @@
 //! `path != value`, `path ~ value` (a multi field contains value), `path *= text` (the valid
 //! text contains `text`, e.g. a default sentence still naming another Land's ministry).
 
+mod amt;
 mod answers;
 
 use crate::context::{Context, check_value};
 use crate::draft::Entry;
 use crate::template::syntax::{Cond, Filter, FilterCall, Form, PathExpr, Seg, Test, Tmpl};
-use crate::template::{EntitySpec, Field, FieldKind};
+use crate::template::{BodySpec, EntitySpec, Field, FieldKind};
 use crate::value::Datum;
 use crate::value::grammar::{self, Amtsname, Anrede, Kasus, Koerperschaft, Kommunenart, Vertretung};
 use crate::value::{FieldPath, Inline, Target};
@@ -50,9 +51,23 @@ struct Env<'c, 'a> {
     refs: Option<&'c Refs>,
 }
 
-/// Evaluates template text into document inlines (gaps where answers are missing).
+/// Evaluates template text into document inlines (gaps where answers are missing). Without a
+/// scope, the text of a bound document sees its body's list entry first.
 pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &Tmpl) -> Vec<Inline> {
-    let env = Env { ctx, scope, refs };
+    eval_in(Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs }, text)
+}
+
+/// A field's default, as text: the same in every document, so never in the body's entry.
+pub(crate) fn default_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
+    plain(eval_in(Env { ctx, scope, refs: None }, text))
+}
+
+/// Whether a default's condition holds (never in the body's entry either).
+pub(crate) fn default_condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
+    holds(Env { ctx, scope, refs: None }, cond)
+}
+
+fn eval_in(env: Env<'_, '_>, text: &Tmpl) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for seg in text.segments() {
         match seg {
@@ -72,7 +87,10 @@ pub fn eval(ctx: &Context<'_>, scope: Scope<'_>, refs: Option<&Refs>, text: &Tmp
 
 /// Evaluates to plain text; `None` if anything is missing.
 pub fn plain_text(ctx: &Context<'_>, scope: Scope<'_>, text: &Tmpl) -> Option<String> {
-    let inlines = eval(ctx, scope, None, text);
+    plain(eval(ctx, scope, None, text))
+}
+
+fn plain(inlines: Vec<Inline>) -> Option<String> {
     let mut s = String::new();
     for i in inlines {
         match i {
@@ -209,10 +227,16 @@ impl Env<'_, '_> {
                     None => Val::Text(String::new()),
                 };
             }
-            PathExpr::Entity { entity, form } => match self.ctx.template.entities.get(entity) {
-                Some(spec) => return self.entity(spec, *form),
-                None => return Val::Text(format!("{{{path}}}")),
-            },
+            PathExpr::Entity { entity, form } => {
+                // The body of a bound document is read in its own entry, also inside a list.
+                if let Some((spec, body)) = self.ctx.bound_entity(entity) {
+                    return Env { ctx: self.ctx, scope: self.ctx.base_scope(), refs: self.refs }.entity(spec, *form, Some(body));
+                }
+                return match self.ctx.template.entities.get(entity) {
+                    Some(spec) => self.entity(spec, *form, None),
+                    None => Val::Text(format!("{{{path}}}")),
+                };
+            }
             PathExpr::Field(name) => name.as_str(),
         };
         let Some((field, entry)) = self.lookup_field(path) else {
@@ -250,13 +274,16 @@ impl Env<'_, '_> {
         env.valid_raw(sub, Some(e))
     }
 
-    fn entity(&self, spec: &EntitySpec, form: Form) -> Val {
-        let get = |id: &str| -> Result<String, Val> {
-            match self.lookup_field(id) {
-                Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
-                None => Ok(String::new()),
-            }
-        };
+    /// The valid answer of a field in scope, or its gap.
+    fn answer(&self, id: &str) -> Result<String, Val> {
+        match self.lookup_field(id) {
+            Some((f, entry)) => self.valid_raw(f, entry).ok_or_else(|| self.missing(f, entry)),
+            None => Ok(String::new()),
+        }
+    }
+
+    fn entity(&self, spec: &EntitySpec, form: Form, body: Option<&BodySpec>) -> Val {
+        let get = |id: &str| self.answer(id);
         match spec {
             EntitySpec::Koerperschaft { art, fixed_art, name } => {
                 let art = match (fixed_art, art) {
@@ -269,6 +296,9 @@ impl Env<'_, '_> {
                         Ok(a) => Val::Text(Kommunenart::from_value(&a).map(grammar::art_genitiv).unwrap_or_default().to_string()),
                         Err(m) => m,
                     };
+                }
+                if matches!(form, Form::Art | Form::Gremium) || Form::LEITUNG.contains(&form) {
+                    return self.amt(art, name, form, body);
                 }
                 // A missing name is the more telling gap ("[Name der Kommune]").
                 let name_field = self.lookup_field(name);
@@ -305,7 +335,7 @@ impl Env<'_, '_> {
                     Form::Akk => k.mit_artikel(Kasus::Akkusativ),
                     Form::AkkArt => k.akkusativ_mit_art(),
                     Form::Titel => k.titel(),
-                    Form::ArtGen | Form::Funktion | Form::Name => k.name,
+                    _ => k.name,
                 })
             }
             EntitySpec::Person { anrede, funktion, name } => {
@@ -348,7 +378,10 @@ impl Env<'_, '_> {
 
 /// Evaluates a condition (see the module documentation).
 pub fn condition(ctx: &Context<'_>, scope: Scope<'_>, cond: &Cond) -> bool {
-    let env = Env { ctx, scope, refs: None };
+    holds(Env { ctx, scope: scope.or_else(|| ctx.base_scope()), refs: None }, cond)
+}
+
+fn holds(env: Env<'_, '_>, cond: &Cond) -> bool {
     cond.atoms().iter().all(|atom| {
         let vals = env.cond_values(&atom.path);
         match &atom.test {

@@ -6,7 +6,7 @@
 use crate::context::Context;
 use crate::draft::Entry;
 use crate::review::{chosen, entry_summary};
-use crate::template::{Field, FieldKind, StepKind};
+use crate::template::{Field, FieldKind};
 use crate::value::FieldPath;
 
 /// One answer that differs.
@@ -27,10 +27,9 @@ pub struct Change {
 /// change of every entry after it.
 pub fn changes(old: &Context<'_>, new: &Context<'_>) -> Vec<Change> {
     let mut out = Vec::new();
+    // The review step asks no answer of the agreement; the answers it holds are the bound
+    // documents' (the Beschlussvorlage's), and they count like every other.
     for (step, s) in new.template.steps.iter().enumerate() {
-        if s.kind == StepKind::Review {
-            continue;
-        }
         for f in &s.fields {
             let mut push = |label: String, o: String, n: String, path: FieldPath| {
                 if o != n {

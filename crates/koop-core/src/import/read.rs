@@ -5,6 +5,7 @@
 use super::changes::changes;
 use super::{Origin, Refused, Returned, ReturnedChange};
 use crate::context::Context;
+use crate::document::bound;
 use crate::document::printed::{Embedded, Place, edited_places};
 use crate::draft::Draft;
 use crate::draft::store::{ImportError, decode, encode_file, import_file};
@@ -43,8 +44,7 @@ pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &
     // As of the day it was made: the text (and whether it was complete) may depend on the date.
     let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(here.today);
     let ctx = Context::new(template, catalog, &draft, made);
-    let doc = crate::document::build(&ctx, crate::validate::validate(&ctx).completeness());
-    let edited = edited_message(&edited_places(&doc, &embedded.paragraphs));
+    let edited = edited_message(&edited(&ctx, &embedded.paragraphs));
     let original = decode(&embedded.record).map(|d| d.id).ok();
     let origin = original.and_then(|id| here.existing.iter().find(|d| d.id == id && d.template == draft.template)).map(|old| {
         let (old_ctx, new_ctx) = (Context::new(template, catalog, old, here.today), Context::new(template, catalog, &draft, here.today));
@@ -56,6 +56,18 @@ pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &
     });
     let record = encode_file(&draft).map_err(|e| Refused::Other(e.message()))?;
     Ok(Returned { record, name: draft.name.clone().unwrap_or_default(), edited, origin })
+}
+
+/// The places edited outside the app. The file may be the agreement or a bound document (a
+/// Beschlussvorlage, for one of its bodies): it is compared with the one it reads most like.
+fn edited(ctx: &Context<'_>, paragraphs: &[String]) -> Vec<Place> {
+    let completeness = crate::validate::validate(ctx).completeness();
+    let agreement = edited_places(&crate::document::build(ctx, completeness), paragraphs);
+    if agreement.is_empty() {
+        return agreement;
+    }
+    let bound = ctx.template.documents.iter().flat_map(|d| bound::build_all(ctx, &d.id, completeness));
+    bound.map(|doc| edited_places(&doc, paragraphs)).fold(agreement, |best, e| if e.len() < best.len() { e } else { best })
 }
 
 /// What the user reads about text edited outside the app, if any.

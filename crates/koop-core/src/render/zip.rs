@@ -112,6 +112,25 @@ pub fn write(entries: &[Entry<'_>]) -> Result<Vec<u8>, ZipError> {
     Ok(out)
 }
 
+/// Finished files (the Beschlussvorlagen of every body) as one ZIP, in the given order, each
+/// under its name; a name that came before gets a number ("Beschlussvorlage_Gemeinde_Au_2.docx").
+/// Stored, not deflated: DOCX and ODT are compressed already.
+pub fn bundle(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    let mut names: Vec<String> = Vec::with_capacity(files.len());
+    for (name, _) in files {
+        let (stem, ext) = name.rsplit_once('.').map_or((name.as_str(), String::new()), |(s, e)| (s, format!(".{e}")));
+        let mut unique = name.clone();
+        let mut n = 1;
+        while names.contains(&unique) {
+            n += 1;
+            unique = format!("{stem}_{n}{ext}");
+        }
+        names.push(unique);
+    }
+    let entries: Vec<Entry<'_>> = names.iter().zip(files).map(|(name, (_, data))| Entry::stored(name, data)).collect();
+    write(&entries)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,10 +75,12 @@ pub fn chosen(ctx: &Context<'_>, field: &Field) -> String {
     ctx.set(field).iter().filter_map(|v| field.option_label(v)).collect::<Vec<_>>().join(", ")
 }
 
-/// A list entry's answers in one line, the empty ones left out.
+/// A list entry's answers in one line, the empty ones and those of a bound document (its
+/// Beschlussvorlage) left out.
 pub fn entry_summary(ctx: &Context<'_>, list: &Field, entry: &Entry) -> String {
     list.fields
         .iter()
+        .filter(|sub| sub.document.is_none())
         .map(|sub| ctx.display(sub, &ctx.entry_text(list, entry, sub)))
         .filter(|v| !v.is_empty())
         .collect::<Vec<_>>()

@@ -2,8 +2,10 @@
 //! points at something defined, and defaults do not depend on each other in a circle. A broken
 //! template fails the tests instead of printing "{kommune.dtv}" into an agreement.
 
+mod documents;
+
 use crate::template::syntax::{Cond, Filter, Form, PathExpr, Tmpl};
-use crate::template::{BlockSpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
+use crate::template::{BODY_ENTITY, BlockSpec, BodySpec, Catalog, EntitySpec, Field, FieldKind, RuleKind, StepKind, Template};
 use crate::value::grammar::{Anrede, Kommunenart};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,11 +14,15 @@ struct Checker<'t> {
     catalog: &'t Catalog,
     ids: BTreeSet<String>,
     errors: Vec<String>,
+    /// While a bound document is checked for one body: the body, and its list (the scope its
+    /// text sees first).
+    body: Option<&'t BodySpec>,
+    base: Option<&'t Field>,
 }
 
 /// All problems of a template, each a sentence naming the place.
 pub fn check(t: &Template, catalog: &Catalog) -> Vec<String> {
-    let mut c = Checker { t, catalog, ids: BTreeSet::new(), errors: Vec::new() };
+    let mut c = Checker { t, catalog, ids: BTreeSet::new(), errors: Vec::new(), body: None, base: None };
     c.run();
     c.errors
 }
@@ -45,6 +51,9 @@ impl<'t> Checker<'t> {
             self.field(f.field, None);
         }
         for (name, e) in &t.entities {
+            if name == BODY_ENTITY {
+                self.err(format!("entity '{name}': the name is the body of a bound document's text"));
+            }
             if let EntitySpec::Koerperschaft { art, fixed_art, .. } = e {
                 match (art, fixed_art) {
                     (Some(_), Some(_)) | (None, None) => self.err(format!("entity '{name}' needs exactly one of 'art' and 'fixed_art'")),
@@ -147,6 +156,7 @@ impl<'t> Checker<'t> {
             self.text(text, None, what);
         }
         self.default_cycles();
+        self.documents();
     }
 
     fn field_or_sub(&self, spec: &str) -> Option<&'t Field> {
@@ -221,19 +231,19 @@ impl<'t> Checker<'t> {
         let list = |name: &Option<String>| name.as_deref().and_then(|n| t.field(n)).map(|f| f.field);
         let when = match b {
             BlockSpec::Title { text, when } | BlockSpec::Subtitle { text, when } | BlockSpec::Heading { text, when } => {
-                self.text(text, None, "heading");
+                self.text(text, self.base, "heading");
                 when
             }
             BlockSpec::Paragraph { text, when, .. } | BlockSpec::Clause { text, when, .. } => {
-                self.text(text, None, &format!("text „{}…“", text.source().chars().take(40).collect::<String>()));
+                self.text(text, self.base, &format!("text „{}…“", text.source().chars().take(40).collect::<String>()));
                 when
             }
             BlockSpec::Section { title, when, .. } | BlockSpec::Subsection { title, when, .. } => {
-                self.text(title, None, "section title");
+                self.text(title, self.base, "section title");
                 when
             }
             BlockSpec::Party { lines, alias, each, when } => {
-                let scope = self.list_ref(each, "party block");
+                let scope = self.list_ref(each, "party block").or(self.base);
                 for l in lines.iter().chain(alias) {
                     self.text(l, scope, "party block");
                 }
@@ -241,14 +251,14 @@ impl<'t> Checker<'t> {
             }
             BlockSpec::Bullets { items, from, each, item, group_by, group, when } => {
                 for i in items {
-                    self.text(i, None, "bullet");
+                    self.text(i, self.base, "bullet");
                 }
                 if let Some(f) = from
                     && !t.field(f).is_some_and(|f| f.field.kind == FieldKind::Multi)
                 {
                     self.err(format!("bullets from '{f}': not a multi field"));
                 }
-                let scope = self.list_ref(each, "bullets");
+                let scope = self.list_ref(each, "bullets").or(self.base);
                 if let Some(i) = item {
                     self.text(i, scope, "bullet item");
                 }
@@ -272,7 +282,7 @@ impl<'t> Checker<'t> {
             }
             BlockSpec::Signatures { parties, when } => {
                 for p in parties {
-                    let scope = self.list_ref(&p.each, "signature");
+                    let scope = self.list_ref(&p.each, "signature").or(self.base);
                     self.text(&p.party, scope, "signature party");
                     self.text(&p.place, scope, "signature place");
                     let sig_scope = self.list_ref(&p.signatories, "signatories").or(scope);
@@ -282,7 +292,7 @@ impl<'t> Checker<'t> {
             }
         };
         if let Some(w) = when {
-            self.condition(w, None, "block condition");
+            self.condition(w, self.base, "block condition");
         }
     }
 
@@ -341,7 +351,16 @@ impl<'t> Checker<'t> {
                 false
             }
             PathExpr::Entity { entity, form } => {
-                match self.t.entities.get(entity) {
+                let (spec, bound) = match self.body {
+                    Some(b) if entity == BODY_ENTITY => (self.t.entities.get(&b.entity), true),
+                    _ => (self.t.entities.get(entity), false),
+                };
+                match spec {
+                    Some(EntitySpec::Koerperschaft { .. }) if Form::LEITUNG.contains(form) && !bound => self.err(format!(
+                        "{place}: '{}' needs the form of address of the head: only {{{BODY_ENTITY}.{}}} of a bound document has it",
+                        form.name(),
+                        form.name()
+                    )),
                     Some(EntitySpec::Koerperschaft { .. }) if Form::KOERPERSCHAFT.contains(form) => {}
                     Some(EntitySpec::Person { .. }) if Form::PERSON.contains(form) => {}
                     Some(_) => self.err(format!("{place}: entity '{entity}' has no form '{}'", form.name())),

@@ -34,6 +34,9 @@ pub struct Template {
     pub document: DocumentSpec,
     #[serde(default)]
     pub checklist: Vec<ChecklistEntry>,
+    /// Further documents made from the same answers (the council's Beschlussvorlage).
+    #[serde(default)]
+    pub documents: Vec<BoundDocument>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -176,6 +179,10 @@ pub struct Field {
     pub refers_to: Option<String>,
     #[serde(default)]
     pub key: Option<String>,
+    /// An answer of this bound document (`[[documents]]` id), not of the agreement: asked where
+    /// that document is made.
+    #[serde(default)]
+    pub document: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -248,6 +255,48 @@ pub struct DocumentSpec {
     #[serde(default)]
     pub section_suffix: String,
     pub blocks: Vec<BlockSpec>,
+}
+
+/// The entity a bound document's text names its body by: `{koerperschaft.gen}`.
+pub const BODY_ENTITY: &str = "koerperschaft";
+
+/// A document bound to the agreement's draft (`[[documents]]`): its own text in the same block
+/// language, made for one public body at a time. In its text `{koerperschaft.…}` is that body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundDocument {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// File name without date and extension, like the agreement's.
+    pub file_name: Tmpl,
+    /// The name of the documents of all bodies together (one ZIP), without date and extension;
+    /// its text sees the agreement's answers only.
+    pub zip_name: Tmpl,
+    pub meta: MetaSpec,
+    /// The bodies a document is made for, in the order offered.
+    pub bodies: Vec<BodySpec>,
+    #[serde(default)]
+    pub section_suffix: String,
+    pub blocks: Vec<BlockSpec>,
+}
+
+/// Who a bound document can be made for: a `koerperschaft` entity, once or per list entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodySpec {
+    pub entity: String,
+    /// One body per entry of this list (the entity's fields are the entry's sub-fields, and so
+    /// are the answers the document's text names first).
+    #[serde(default)]
+    pub each: Option<String>,
+    /// The choice field (values of the Anrede) saying how the head of the body is addressed.
+    pub anrede: String,
+    /// A choice field (`ja`, `nein`): whether a kreisangehörige Stadt is a Große Kreisstadt,
+    /// headed by an Oberbürgermeister.
+    #[serde(default)]
+    pub grosse_kreisstadt: Option<String>,
 }
 
 /// One block of the agreement's text. The list is flat, like the document: a `section` starts a

@@ -277,13 +277,40 @@ crate::names! {
         Funktion = "funktion",
         /// The bare name.
         Name = "name",
+        /// The kind as its choice stores it ("landkreis"), for conditions.
+        Art = "art",
+        /// The council that decides for it: "Kreistag", "Stadtrat", "Gemeinderat".
+        Gremium = "gremium",
+        /// The head of its administration, addressed as the body's `anrede` says: "Landrätin".
+        /// Only of the body a bound document is made for (`{koerperschaft.leitung}`).
+        Leitung = "leitung",
+        /// The same with article: "die Landrätin", "der Oberbürgermeister".
+        LeitungNom = "leitung_nom",
+        /// In the accusative: "die Landrätin", "den Oberbürgermeister".
+        LeitungAkk = "leitung_akk",
     }
 }
 
 impl Form {
     /// The forms of a local authority (`koerperschaft`).
-    pub const KOERPERSCHAFT: &'static [Form] =
-        &[Form::Nom, Form::Gen, Form::Dat, Form::Akk, Form::AkkArt, Form::Titel, Form::ArtGen, Form::Name];
+    pub const KOERPERSCHAFT: &'static [Form] = &[
+        Form::Nom,
+        Form::Gen,
+        Form::Dat,
+        Form::Akk,
+        Form::AkkArt,
+        Form::Titel,
+        Form::ArtGen,
+        Form::Name,
+        Form::Art,
+        Form::Gremium,
+        Form::Leitung,
+        Form::LeitungNom,
+        Form::LeitungAkk,
+    ];
+    /// The forms that need the head's form of address: only the body of a bound document has
+    /// one.
+    pub const LEITUNG: &'static [Form] = &[Form::Leitung, Form::LeitungNom, Form::LeitungAkk];
     /// The forms of a person.
     pub const PERSON: &'static [Form] = &[Form::Nom, Form::Akk, Form::Funktion, Form::Name];
 }

@@ -3,6 +3,7 @@
 //! nothing of the crate.
 
 pub mod grammar;
+pub mod gremium;
 pub mod inline;
 mod names;
 pub mod path;

@@ -187,24 +187,32 @@ pub fn hostile_draft(template_id: &str, texts: &[String]) -> (&'static Template,
         n += 1;
         s
     };
-    for f in t.fields() {
-        match f.field.kind {
-            koop_core::FieldKind::List => {
-                for e in d.entries(f.field) {
-                    for sub in &f.field.fields {
-                        if sub.kind != koop_core::FieldKind::Reference {
-                            d.set_entry_value(f.field, e.id, &sub.id, &next());
+    // The agreement's answers first, then the process, then the answers of the bound documents:
+    // the agreement's hostile samples stay the ones whose bytes tests/pinned.rs pins.
+    for documents in [false, true] {
+        for f in t.fields() {
+            let ours = |field: &koop_core::Field| field.document.is_some() == documents;
+            match f.field.kind {
+                koop_core::FieldKind::List => {
+                    for e in d.entries(f.field) {
+                        for sub in f.field.fields.iter().filter(|s| ours(s)) {
+                            if sub.kind != koop_core::FieldKind::Reference {
+                                d.set_entry_value(f.field, e.id, &sub.id, &next());
+                            }
                         }
                     }
                 }
+                koop_core::FieldKind::Multi => {}
+                _ if ours(f.field) => d.set_text(&f.field.id, &next()),
+                _ => {}
             }
-            koop_core::FieldKind::Multi => {}
-            _ => d.set_text(&f.field.id, &next()),
+        }
+        if !documents {
+            d.process.gremium = next();
+            d.process.set_note(0, &next());
+            d.process.anlage_im_export = true;
         }
     }
-    d.process.gremium = next();
-    d.process.set_note(0, &next());
-    d.process.anlage_im_export = true;
     (t, d)
 }
 
@@ -233,6 +241,44 @@ pub fn export_set() -> Vec<(String, Document)> {
     ];
     for (i, (t, d)) in hostile_drafts().into_iter().enumerate() {
         set.push((format!("feindlich-{i}"), doc(t, &d)));
+    }
+    set
+}
+
+/// The Beschlussvorlagen the outside judges check, by file stem: every kind of body of both
+/// templates (each Stadt and Gemeinde of a small Sozialraum, the first and last of a large one),
+/// complete, empty and hostile drafts.
+pub fn vorlage_set() -> Vec<(String, Document, Draft)> {
+    use koop_core::document::bound;
+    let ikpe = template("ikpe");
+    let soz = template("sozialraum");
+    let mut erfurt = ikpe_stadt();
+    erfurt.set_text("kommune_name", "Erfurt");
+    erfurt.set_text("vertreter_anrede", "keine");
+    erfurt.set_text("vorlage_nummer", "DS 0815/26");
+    erfurt.set_text("vorlage_einreicher", "Dezernat 03 – Bildung, Jugend und Sport");
+    erfurt.set_text("vorlage_sitzung", "17.03.2027");
+    let drafts: Vec<(String, &Template, Draft)> = vec![
+        ("ikpe-landkreis".into(), ikpe, ikpe_landkreis()),
+        ("ikpe-stadt".into(), ikpe, ikpe_stadt()),
+        ("ikpe-erfurt".into(), ikpe, erfurt),
+        ("ikpe-leer".into(), ikpe, Draft::new(ikpe, "leer", 0.0)),
+        ("sozialraum-3-2-4".into(), soz, sozialraum(3, 2, 4)),
+        ("sozialraum-30-50-100".into(), soz, sozialraum(30, 50, 100)),
+        ("sozialraum-leer".into(), soz, Draft::new(soz, "leer", 0.0)),
+    ];
+    let hostile = hostile_drafts().into_iter().enumerate().map(|(i, (t, d))| (format!("feindlich-{i}"), t, d));
+    let mut set = Vec::new();
+    for (name, t, d) in drafts.into_iter().chain(hostile) {
+        let c = ctx(t, &d);
+        let completeness = koop_core::validate(&c).completeness();
+        let bodies = bound::bodies(&c, "beschlussvorlage");
+        // A large Sozialraum: the Landkreis, the Stadt and the last Gemeinde.
+        let keep = |i: usize| bodies.len() <= 4 || i <= 1 || i + 1 == bodies.len();
+        for (_, b) in bodies.iter().enumerate().filter(|(i, _)| keep(*i)) {
+            let doc = bound::build_for(&c, "beschlussvorlage", &b.key, completeness).expect("a body of the draft");
+            set.push((format!("vorlage-{name}-{}", b.key), doc, d.clone()));
+        }
     }
     set
 }
