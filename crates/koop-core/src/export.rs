@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub enum Format {
     Docx,
     Odt,
+    /// The version to sign and publish (PDF/UA-1 and PDF/A-3a).
+    Pdf,
 }
 
 impl Format {
@@ -21,6 +23,7 @@ impl Format {
         match self {
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -35,6 +38,7 @@ impl Format {
         match self {
             Format::Docx => "Word-Datei",
             Format::Odt => "ODT-Datei",
+            Format::Pdf => "PDF-Datei",
         }
     }
 
@@ -42,6 +46,7 @@ impl Format {
         match self {
             Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Format::Odt => "application/vnd.oasis.opendocument.text",
+            Format::Pdf => "application/pdf",
         }
     }
 }
@@ -77,11 +82,17 @@ impl ExportRequest {
             Format::Odt => {
                 crate::render::odt::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
             }
+            #[cfg(feature = "pdf")]
+            Format::Pdf => {
+                crate::render::pdf::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
+            }
+            #[cfg(not(feature = "pdf"))]
+            Format::Pdf => Err("Dieses Export-Modul erstellt keine PDF-Dateien.".into()),
         }
     }
 }
 
-/// A DOCX or ODT came back (its bytes travel beside this): what the worker needs to know of the
+/// A DOCX, ODT or PDF came back (its bytes travel beside this): what the worker needs to know of the
 /// drafts here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRequest {

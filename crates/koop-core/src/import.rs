@@ -93,7 +93,7 @@ pub fn incoming(
     let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(today);
     let ctx = Context::new(template, catalog, &draft, made);
     let doc = crate::document::build(&ctx, crate::validate::validate(&ctx).completeness());
-    let edited = edited_places(&doc, &embedded.paragraphs);
+    let edited = if embedded.has_body { edited_places(&doc, &embedded.paragraphs) } else { Vec::new() };
     let original = decode(&embedded.record).map(|d| d.id).ok();
     let origin = original.and_then(|id| existing.iter().find(|d| d.id == id && d.template == draft.template)).map(|old| {
         let (old_ctx, new_ctx) = (Context::new(template, catalog, old, today), Context::new(template, catalog, &draft, today));

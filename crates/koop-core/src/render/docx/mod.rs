@@ -31,7 +31,7 @@ use std::fmt;
 
 mod body;
 mod canonical;
-mod layout;
+pub(crate) mod layout;
 mod parts;
 mod text;
 
