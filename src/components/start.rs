@@ -118,7 +118,7 @@ fn DraftList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let status: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    // A chosen or dropped file: a draft file (.json) or an exported document (.docx, .odt).
+    // A chosen or dropped file: a draft file (.json) or an exported document (.docx, .odt, .pdf).
     let take_file = move |file: web_sys::File| {
         // Checked before reading: a huge file is refused without loading it into memory.
         if file.size() > koop_core::draft::store::MAX_IMPORT_BYTES as f64 {
@@ -130,8 +130,8 @@ fn DraftList() -> impl IntoView {
         status.set(None);
         leptos::task::spawn_local(async move {
             let result = match platform::read_file(file).await {
-                // A ZIP package: an exported DOCX or ODT, which carries its draft.
-                Ok(bytes) if bytes.starts_with(b"PK") => match crate::export::read_draft(&bytes).await {
+                // A ZIP package (an exported DOCX or ODT) or a PDF: it carries its draft.
+                Ok(bytes) if bytes.starts_with(b"PK") || bytes.starts_with(b"%PDF") => match crate::export::read_draft(&bytes).await {
                     Ok(record) => {
                         let (request, origin_name) = app.review_request(&record, &file_name);
                         match crate::export::review(&bytes, &request).await {
@@ -195,7 +195,7 @@ fn DraftList() -> impl IntoView {
             <h2 class="kern-heading-medium" id="entwuerfe-titel">"Meine Entwürfe"</h2>
             <p class="kern-body">
                 "Entwürfe werden beim Tippen automatisch in diesem Browser gespeichert. "
-                "Eine Entwurfsdatei oder eine vom Koop-Assistenten exportierte Word- oder ODT-Datei können Sie laden oder hierher ziehen."
+                "Eine Entwurfsdatei oder eine vom Koop-Assistenten exportierte Word-, ODT- oder PDF-Datei können Sie laden oder hierher ziehen."
             </p>
             <div class="entwuerfe__werkzeuge">
                 <button
@@ -214,7 +214,7 @@ fn DraftList() -> impl IntoView {
                 <input
                     class="versteckt"
                     type="file"
-                    accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.odt,application/vnd.oasis.opendocument.text"
+                    accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.odt,application/vnd.oasis.opendocument.text,.pdf,application/pdf"
                     aria-label="Entwurfsdatei wählen"
                     node_ref=input_ref
                     on:change=on_file
