@@ -7,8 +7,8 @@
 mod common;
 
 use koop_core::document::{Block, Document, printed};
-use koop_core::render::pdf::layout::{HEADER_DISTANCE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use koop_core::render::pdf::font::{self, Class};
+use koop_core::render::pdf::layout::{HEADER_DISTANCE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use koop_core::render::pdf::lines::RunKind;
 use koop_core::render::pdf::typeset::{Owner, layout};
 use koop_core::render::pdf::{self, layout as pdf_layout};
@@ -28,7 +28,8 @@ fn dir(name: &str) -> PathBuf {
 }
 
 fn poppler(args: &[&str], file: &Path) -> String {
-    let out = Command::new("pdftotext").args(args).args(["-enc", "UTF-8"]).arg(file).arg("-").output().expect("pdftotext (poppler-utils) runs");
+    let out =
+        Command::new("pdftotext").args(args).args(["-enc", "UTF-8"]).arg(file).arg("-").output().expect("pdftotext (poppler-utils) runs");
     assert!(out.status.success(), "pdftotext failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
     // Poppler writes characters beyond the BMP of an `ActualText` as two surrogates (invalid
     // UTF-8); they become U+FFFD here and are compared as such where they matter.
@@ -71,9 +72,7 @@ fn comparable(text: &str) -> String {
 /// them in logical order) and the bidi marks it puts around them. Soft hyphens are kept here: a
 /// word broken over two pages reads whole only once the pages are joined.
 fn plain_text(text: &str) -> String {
-    let bidi = |c: char| {
-        matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-    };
+    let bidi = |c: char| matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
     printed::normalized(&text.chars().filter(|c| !bidi(*c)).collect::<String>())
 }
 
@@ -133,7 +132,13 @@ fn body_text(doc: &Document, file: &Path) -> String {
         for (what, owner) in [("footer", Owner::Footer), ("header", Owner::Header)] {
             let a = plain_text(&artifact(owner));
             assert!(!a.is_empty() || owner == Owner::Header, "page {} has a {what}", i + 1);
-            assert!(page.ends_with(&a), "{}: page {} ends with its {what} {a:?}: …{:?}", file.display(), i + 1, page.chars().rev().take(120).collect::<String>().chars().rev().collect::<String>());
+            assert!(
+                page.ends_with(&a),
+                "{}: page {} ends with its {what} {a:?}: …{:?}",
+                file.display(),
+                i + 1,
+                page.chars().rev().take(120).collect::<String>().chars().rev().collect::<String>()
+            );
             page.truncate(page.len() - a.len());
             page = page.trim_end().to_string();
         }
@@ -153,7 +158,11 @@ fn pdftotext_reads_the_printed_paragraphs() {
         if read != expected {
             let at = read.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
             let around = |s: &str| s.chars().skip(at.saturating_sub(60)).take(140).collect::<String>();
-            panic!("{name}: pdftotext differs from the model at character {at}:\n PDF:   {:?}\n model: {:?}", around(&read), around(&expected));
+            panic!(
+                "{name}: pdftotext differs from the model at character {at}:\n PDF:   {:?}\n model: {:?}",
+                around(&read),
+                around(&expected)
+            );
         }
         assert!(read.len() > 1000 || name.contains("leer") || name.starts_with("feindlich"), "{name}: text extracted");
     }
@@ -235,7 +244,10 @@ fn the_typesetter_keeps_runs_inside_and_signature_blocks_together() {
         let n = l.pages.len();
         for (i, page) in l.pages.iter().enumerate() {
             for r in &page.runs {
-                assert!(r.x >= MARGIN - 0.01 && r.x + r.width <= PAGE_WIDTH - MARGIN + 0.01 + if r.text.ends_with(' ') { 4.0 } else { 0.0 }, "{name}: {r:?}");
+                assert!(
+                    r.x >= MARGIN - 0.01 && r.x + r.width <= PAGE_WIDTH - MARGIN + 0.01 + if r.text.ends_with(' ') { 4.0 } else { 0.0 },
+                    "{name}: {r:?}"
+                );
             }
             let footer: Vec<&str> = page.runs.iter().filter(|r| r.owner == Owner::Footer).map(|r| r.text.as_str()).collect();
             assert_eq!(footer, vec![format!("Seite {} von {n}", i + 1)], "{name}");
@@ -243,8 +255,7 @@ fn the_typesetter_keeps_runs_inside_and_signature_blocks_together() {
             assert_eq!(header.starts_with(&doc.wording.draft_word), doc.draft, "{name}: ENTWURF in the header of a draft only");
         }
         // Every signature block on one page.
-        let signatures: usize =
-            doc.blocks.iter().map(|b| if let Block::Signatures(s) = b { s.len() } else { 0 }).sum();
+        let signatures: usize = doc.blocks.iter().map(|b| if let Block::Signatures(s) = b { s.len() } else { 0 }).sum();
         assert_eq!(l.kept_together.len(), signatures, "{name}: signature blocks");
         for (first, last) in &l.kept_together {
             assert_eq!(first, last, "{name}: a signature block split over pages");

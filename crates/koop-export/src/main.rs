@@ -1,6 +1,6 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
-//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
+//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX, ODT or PDF) with
 //! `{ id, record }` (the draft it carries), `{ id, review, bytes }` (a `ReviewRequest` as JSON
 //! and the file) with `{ id, record, name, edited?, changes? }` (a `Review`: what the start
 //! page shows; `changes` flat, see `Review::flat_changes`); failures with `{ id, error }` (a German message). Rendering is pure and lives in

@@ -150,8 +150,11 @@ pub(super) fn signature(ps: &mut Paragraphs, s: &Signature, w: &Wording) {
     let place = runs(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.1)), &s.place);
     block.push(place.add_run(dx::Run::new().add_text(&w.date_line)));
     for name in &s.signatories {
-        block
-            .push(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.2)).add_run(dx::Run::new().add_text(&w.signature_line)));
+        block.push(
+            styled(S_SIGNATURE)
+                .line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.2))
+                .add_run(dx::Run::new().add_text(&w.signature_line)),
+        );
         block.push(runs(styled(S_SIGNATURE), name));
     }
     let last = block.len() - 1;

@@ -87,7 +87,8 @@ pub(super) fn paragraph_style(id: &str, name: &str) -> dx::Style {
 pub(super) fn styles() -> dx::Styles {
     let font = dx::RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT);
     let hanging = |s: dx::Style| s.indent(Some(TEXT_INDENT), Some(dx::SpecialIndentType::Hanging(TEXT_INDENT)), None, None);
-    let mut h1 = hanging(paragraph_style(S_H1, "heading 1").bold().size(HEADING1_SIZE).line_spacing(spacing(HEADING1_SPACING)).outline_lvl(0));
+    let mut h1 =
+        hanging(paragraph_style(S_H1, "heading 1").bold().size(HEADING1_SIZE).line_spacing(spacing(HEADING1_SPACING)).outline_lvl(0));
     let mut h2 = hanging(paragraph_style(S_H2, "heading 2").bold().size(BODY_SIZE).line_spacing(spacing(HEADING2_SPACING)).outline_lvl(1));
     for h in [&mut h1, &mut h2] {
         h.paragraph_property = std::mem::take(&mut h.paragraph_property).keep_next(true).keep_lines(true);
@@ -96,18 +97,29 @@ pub(super) fn styles() -> dx::Styles {
         .default_fonts(font)
         .default_size(BODY_SIZE)
         .default_line_spacing(dx::LineSpacing::new().after(AFTER).line(LINE).line_rule(dx::LineSpacingType::Auto))
-        .add_style(paragraph_style(S_TITLE, "Title").bold().size(TITLE_SIZE).align(dx::AlignmentType::Center).line_spacing(spacing(TITLE_SPACING)))
-        .add_style(paragraph_style(S_SUBTITLE, "Subtitle").size(SUBTITLE_SIZE).align(dx::AlignmentType::Center).line_spacing(spacing(SUBTITLE_SPACING)))
+        .add_style(
+            paragraph_style(S_TITLE, "Title").bold().size(TITLE_SIZE).align(dx::AlignmentType::Center).line_spacing(spacing(TITLE_SPACING)),
+        )
+        .add_style(
+            paragraph_style(S_SUBTITLE, "Subtitle")
+                .size(SUBTITLE_SIZE)
+                .align(dx::AlignmentType::Center)
+                .line_spacing(spacing(SUBTITLE_SPACING)),
+        )
         .add_style(h1)
         .add_style(h2)
         .add_style(paragraph_style(S_BODY, "Body Text"))
         .add_style(paragraph_style(S_INDENTED, "Eingerückt").indent(Some(TEXT_INDENT), None, None, None))
         .add_style(paragraph_style(S_CENTER, "Zentriert").align(dx::AlignmentType::Center))
         .add_style(paragraph_style(S_PARTY, "Vertragspartei").align(dx::AlignmentType::Center).line_spacing(spacing(PARTY_SPACING)))
-        .add_style(paragraph_style(S_ALIAS, "Vertragspartei Kurzname").align(dx::AlignmentType::Center).line_spacing(spacing(ALIAS_SPACING)))
+        .add_style(
+            paragraph_style(S_ALIAS, "Vertragspartei Kurzname").align(dx::AlignmentType::Center).line_spacing(spacing(ALIAS_SPACING)),
+        )
         .add_style(hanging(paragraph_style(S_CLAUSE, "Klausel")))
         .add_style(paragraph_style(S_BULLET, "List Bullet").line_spacing(spacing(LIST_SPACING)))
-        .add_style(paragraph_style(S_CONTACT, "Ansprechperson").indent(Some(TEXT_INDENT), None, None, None).line_spacing(spacing(LIST_SPACING)))
+        .add_style(
+            paragraph_style(S_CONTACT, "Ansprechperson").indent(Some(TEXT_INDENT), None, None, None).line_spacing(spacing(LIST_SPACING)),
+        )
         .add_style(paragraph_style(S_SIGNATURE, "Signature").line_spacing(spacing(PARTY_SPACING)))
         .add_style(
             paragraph_style(S_DRAFT, "Entwurfshinweis")
@@ -117,8 +129,20 @@ pub(super) fn styles() -> dx::Styles {
                 .align(dx::AlignmentType::Center)
                 .line_spacing(spacing(DRAFT_SPACING)),
         )
-        .add_style(paragraph_style(S_HEADER, "header").size(HEADER_SIZE).color(GREY).align(dx::AlignmentType::Right).line_spacing(spacing(PARTY_SPACING)))
-        .add_style(paragraph_style(S_FOOTER, "footer").size(HEADER_SIZE).color(GREY).align(dx::AlignmentType::Center).line_spacing(spacing(PARTY_SPACING)))
+        .add_style(
+            paragraph_style(S_HEADER, "header")
+                .size(HEADER_SIZE)
+                .color(GREY)
+                .align(dx::AlignmentType::Right)
+                .line_spacing(spacing(PARTY_SPACING)),
+        )
+        .add_style(
+            paragraph_style(S_FOOTER, "footer")
+                .size(HEADER_SIZE)
+                .color(GREY)
+                .align(dx::AlignmentType::Center)
+                .line_spacing(spacing(PARTY_SPACING)),
+        )
 }
 
 /// Bullets under the clause text: symbol at the text indent, text one step further.

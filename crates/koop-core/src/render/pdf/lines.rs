@@ -264,7 +264,8 @@ pub fn break_lines(pieces: &[Piece], size: f32, first: f32, width: f32) -> Vec<L
                 pending_space = false;
             }
             Item::Word(mut word) => loop {
-                let space = if pending_space { face_metrics(pieces, b.line.runs.last().map_or(0, |r| r.piece)).text_width(" ", size) } else { 0.0 };
+                let space =
+                    if pending_space { face_metrics(pieces, b.line.runs.last().map_or(0, |r| r.piece)).text_width(" ", size) } else { 0.0 };
                 let w = word_width(pieces, &word, size);
                 if b.x + space + w <= room(&b) || (b.line.runs.is_empty() && w <= 0.0) {
                     if pending_space {

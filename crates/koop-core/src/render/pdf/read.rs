@@ -54,9 +54,11 @@ pub fn read_document(bytes: &[u8]) -> Result<Embedded, EmbedError> {
         name_tree_values(&tree, 0, &mut specs);
     }
     let record = specs.iter().find_map(record_of).ok_or(EmbedError::NoDraft)??;
-    let created = pdf.metadata().creation_date.as_ref().map(|d| {
-        format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year, d.month, d.day, d.hour, d.minute, d.second)
-    });
+    let created = pdf
+        .metadata()
+        .creation_date
+        .as_ref()
+        .map(|d| format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year, d.month, d.day, d.hour, d.minute, d.second));
     Ok(Embedded { record, paragraphs: Vec::new(), created, has_body: false })
 }
 

@@ -92,9 +92,7 @@ fn tree(layout: &Layout, ids: &[Vec<Option<Identifier>>], language: &str) -> Tag
     fn group(layout: &Layout, ids: &[Vec<Option<Identifier>>], e: usize) -> TagGroup {
         let element = &layout.elements[e];
         let tag: krilla::tagging::TagKind = match &element.kind {
-            blocks::Kind::H(level, title) => {
-                Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), Some(title.clone())).into()
-            }
+            blocks::Kind::H(level, title) => Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), Some(title.clone())).into(),
             blocks::Kind::P => Tag::P.into(),
             blocks::Kind::L => Tag::L(krilla::tagging::ListNumbering::Disc).into(),
             blocks::Kind::LI => Tag::LI.into(),
@@ -161,8 +159,8 @@ pub fn write(doc: &Document, layout: &Layout, timestamp: &str, draft: Option<&st
     let fonts = [krilla_font(Face::Regular)?, krilla_font(Face::Bold)?];
     let mut ids: Vec<Vec<Option<Identifier>>> = Vec::with_capacity(layout.pages.len());
     for page in &layout.pages {
-        let settings = PageSettings::from_wh(super::layout::PAGE_WIDTH, super::layout::PAGE_HEIGHT)
-            .ok_or_else(|| PdfError("Seitengröße".into()))?;
+        let settings =
+            PageSettings::from_wh(super::layout::PAGE_WIDTH, super::layout::PAGE_HEIGHT).ok_or_else(|| PdfError("Seitengröße".into()))?;
         let mut p = pdf.start_page_with(settings);
         let mut surface = p.surface();
         if !page.highlights.is_empty() {
