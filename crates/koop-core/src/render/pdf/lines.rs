@@ -329,7 +329,7 @@ mod tests {
 
     #[test]
     fn german_words_break_at_syllables_with_a_hyphen() {
-        assert_eq!(hyphenation_points("Kooperationsvereinbarung").len() > 3, true);
+        assert!(hyphenation_points("Kooperationsvereinbarung").len() > 3);
         let lines = break_lines(&piece("Die Kooperationsvereinbarung"), 11.0, 120.0, 120.0);
         let t = texts(&lines);
         assert_eq!(t.len(), 2, "{t:?}");

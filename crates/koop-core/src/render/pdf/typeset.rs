@@ -247,7 +247,7 @@ pub fn layout(doc: &Document) -> Layout {
         for s in chain {
             pager.para(s);
         }
-        if chain.iter().all(|s| s.para.keep_lines && !s.para.mark.is_some()) {
+        if chain.iter().all(|s| s.para.keep_lines && s.para.mark.is_none()) {
             kept.push((first, pager.pages.len() - 1));
         }
         i = end + 1;
