@@ -117,6 +117,36 @@ for (const f of (await files(dist)).sort()) {
 }
 
 console.error('Übertragung gemessen');
+
+// Only the PDF figures and the first DOCX export (the worker that carries the PDF is larger):
+// BENCH_ONLY=pdf.
+if (process.env.BENCH_ONLY === 'pdf') {
+  const kbs = (f) => `${f}: ${kb(sizes[f].raw)} KB roh, ${kb(sizes[f].brotli)} KB brotli`;
+  const lines = [`Erster Aufruf: ${kb(results.transfer.firstLoad.brotli)} KB brotli`, ...Object.keys(sizes).filter((f) => f.startsWith('koop-export')).map(kbs)];
+  const { context, page: first, url } = await openDraft(ikpeDraft('d1'), 'd1', { step: 7, bypassCSP: true });
+  await first.close();
+  const docxFirst = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await context.newPage();
+    await page.goto(url);
+    const button = page.getByTestId('export-docx');
+    await button.waitFor();
+    await Promise.all([page.waitForEvent('download'), button.click()]);
+    docxFirst.push(Number(await page.evaluate(() => document.documentElement.dataset.exportMs)));
+    await page.close();
+  }
+  await context.close();
+  const pi = await pdfCase(ikpeDraft('p1'), 'p1');
+  const ps = await pdfCase(sozialraumDraft('p2', 60, 100, 200), 'p2', 5);
+  const f = (x) => (Math.round(x * 10) / 10).toFixed(1);
+  lines.push(`Erster DOCX-Export IKPE mit Laden des Workers, Median von ${RUNS}: ${f(median(docxFirst))} ms [${docxFirst.map(f).join(', ')}]`);
+  lines.push(`PDF IKPE warm: ${f(pi.warmMs)} ms [${pi.warmRuns.map(f).join(', ')}], erster: ${f(pi.firstMs)} ms [${pi.firstRuns.map(f).join(', ')}], ${kb(pi.bytes)} KB, Last ${f(pi.load)}`);
+  lines.push(`PDF Sozialraum 60/100/200 warm: ${f(ps.warmMs)} ms [${ps.warmRuns.map(f).join(', ')}], erster: ${f(ps.firstMs)} ms, ${kb(ps.bytes)} KB, Last ${f(ps.load)}`);
+  console.log(lines.join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 // 2. Start → first field usable -------------------------------------------------------------------
 async function startup(throttle) {
   const times = [];
@@ -295,7 +325,7 @@ async function pdfCase(draftRecord, id, n = RUNS) {
   await first.close();
   const warm = [];
   const firsts = [];
-  const path = join(out, `pdf-${id}.pdf`);
+  const path = join(tmpdir(), `koop-bench-pdf-${id}.pdf`);
   let page;
   for (let i = 0; i < n; i += 1) {
     if (page) await page.close();
