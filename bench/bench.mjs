@@ -6,7 +6,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdir, mkdtemp, readFile, readdir, stat, writeFile, rm } from 'node:fs/promises';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -117,6 +117,36 @@ for (const f of (await files(dist)).sort()) {
 }
 
 console.error('Übertragung gemessen');
+
+// Only the PDF figures and the first DOCX export (the worker that carries the PDF is larger):
+// BENCH_ONLY=pdf.
+if (process.env.BENCH_ONLY === 'pdf') {
+  const kbs = (f) => `${f}: ${kb(sizes[f].raw)} KB roh, ${kb(sizes[f].brotli)} KB brotli`;
+  const lines = [`Erster Aufruf: ${kb(results.transfer.firstLoad.brotli)} KB brotli`, ...Object.keys(sizes).filter((f) => f.startsWith('koop-export')).map(kbs)];
+  const { context, page: first, url } = await openDraft(ikpeDraft('d1'), 'd1', { step: 7, bypassCSP: true });
+  await first.close();
+  const docxFirst = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await context.newPage();
+    await page.goto(url);
+    const button = page.getByTestId('export-docx');
+    await button.waitFor();
+    await Promise.all([page.waitForEvent('download'), button.click()]);
+    docxFirst.push(Number(await page.evaluate(() => document.documentElement.dataset.exportMs)));
+    await page.close();
+  }
+  await context.close();
+  const pi = await pdfCase(ikpeDraft('p1'), 'p1');
+  const ps = await pdfCase(sozialraumDraft('p2', 60, 100, 200), 'p2', 5);
+  const f = (x) => (Math.round(x * 10) / 10).toFixed(1);
+  lines.push(`Erster DOCX-Export IKPE mit Laden des Workers, Median von ${RUNS}: ${f(median(docxFirst))} ms [${docxFirst.map(f).join(', ')}]`);
+  lines.push(`PDF IKPE warm: ${f(pi.warmMs)} ms [${pi.warmRuns.map(f).join(', ')}], erster: ${f(pi.firstMs)} ms [${pi.firstRuns.map(f).join(', ')}], ${kb(pi.bytes)} KB, Last ${f(pi.load)}`);
+  lines.push(`PDF Sozialraum 60/100/200 warm: ${f(ps.warmMs)} ms [${ps.warmRuns.map(f).join(', ')}], erster: ${f(ps.firstMs)} ms, ${kb(ps.bytes)} KB, Last ${f(ps.load)}`);
+  console.log(lines.join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 // 2. Start → first field usable -------------------------------------------------------------------
 async function startup(throttle) {
   const times = [];
@@ -288,6 +318,36 @@ async function exportCase(name, draftRecord, id, n = RUNS) {
   };
 }
 
+/** The PDF (issue 23): per fresh page a first export (it loads the export worker) and a warm
+ * one; medians of both, the file's size. `load` is the machine's load average while measured. */
+async function pdfCase(draftRecord, id, n = RUNS) {
+  const { context, page: first, url } = await openDraft(draftRecord, id, { step: 7, bypassCSP: true });
+  await first.close();
+  const warm = [];
+  const firsts = [];
+  const path = join(tmpdir(), `koop-bench-pdf-${id}.pdf`);
+  let page;
+  for (let i = 0; i < n; i += 1) {
+    if (page) await page.close();
+    page = await context.newPage();
+    await page.goto(url);
+    const button = page.getByTestId('export-pdf');
+    await button.waitFor();
+    for (const counted of [false, true]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      await download.saveAs(path);
+      (counted ? warm : firsts).push(Number(await page.evaluate(() => document.documentElement.dataset.exportMs)));
+    }
+  }
+  await context.close();
+  return { warmMs: median(warm), warmRuns: warm, firstMs: median(firsts), firstRuns: firsts, bytes: (await stat(path)).size, load: loadavg()[0] };
+}
+
+results.pdf = {
+  ikpe: await pdfCase(ikpeDraft('p1'), 'p1'),
+  sozialraum_60_100_200: await pdfCase(sozialraumDraft('p2', 60, 100, 200), 'p2', 5),
+};
+
 results.export = {
   ikpe: await exportCase('ikpe', ikpeDraft('e1'), 'e1'),
   sozialraum_30_50_100: await exportCase('sozialraum-30-50-100', sozialraumDraft('e2', 30, 50, 100), 'e2', 5),
@@ -360,6 +420,12 @@ const so = results.export.sozialraum_30_50_100;
 lines.push(`| DOCX-Export Sozialraum 30/50/100 (Median) | ${f1(so.exportMs)} ms (npm docx ${f1(so.peerMs)} ms, Verhältnis ${f1(so.ratioTime)}) | |`);
 lines.push(`| ODT-Export Sozialraum 30/50/100 (Median) / Größe | ${f1(so.odtMs)} ms / ${kb(so.odtBytes)} KB | |`);
 lines.push(`| DOCX-Größe Sozialraum 30/50/100 | ${kb(so.bytes)} KB (LibreOffice ${kb(so.libreOfficeBytes)} KB, Verhältnis ${f1(so.ratioSize)}) | |`);
+const pi = results.pdf.ikpe;
+const ps = results.pdf.sozialraum_60_100_200;
+lines.push(`| PDF-Export IKPE, warm (Median) / Größe | ${f1(pi.warmMs)} ms / ${kb(pi.bytes)} KB | ≤ 60 ms: ${ok(pi.warmMs <= 60)} |`);
+lines.push(`| … erster PDF-Export einer Seite, mit Laden des Export-Workers (Median) | ${f1(pi.firstMs)} ms | ≤ 1000 ms: ${ok(pi.firstMs <= 1000)} |`);
+lines.push(`| PDF-Export Sozialraum 60/100/200, warm (Median) / Größe | ${f1(ps.warmMs)} ms / ${kb(ps.bytes)} KB | ≤ 400 ms: ${ok(ps.warmMs <= 400)} |`);
+lines.push(`| Last (loadavg 1 min) während der PDF-Messungen | ${f1(pi.load)} / ${f1(ps.load)} | |`);
 lines.push('');
 lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
 lines.push('');

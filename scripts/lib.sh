@@ -180,6 +180,61 @@ PY
   return $rc
 }
 
+PDF_VALIDATORS="page-validation==0.11.* pdfua==0.1.3 outloud==0.2.1"
+setup_pdf_validators() { # the three PDF judges of issue 23, in one venv
+  local venv="$KOOP_CACHE/venv-pdf-$(echo "$PDF_VALIDATORS" | sha256sum | cut -c1-12)"
+  if [ ! -x "$venv/bin/outloud" ] || [ ! -x "$venv/bin/pdfua" ]; then
+    command -v python3 >/dev/null || apt_install python3 python3-venv
+    log "pip install $PDF_VALIDATORS (einmalig)"
+    rm -rf "$venv.partial"
+    python3 -m venv "$venv.partial" || { apt_install python3-venv && python3 -m venv "$venv.partial"; }
+    # shellcheck disable=SC2086
+    "$venv.partial/bin/pip" install -q --disable-pip-version-check $PDF_VALIDATORS
+    rm -rf "$venv" && mv "$venv.partial" "$venv"
+    sed -i "1s|$venv.partial|$venv|" "$venv"/bin/* 2>/dev/null || true
+  fi
+  export PDF_VENV="$venv"
+}
+
+# Every PDF in a folder, judged by page-validation (PDF/UA-1 and PDF/A-3a, each file must be
+# compliant), pdfua check and outloud (no error; warnings are printed). Each tool runs once over
+# the folder. Prints one line per tool.
+check_pdfs() { # dir
+  local dir=$1 rc=0
+  compgen -G "$dir/*.pdf" >/dev/null || return 0
+  "$PDF_VENV/bin/python" - "$dir" <<'PY' || rc=1
+import glob, sys
+import page
+files = sorted(glob.glob(sys.argv[1] + "/*.pdf"))
+bad = 0
+for f in files:
+    for profile in ("ua1", "3a"):
+        r = page.validate_pdf(f, profile=profile)
+        if not r.is_compliant:
+            bad += 1
+            print(f"  {f} ({profile}): " + "; ".join(f"{x.rule_id}: {x.message}" for x in r.failures[:5]))
+print(f"page-validation PDF/UA-1 + PDF/A-3a: {len(files)} Dateien, {bad} nicht konform")
+sys.exit(1 if bad else 0)
+PY
+  local pdfua_out
+  if pdfua_out=$("$PDF_VENV/bin/pdfua" check -q --min-severity error "$dir"/*.pdf 2>&1); then
+    echo "pdfua check: keine Fehler"
+  else
+    echo "$pdfua_out" | tail -n 40
+    echo "pdfua check: Fehler gefunden"
+    rc=1
+  fi
+  local outloud_out
+  if outloud_out=$("$PDF_VENV/bin/outloud" --fail-on error --no-info "$dir"/*.pdf 2>&1); then
+    echo "$outloud_out" | tail -n 1 | sed 's/^/outloud: /'
+  else
+    echo "$outloud_out" | tail -n 60
+    echo "outloud: Fehler gefunden"
+    rc=1
+  fi
+  return $rc
+}
+
 build_dist() { # release build into dist/, skipped when no input changed
   local stamp="$KOOP_ROOT/dist/.koop-inputs" want
   # scripts/lib.sh holds the build flags (RUSTFLAGS), so it counts as an input too.

@@ -37,7 +37,7 @@ fn Datenschutz(site: Option<Site>) -> impl IntoView {
         </p>
         <h2 class="kern-heading-medium">"Exportierte Dateien"</h2>
         <p class="kern-body">
-            "Word- und ODT-Dateien und Sicherungsdateien entstehen auf Ihrem Gerät und landen im Download-Ordner. Wenn Sie eine Datei per E-Mail verschicken, geschieht das mit Ihrem E-Mail-Programm und unter Ihrer Verantwortung."
+            "Word-, ODT- und PDF-Dateien und Sicherungsdateien entstehen auf Ihrem Gerät und landen im Download-Ordner. Wenn Sie eine Datei per E-Mail verschicken, geschieht das mit Ihrem E-Mail-Programm und unter Ihrer Verantwortung."
         </p>
         <h2 class="kern-heading-medium">"Wie Sie die Daten löschen"</h2>
         <p class="kern-body">
@@ -64,7 +64,7 @@ fn Barrierefreiheit(site: Option<Site>) -> impl IntoView {
         <h1 class="kern-heading-large" id="seitentitel" tabindex="-1">"Erklärung zur Barrierefreiheit"</h1>
         <p class="kern-body">
             "Der Betreiber ist bemüht, den Koop-Assistenten im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und den Anforderungen der WCAG 2.1 auf den Stufen A und AA barrierefrei zugänglich zu machen. "
-            "Diese Erklärung gilt für die Web-Anwendung „Koop-Assistent“ und die von ihr erzeugten Word- und ODT-Dateien."
+            "Diese Erklärung gilt für die Web-Anwendung „Koop-Assistent“ und die von ihr erzeugten Word-, ODT- und PDF-Dateien. Die PDF-Datei ist mit Tags versehen und entspricht PDF/UA-1 und PDF/A-3a (geprüft mit page-validation, pdfua und outloud)."
         </p>
         <h2 class="kern-heading-medium">"Stand der Vereinbarkeit"</h2>
         <p class="kern-body">
@@ -73,7 +73,8 @@ fn Barrierefreiheit(site: Option<Site>) -> impl IntoView {
         <h2 class="kern-heading-medium">"Nicht barrierefreie Inhalte"</h2>
         <ul class="kern-body">
             <li>"Eine Prüfung durch Menschen mit Behinderungen und mit mehreren Screenreadern steht noch aus; automatische Tests finden nicht alle Barrieren."</li>
-            <li>"In den Word- und ODT-Dateien sind die Unterschriftszeilen als Linien aus Unterstrichen gesetzt; Screenreader lesen sie als „Unterstrich“."</li>
+            <li>"In den Word-, ODT- und PDF-Dateien sind die Unterschriftszeilen als Linien aus Unterstrichen gesetzt; Screenreader lesen sie als „Unterstrich“."</li>
+            <li>"Zeichen, die die Schrift der PDF-Datei nicht enthält (etwa Emoji oder Schriften von rechts nach links), erscheinen dort als Kästchen; vorgelesen und kopiert wird der richtige Text."</li>
         </ul>
         <h2 class="kern-heading-medium">"Erstellung dieser Erklärung"</h2>
         <p class="kern-body">{format!("Diese Erklärung wurde am {stand} erstellt. Grundlage ist eine Selbstbewertung mit automatischen Tests (axe-core, Playwright) und Tastaturtests.")}</p>

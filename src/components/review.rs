@@ -152,7 +152,7 @@ fn ExportPanel() -> impl IntoView {
                             <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
                             <span class="kern-title">"Die Vereinbarung ist vollständig."</span>
                         </div>
-                        <div class="kern-alert__body"><p class="kern-body">"Die Word- oder ODT-Datei kann an die Vertragspartner geschickt werden."</p></div>
+                        <div class="kern-alert__body"><p class="kern-body">"Die Word- oder ODT-Datei kann an die Vertragspartner geschickt werden, die PDF-Datei ist die Fassung zum Unterschreiben und Ablegen."</p></div>
                     </div>
                 }
                 .into_any(),
@@ -191,6 +191,9 @@ fn ExportPanel() -> impl IntoView {
                 <button type="button" class="kern-btn kern-btn--secondary" data-testid="export-odt" on:click=export(Format::Odt)>
                     <span class="kern-label">"OpenDocument-Text (.odt)"</span>
                 </button>
+                <button type="button" class="kern-btn kern-btn--secondary" data-testid="export-pdf" on:click=export(Format::Pdf)>
+                    <span class="kern-label">"PDF herunterladen (zum Unterschreiben)"</span>
+                </button>
                 <button type="button" class="kern-btn kern-btn--secondary" on:click=|_| crate::pwa::print()>
                     <span class="kern-label">"Vorschau drucken"</span>
                 </button>
@@ -198,7 +201,11 @@ fn ExportPanel() -> impl IntoView {
             <fieldset class="kern-fieldset export__teilen">
                 <legend class="kern-label">"Per E-Mail teilen als"</legend>
                 <div class="kern-fieldset__body kern-fieldset--horizontal">
-                    {[(Format::Docx, "Word-Datei (.docx)", "teilen-docx"), (Format::Odt, "OpenDocument-Text (.odt)", "teilen-odt")]
+                    {[
+                        (Format::Docx, "Word-Datei (.docx)", "teilen-docx"),
+                        (Format::Odt, "OpenDocument-Text (.odt)", "teilen-odt"),
+                        (Format::Pdf, "PDF (.pdf)", "teilen-pdf"),
+                    ]
                         .into_iter()
                         .map(|(format, label, id)| {
                             view! {

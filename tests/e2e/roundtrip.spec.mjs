@@ -176,7 +176,7 @@ test('a Word file the app did not make is refused with a German message; nothing
   const [foreign] = await convertWithLibreOffice([text], join(dir, 'docx'), 'docx:MS Word 2007 XML');
   const before = await storageSnapshot(page);
   await start.importFile(foreign);
-  await expect(start.status).toContainText('Nur Word- und ODT-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.');
+  await expect(start.status).toContainText('Nur Word-, ODT- und PDF-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.');
   await expect(start.status).toContainText('Es wurde nichts geändert.');
   expect(await storageSnapshot(page)).toEqual(before);
 });

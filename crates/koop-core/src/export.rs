@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub enum Format {
     Docx,
     Odt,
+    /// The version to sign and publish (PDF/UA-1 and PDF/A-3a).
+    Pdf,
 }
 
 impl Format {
@@ -19,6 +21,7 @@ impl Format {
         match self {
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -33,6 +36,7 @@ impl Format {
         match self {
             Format::Docx => "Word-Datei",
             Format::Odt => "ODT-Datei",
+            Format::Pdf => "PDF-Datei",
         }
     }
 
@@ -40,6 +44,7 @@ impl Format {
         match self {
             Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Format::Odt => "application/vnd.oasis.opendocument.text",
+            Format::Pdf => "application/pdf",
         }
     }
 }
@@ -75,6 +80,12 @@ impl ExportRequest {
             Format::Odt => {
                 crate::render::odt::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
             }
+            #[cfg(feature = "pdf")]
+            Format::Pdf => {
+                crate::render::pdf::render_with(&self.document, &self.timestamp, self.draft.as_deref()).map_err(|e| e.to_string())
+            }
+            #[cfg(not(feature = "pdf"))]
+            Format::Pdf => Err("Dieses Export-Modul erstellt keine PDF-Dateien.".into()),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The export set that outside judges check: every draft kind the issue names (complete and
 //! incomplete IKPE, Sozialraum 1/1/1 and 30/50/100, hostile samples) is rendered here and,
 //! when `KOOP_EXPORT_DIR` is set (as `scripts/test` does), kept for openxml-audit and
-//! LibreOffice, which run over that folder after the native tests.
+//! LibreOffice, which run over that folder after the native tests (the PDFs, kept by
+//! tests/pdf.rs, for page-validation, pdfua and outloud).
 
 mod common;
 

@@ -8,7 +8,7 @@ use koop_core::Draft;
 use koop_core::document::printed::{self, Place};
 use koop_core::draft::store::{decode, encode_file};
 use koop_core::render::embed::{self, EmbedError};
-use koop_core::render::{docx, odt};
+use koop_core::render::{docx, odt, pdf};
 
 const TIME: &str = "2026-11-22T10:00:00Z";
 
@@ -62,7 +62,7 @@ fn without_a_draft_the_export_is_the_pinned_one_and_carries_nothing() {
 fn a_file_that_is_no_document_or_lacks_a_piece_is_refused_with_a_message() {
     assert_eq!(embed::read(b"Das ist kein Dokument."), Err(EmbedError::NotADocument));
     assert_eq!(embed::read(&[]), Err(EmbedError::NotADocument));
-    assert!(EmbedError::NoDraft.message().contains("Nur Word- und ODT-Dateien, die der Koop-Assistent exportiert hat"));
+    assert!(EmbedError::NoDraft.message().contains("Nur Word-, ODT- und PDF-Dateien, die der Koop-Assistent exportiert hat"));
     // A record longer than one piece, with its second piece renamed away.
     let d = common::sozialraum(5, 8, 16);
     let (docx, _) = exports(&d);
@@ -287,8 +287,63 @@ fn the_worker_reads_a_returned_document() {
     // Not a document: the message says why, and that nothing changed (the app shows it as is).
     let refused = request(None).read(b"kein Dokument").expect_err("not a document").message();
     assert!(
-        refused.starts_with("Die Datei ist kein Word- oder ODT-Dokument.") && refused.ends_with(" Es wurde nichts geändert."),
+        refused.starts_with("Die Datei ist kein Word-, ODT- oder PDF-Dokument.") && refused.ends_with(" Es wurde nichts geändert."),
         "{refused}"
     );
     assert_eq!(changes_from_flat(&["a".into(), "b".into()]), None);
+}
+
+/// The PDF carries its draft as an associated file: read back (hayro-syntax) it is the draft
+/// exported, for the fixtures, hostile drafts and a Sozialraum 60/100/200 agreement; the
+/// review of a PDF that came back is the review of a DOCX; a PDF the app did not make, or no
+/// PDF at all, gets a message.
+#[test]
+fn draft_to_pdf_and_back_is_identity() {
+    let mut all = drafts();
+    all.push(("sozialraum-60-100-200".to_string(), common::sozialraum(60, 100, 200)));
+    for (name, d) in all {
+        let (_, doc) = common::report_and_doc(common::template(&d.template), &d);
+        let record = encode_file(&d).expect("record");
+        let bytes = pdf::render_with(&doc, TIME, Some(&record)).expect("pdf");
+        assert_eq!(read_back(&bytes), d, "{name} via PDF");
+        let embedded = embed::read_document(&bytes).expect("embedded");
+        assert_eq!(embedded.created.as_deref(), Some(TIME), "{name}: creation time");
+        assert!(!embedded.has_body, "{name}: a PDF's text is not compared");
+        common::keep_export(&format!("mit-entwurf-{name}.pdf"), &bytes);
+    }
+}
+
+#[test]
+fn a_pdf_comes_back_like_a_docx_and_a_foreign_pdf_is_refused() {
+    use koop_core::import::ReturnedRequest;
+    let ours = common::ikpe_landkreis();
+    let mut theirs = ours.clone();
+    theirs.set_text("vertragsnummer", "PK 8/2026");
+    let (_, doc) = common::report_and_doc(common::template("ikpe"), &theirs);
+    let bytes = pdf::render_with(&doc, TIME, Some(&encode_file(&theirs).expect("record"))).expect("pdf");
+    let request = ReturnedRequest {
+        file_name: "Zurueck.pdf".into(),
+        taken: vec![ours.id.clone()],
+        new_id: "neu-9".into(),
+        now_ms: 1.0,
+        today: "2026-11-22".into(),
+        origin: Some(encode_file(&ours).expect("record")),
+    };
+    let came = request.read(&bytes).expect("read");
+    assert_eq!(came.name, "Zurueck");
+    let kept = decode(&came.record).expect("record");
+    assert_eq!((kept.id.as_str(), &kept.answers), ("neu-9", &theirs.answers), "a new identity where the file's is taken");
+    assert_eq!(came.edited, None);
+    let changes = came.origin.expect("compared with the draft it came from").changes;
+    assert_eq!(changes.len(), 1);
+    assert_eq!((changes[0].old.as_str(), changes[0].new.as_str()), ("PK 7/2026", "PK 8/2026"));
+
+    // A PDF without the draft (as any other program would make it), and a broken one.
+    let plain = pdf::render_with(&doc, TIME, None).expect("pdf");
+    assert_eq!(embed::read(&plain), Err(EmbedError::NoDraft));
+    assert!(request.read(&plain).expect_err("refused").message().contains("Nur Word-, ODT- und PDF-Dateien"));
+    assert_eq!(embed::read(b"%PDF-1.7\nkaputt"), Err(EmbedError::NotADocument));
+    let mut cut = bytes.clone();
+    cut.truncate(bytes.len() / 3);
+    assert!(embed::read(&cut).is_err(), "a truncated PDF is refused");
 }

@@ -1,6 +1,6 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
 //! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
-//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX or ODT) with
+//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX, ODT or PDF) with
 //! `{ id, record }` (the draft it carries), `{ id, returned, bytes }` (an
 //! `import::ReturnedRequest` as JSON and the file) with `{ id, record, name, edited?, from?,
 //! changes? }` (an `import::Returned`: what the start page shows; `from` names the listed draft

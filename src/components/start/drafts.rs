@@ -47,7 +47,7 @@ pub(super) fn DraftList() -> impl IntoView {
             <h2 class="kern-heading-medium" id="entwuerfe-titel">"Meine Entwürfe"</h2>
             <p class="kern-body">
                 "Entwürfe werden beim Tippen automatisch in diesem Browser gespeichert. "
-                "Eine Entwurfsdatei oder eine vom Koop-Assistenten exportierte Word- oder ODT-Datei können Sie laden oder hierher ziehen."
+                "Eine Entwurfsdatei oder eine vom Koop-Assistenten exportierte Word-, ODT- oder PDF-Datei können Sie laden oder hierher ziehen."
             </p>
             <FileChooser status />
             <div role="status" class="entwuerfe__status" data-testid="entwurf-status">

@@ -43,7 +43,7 @@ pub(super) fn drop_target(
     (dragging, on_drop, on_dragover)
 }
 
-/// "Entwurf aus Datei laden": a draft file (.json) or an exported document (.docx, .odt).
+/// "Entwurf aus Datei laden": a draft file (.json) or an exported document (.docx, .odt, .pdf).
 #[component]
 pub(super) fn FileChooser(status: Status) -> impl IntoView {
     let transfer = expect_context::<Transfer>();
@@ -72,7 +72,7 @@ pub(super) fn FileChooser(status: Status) -> impl IntoView {
             <input
                 class="versteckt"
                 type="file"
-                accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.odt,application/vnd.oasis.opendocument.text"
+                accept=".json,application/json,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.odt,application/vnd.oasis.opendocument.text,.pdf,application/pdf"
                 aria-label="Entwurfsdatei wählen"
                 node_ref=input_ref
                 on:change=on_file

@@ -61,7 +61,7 @@ impl From<ImportError> for Refusal {
 /// What a file is, as far as the app can tell before reading it and from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
-    /// A ZIP package: an exported DOCX or ODT, which carries its draft.
+    /// A ZIP package (an exported DOCX or ODT) or a PDF: it carries its draft.
     Document,
     /// Anything else is read as a draft file (.json); its import says what is wrong with it.
     DraftFile,
@@ -76,7 +76,7 @@ pub fn check_size(bytes: f64) -> Result<(), Refusal> {
 }
 
 pub fn kind_of(bytes: &[u8]) -> FileKind {
-    if bytes.starts_with(b"PK") { FileKind::Document } else { FileKind::DraftFile }
+    if bytes.starts_with(b"PK") || bytes.starts_with(b"%PDF") { FileKind::Document } else { FileKind::DraftFile }
 }
 
 #[cfg(test)]
@@ -131,10 +131,12 @@ mod tests {
     }
 
     #[test]
-    fn a_zip_package_is_read_as_a_document_anything_else_as_a_draft_file() {
-        let cases: [(&[u8], FileKind); 5] = [
+    fn a_zip_package_or_a_pdf_is_read_as_a_document_anything_else_as_a_draft_file() {
+        let cases: [(&[u8], FileKind); 7] = [
             (b"PK\x03\x04rest", FileKind::Document),
             (b"PK", FileKind::Document),
+            (b"%PDF-1.7\n", FileKind::Document),
+            (b"%PD", FileKind::DraftFile),
             (b"{\"schema\": 2}", FileKind::DraftFile),
             (b"P", FileKind::DraftFile),
             (b"", FileKind::DraftFile),

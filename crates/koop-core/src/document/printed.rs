@@ -20,6 +20,9 @@ pub struct Embedded {
     /// The creation time the export wrote (W3CDTF), kept by Word and LibreOffice: the draft is
     /// rebuilt as of that day, so text that depends on the date compares equal.
     pub created: Option<String>,
+    /// Whether `paragraphs` is the file's body. A PDF's is not read back (it is set in lines,
+    /// and it is the version to sign, not to edit): nothing in it counts as edited.
+    pub has_body: bool,
 }
 
 /// Where a paragraph stands: the number of its clause or section, or a part without one.

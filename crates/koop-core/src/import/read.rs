@@ -44,7 +44,8 @@ pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &
     // As of the day it was made: the text (and whether it was complete) may depend on the date.
     let made = embedded.created.as_deref().and_then(|c| c.get(..10)).and_then(Datum::parse).unwrap_or(here.today);
     let ctx = Context::new(template, catalog, &draft, made);
-    let edited = edited_message(&edited(&ctx, &embedded.paragraphs));
+    // A PDF's text is not read back (`Embedded::has_body`): nothing in it counts as edited.
+    let edited = if embedded.has_body { edited_message(&edited(&ctx, &embedded.paragraphs)) } else { None };
     let original = decode(&embedded.record).map(|d| d.id).ok();
     let origin = original.and_then(|id| here.existing.iter().find(|d| d.id == id && d.template == draft.template)).map(|old| {
         let (old_ctx, new_ctx) = (Context::new(template, catalog, old, here.today), Context::new(template, catalog, &draft, here.today));

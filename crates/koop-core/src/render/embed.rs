@@ -37,7 +37,7 @@ pub fn pieces(record: &str) -> Vec<(String, String)> {
 /// Why no draft could be read from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedError {
-    /// Not a DOCX or ODT file at all (not a ZIP package).
+    /// Not a DOCX, ODT or PDF file at all.
     NotADocument,
     /// A document, but no draft inside (not made by the Koop-Assistent, or its properties were
     /// removed).
@@ -50,10 +50,10 @@ impl EmbedError {
     pub fn message(&self) -> String {
         match self {
             EmbedError::NotADocument => {
-                "Die Datei ist kein Word- oder ODT-Dokument. Bitte wählen Sie eine Entwurfsdatei (.json) oder ein vom Koop-Assistenten exportiertes Dokument (.docx, .odt).".into()
+                "Die Datei ist kein Word-, ODT- oder PDF-Dokument. Bitte wählen Sie eine Entwurfsdatei (.json) oder ein vom Koop-Assistenten exportiertes Dokument (.docx, .odt, .pdf).".into()
             }
             EmbedError::NoDraft => {
-                "Dieses Dokument enthält keinen Entwurf. Nur Word- und ODT-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.".into()
+                "Dieses Dokument enthält keinen Entwurf. Nur Word-, ODT- und PDF-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.".into()
             }
             EmbedError::Incomplete => {
                 "Der Entwurf in diesem Dokument ist unvollständig und kann nicht geöffnet werden. Bitte verwenden Sie die Entwurfsdatei oder eine frische Exportdatei.".into()
@@ -74,8 +74,12 @@ pub fn read(bytes: &[u8]) -> Result<String, EmbedError> {
     read_document(bytes).map(|e| e.record)
 }
 
-/// Reads draft, body text and creation time from an exported DOCX or ODT.
+/// Reads draft, body text and creation time from an exported DOCX or ODT (a PDF: draft and
+/// creation time, `render::pdf::read`).
 pub fn read_document(bytes: &[u8]) -> Result<Embedded, EmbedError> {
+    if super::pdf::read::is_pdf(bytes) {
+        return super::pdf::read::read_document(bytes);
+    }
     let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| EmbedError::NotADocument)?;
     let mut part = |name: &str| -> Result<Option<String>, EmbedError> {
         let Ok(file) = archive.by_name(name) else { return Ok(None) };
@@ -101,7 +105,7 @@ pub fn read_document(bytes: &[u8]) -> Result<Embedded, EmbedError> {
         (None, Some(xml)) => body_text(&xml, &ODT_TEXT),
         (None, None) => Vec::new(),
     };
-    Ok(Embedded { record, paragraphs, created })
+    Ok(Embedded { record, paragraphs, created, has_body: true })
 }
 
 /// How a format marks up the text of its body.

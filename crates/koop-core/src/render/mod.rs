@@ -1,11 +1,13 @@
 //! Renderers of the document model. The HTML preview lives in the app (it needs Leptos); the
-//! DOCX and ODT renderers are pure Rust and live here, with the ZIP writer they share.
+//! DOCX, ODT and PDF renderers are pure Rust and live here, with the ZIP writer DOCX and ODT
+//! share. The PDF's typesetter and writer need the feature "pdf"; reading a PDF back does not.
 
 use std::fmt;
 
 pub mod docx;
 pub mod embed;
 pub mod odt;
+pub mod pdf;
 pub mod zip;
 
 /// Why a document could not be rendered, in any format: the message the user reads, which

@@ -146,12 +146,15 @@ pub(super) fn bullet(b: &Bullet) -> dx::Paragraph {
 /// signatory. All its paragraphs are kept on one page.
 pub(super) fn signature(ps: &mut Paragraphs, s: &Signature, w: &Wording) {
     let mut block = Vec::with_capacity(2 + 2 * s.signatories.len());
-    block.push(runs_with(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(720)), &s.party, |r| r.bold()));
-    let place = runs(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(360)), &s.place);
+    block.push(runs_with(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.0)), &s.party, |r| r.bold()));
+    let place = runs(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.1)), &s.place);
     block.push(place.add_run(dx::Run::new().add_text(&w.date_line)));
     for name in &s.signatories {
-        block
-            .push(styled(S_SIGNATURE).line_spacing(dx::LineSpacing::new().before(840)).add_run(dx::Run::new().add_text(&w.signature_line)));
+        block.push(
+            styled(S_SIGNATURE)
+                .line_spacing(dx::LineSpacing::new().before(SIGNATURE_BEFORE.2))
+                .add_run(dx::Run::new().add_text(&w.signature_line)),
+        );
         block.push(runs(styled(S_SIGNATURE), name));
     }
     let last = block.len() - 1;

@@ -30,7 +30,7 @@ use std::borrow::Cow;
 
 mod body;
 mod canonical;
-mod layout;
+pub(crate) mod layout;
 mod parts;
 mod text;
 
