@@ -201,12 +201,31 @@ export class WizardPage {
     await this.expectStep(n);
   }
 
+  /**
+   * A landmark found by role and name, kept while it stays in the page (the step navigation
+   * and the preview outlive a step change; a reload or another page replaces them).
+   */
+  async landmark(role, name) {
+    const key = `${role}:${name}`;
+    this.landmarks ??= new Map();
+    const known = this.landmarks.get(key);
+    // Asked in the page's current document: a handle from before a reload still answers in its
+    // old, detached one.
+    if (known && (await this.page.evaluate((el) => el.isConnected && el.ownerDocument === document, known).catch(() => false))) return known;
+    const found = await this.page.waitForSelector(aria(role, name));
+    this.landmarks.set(key, found);
+    return found;
+  }
+
+  /** The links of the step navigation, in order. */
+  async stepLinks() {
+    return (await this.landmark('navigation', 'Schritte der Vereinbarung')).$$('a');
+  }
+
   /** Jumps to step `n` with the step navigation. */
-  async gotoStep(n) {
-    const nav = await this.page.waitForSelector(aria('navigation', 'Schritte der Vereinbarung'));
-    const link = await nav.waitForSelector(`::-p-xpath(.//a[starts-with(normalize-space(.), "${n}")])`);
-    await link.click();
-    await this.expectStep(n);
+  async gotoStep(n, expected = {}) {
+    await (await this.stepLinks())[n - 1].click();
+    await this.expectStep(n, expected);
   }
 
   /** The group of a contact person: level "prozess" or "strategie", index 1-based. */
@@ -223,7 +242,7 @@ export class WizardPage {
 
   /** The preview of the agreement beside the form. */
   preview() {
-    return this.page.waitForSelector(aria('complementary', 'Vorschau der Vereinbarung'));
+    return this.landmark('complementary', 'Vorschau der Vereinbarung');
   }
 
   async untilPreview(text) {
