@@ -47,6 +47,8 @@ test('a wrong postcode and e-mail address get a message under the field once lef
   });
 });
 
+const BEREICHE = 'Bereiche der Präventionskette';
+
 test('reload keeps the step and every answer', async () => {
   await inContext(async ({ page, w }) => {
     await w.startNew();
@@ -54,8 +56,8 @@ test('reload keeps the step and every answer', async () => {
     await w.fill('Name der Kommune', 'Sömmerda');
     await w.fill('PLZ', '99610');
     await w.gotoStep(4);
-    await w.check('Kinder- und Jugendhilfe');
-    await w.check('Gesundheit');
+    await w.check('Kinder- und Jugendhilfe', BEREICHE);
+    await w.check('Gesundheit', BEREICHE);
     await w.gotoStep(5);
     await w.fillContact('prozess', 1, { name: 'Petra Sommer', email: 'petra@example.de' });
     await w.waitSaved();
@@ -68,9 +70,9 @@ test('reload keeps the step and every answer', async () => {
     await untilValue(page, await w.field('Name', contact), 'Petra Sommer');
     await untilValue(page, await w.field('E-Mail', contact), 'petra@example.de');
     await w.gotoStep(4);
-    assert.equal(await w.isChecked('Kinder- und Jugendhilfe'), true);
-    assert.equal(await w.isChecked('Gesundheit'), true);
-    assert.equal(await w.isChecked('Bildung'), false);
+    assert.equal(await w.isChecked('Kinder- und Jugendhilfe', BEREICHE), true);
+    assert.equal(await w.isChecked('Gesundheit', BEREICHE), true);
+    assert.equal(await w.isChecked('Bildung', BEREICHE), false);
     await w.gotoStep(1);
     await untilValue(page, await w.field('Name der Kommune'), 'Sömmerda');
     await untilValue(page, await w.field('PLZ'), '99610');

@@ -125,17 +125,31 @@ export class WizardPage {
 
   /**
    * The shown step (its heading, form and buttons). Role queries look inside it: Firefox
-   * answers them by asking every element below the start for its role and name, so a smaller
-   * start is a quicker answer.
+   * answers one by asking every element below the start for its role and name (about half a
+   * second of CPU over a whole step), so a smaller start is a quicker answer.
    */
   step() {
     return this.page.waitForSelector('section.schritt');
   }
 
-  /** A text input of the step by its label (exact accessible name), or inside `scope`; one with
-   *  suggestions (a datalist, as "Name der Kommune") is a combobox. */
+  /**
+   * The input a label names (its visible text, exact, whitespace collapsed), in the page or
+   * inside `scope`: what the Playwright suite's getByLabel finds, by the label's own link to
+   * its control instead of a role query per field.
+   */
   async field(label, scope) {
-    return (scope ?? (await this.step())).waitForSelector(`${aria('textbox', label)}, ${aria('combobox', label)}`);
+    const found = await this.page.waitForFunction(
+      (root, text) => {
+        for (const l of (root ?? document).querySelectorAll('label')) {
+          if (l.control && l.innerText.replace(/\s+/g, ' ').trim() === text) return l.control;
+        }
+        return null;
+      },
+      {},
+      scope ?? null,
+      label,
+    );
+    return found.asElement();
   }
 
   /**
@@ -187,8 +201,9 @@ export class WizardPage {
     await until(this.page, box, (el) => el.checked, `„${option}“ angekreuzt`);
   }
 
-  async isChecked(option) {
-    return (await (await this.step()).waitForSelector(aria('checkbox', option))).evaluate((el) => el.checked);
+  async isChecked(option, groupName) {
+    const scope = groupName ? await this.group(groupName) : await this.step();
+    return (await scope.waitForSelector(aria('checkbox', option))).evaluate((el) => el.checked);
   }
 
   async button(name, scope = this.page) {
@@ -197,7 +212,7 @@ export class WizardPage {
 
   /** "Weiter" and the next step `n`. */
   async nextTo(n) {
-    await (await this.button('Weiter', await this.step())).click();
+    await (await this.button('Weiter', await this.page.waitForSelector('.schritt__knoepfe'))).click();
     await this.expectStep(n);
   }
 
@@ -254,9 +269,10 @@ export class WizardPage {
     await untilText(this.page, await this.page.waitForSelector('[data-testid=speicherstatus]'), 'Gespeichert');
   }
 
-  /** Presses a button that downloads a file; returns { path, suggestedFilename }. */
+  /** Presses a button that downloads a file (by default one of the review step's export
+   *  buttons); returns { path, suggestedFilename }. */
   async download(browser, folder, buttonName, scope) {
-    const button = await this.button(buttonName, scope);
+    const button = await this.button(buttonName, scope ?? (await this.page.waitForSelector('.export')));
     return download(browser, folder, () => button.click());
   }
 
