@@ -1,7 +1,8 @@
 // Page objects for the Firefox journeys (puppeteer-core over WebDriver BiDi): the start screen
-// and the wizard, found by role and accessible name (puppeteer's ::-p-aria), `data-testid` only
-// where no role fits — as tests/e2e/pages.mjs does for the Playwright suite. Every wait is on
-// what the page shows; nothing sleeps.
+// and the wizard. Buttons, links, groups, options and landmarks are found by role and accessible
+// name (puppeteer's ::-p-aria), inputs by their label, `data-testid` only where no role fits —
+// as tests/e2e/pages.mjs does for the Playwright suite. Every wait is on what the page shows;
+// nothing sleeps.
 import { DRAFT_PREFIX, STEPS } from '../pages.mjs';
 import { download } from './firefox.mjs';
 
