@@ -3,13 +3,16 @@
 // Debian's Firefox ESR over WebDriver BiDi, unthrottled and at 4× CPU slow-down.
 //
 // Firefox has no CPU throttling of its own (Chromium's comes from the DevTools protocol). The
-// slow-down here is a CPU quota for the whole Firefox process tree: a cgroup that grants it a
-// quarter of one core (2.5 ms of every 10 ms; cgroup v2 cpu.max, or v1 cpu.cfs_quota_us). A
-// calibration loop (plain JavaScript arithmetic) measures what each method really does, in
-// both browsers, and the table prints it. The quota is stricter than Chromium's throttling:
-// that slows the page's main thread only, the quota every thread (also the background
-// compilers that optimise the WebAssembly). Without a writable cgroup (not root, no delegated
-// cgroup) the 4× rows say so instead of a figure.
+// slow-down here is a CPU quota: a cgroup (v2 cpu.max, or v1 cpu.cfs_quota_us) that grants a
+// quarter of one core (1 ms of every 4 ms, the finest slices the kernel allows) to Firefox's
+// content processes, where the pages run, and to the fork server that starts later ones; the
+// parent process, which draws and talks to the network, runs free, as Chromium's browser
+// process does while its renderer is throttled. A calibration loop (plain JavaScript
+// arithmetic) measures what each method really does, in both browsers, and the table prints it.
+// The quota is still stricter than Chromium's throttling: that slows the page's main thread
+// only, the quota every thread of the content process (also the background compilers that
+// optimise the WebAssembly). Without a writable cgroup (not root, no delegated cgroup) the 4×
+// rows say so instead of a figure.
 import { mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +26,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 10);
 const FIRST = [20, 80];
 const WARM = [100, 160];
 const SLOWDOWN = 4;
-const QUOTA = { periodUs: 10_000, quotaUs: 10_000 / SLOWDOWN };
+const QUOTA = { periodUs: 4_000, quotaUs: 4_000 / SLOWDOWN };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,32 +39,37 @@ const pct = (xs, p) => {
 
 // CPU quota -------------------------------------------------------------------------------------
 
-/** Every process below `pid` (children, their children …), `pid` included. */
+/** Every process below `pid` (children, their children …), `pid` included: { pid, name }. */
 async function processTree(pid) {
-  const parent = new Map();
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => null);
+  const procs = new Map();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
     // The command name may hold spaces and parentheses; the parent's id follows the last ")".
-    const ppid = stat && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid) parent.set(Number(name), ppid);
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    procs.set(Number(entry), { name, ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) });
   }
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [p, pp] of parent) {
-      if (!tree.has(p) && tree.has(pp)) {
+    for (const [p, { ppid }] of procs) {
+      if (!tree.has(p) && tree.has(ppid)) {
         tree.add(p);
         grew = true;
       }
     }
   }
-  return [...tree];
+  return [...tree].map((p) => ({ pid: p, name: procs.get(p)?.name ?? '' }));
 }
+
+/** Firefox's processes that run pages (their names as the kernel keeps them, 15 characters). */
+const PAGE_PROCESSES = /^(Web Content|Isolated Web Co|file:\/\/ Content|forkserver)$/;
 
 /**
  * A cgroup that grants its processes 1/SLOWDOWN of one core, or { error } saying why there is
- * none. Processes moved in take their later children with them.
+ * none. `add(browserPid)` moves the browser's page processes in (again before each page, in
+ * case one was started outside); they take their later children with them.
  */
 async function cpuQuota() {
   const name = `koop-bench-${process.pid}`;
@@ -83,8 +91,10 @@ async function cpuQuota() {
     }
     return {
       method: `cgroup ${dir.includes('/cpu/') ? 'v1 cpu.cfs_quota_us' : 'v2 cpu.max'} ${QUOTA.quotaUs / 1000} ms je ${QUOTA.periodUs / 1000} ms`,
-      async add(pid) {
-        for (const p of await processTree(pid)) await writeFile(join(dir, 'cgroup.procs'), String(p)).catch(() => {});
+      async add(browserPid) {
+        for (const p of await processTree(browserPid)) {
+          if (PAGE_PROCESSES.test(p.name)) await writeFile(join(dir, 'cgroup.procs'), String(p.pid)).catch(() => {});
+        }
       },
       // Empty once the browser has exited; then it can go.
       remove: () => rmdir(dir).catch(() => {}),
@@ -96,10 +106,14 @@ async function cpuQuota() {
 
 // Measurements ------------------------------------------------------------------------------------
 
-/** A fresh user context with one draft stored, its page, and the address that opens it. */
-async function openDraft(browser, base, record, id, step = 1) {
-  const context = await browser.createBrowserContext();
+/**
+ * A fresh user context with one draft stored, its page, and the address that opens it.
+ * `session`: { browser, base, prepare } (prepare runs before the page loads: the quota).
+ */
+async function openDraft(session, record, id, step = 1) {
+  const context = await session.browser.createBrowserContext();
   const page = await context.newPage();
+  await session.prepare();
   await page.setViewport({ width: 1400, height: 1000 });
   await page.evaluateOnNewDocument(
     (key, value) => {
@@ -111,15 +125,15 @@ async function openDraft(browser, base, record, id, step = 1) {
     `koop-assistent.entwurf.${id}`,
     record,
   );
-  return { context, page, url: `${base}?entwurf=${encodeURIComponent(id)}&schritt=${step}` };
+  return { context, page, url: `${session.base}?entwurf=${encodeURIComponent(id)}&schritt=${step}` };
 }
 
 /** Start → first field usable (present, enabled), from navigation start, observed as bench.mjs
  *  observes it in Chromium (after the load event); median of RUNS. */
-async function startup(browser, base) {
+async function startup(session) {
   const times = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const { context, page, url } = await openDraft(browser, base, ikpeDraft(`s${i}`), `s${i}`);
+    const { context, page, url } = await openDraft(session, ikpeDraft(`s${i}`), `s${i}`);
     await page.goto(url);
     await page.waitForSelector('#feld-kommune_name');
     times.push(
@@ -178,7 +192,7 @@ async function typeAndMeasure(page, inputId, count) {
 const summary = (xs) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length });
 
 /** Keystroke series over the sizes of keystrokes.mjs: step 1 and a provider's name. */
-async function keystrokes(browser, base) {
+async function keystrokes(session) {
   const cases = [{ label: 'IKPE', make: (id) => ({ record: ikpeDraft(id) }), step1: 'feld-kommune_name', entry: null }];
   for (const [g, t, a] of SIZES) {
     cases.push({ label: `${g} / ${t} / ${a}`, make: (id) => sozialraumCase(id, g, t, a), step1: 'feld-sozialraum', entry: (ids) => `feld-traeger-${ids[0]}-name` });
@@ -190,7 +204,7 @@ async function keystrokes(browser, base) {
       if (where === 'entry' && !c.entry) continue;
       const id = `f${rows.length}${where}`;
       const made = c.make(id);
-      const { context, page, url } = await openDraft(browser, base, made.record, id, where === 'step1' ? 1 : 3);
+      const { context, page, url } = await openDraft(session, made.record, id, where === 'step1' ? 1 : 3);
       await page.goto(url);
       const xs = await typeAndMeasure(page, where === 'step1' ? c.step1 : c.entry(made.providerIds), WARM[1]);
       await context.close();
@@ -221,18 +235,17 @@ async function measure(base, quota) {
   // performance.now() to 1 ms by default, too coarse for a 2 ms keystroke).
   const browser = await launchFirefox({ prefs: { 'dom.serviceWorkers.enabled': false, 'privacy.reduceTimerPrecision': false } });
   try {
-    if (quota) await quota.add(browser.process().pid);
+    const session = { browser, base, prepare: quota ? () => quota.add(browser.process().pid) : async () => {} };
     const out = { version: await browser.version() };
     {
-      const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      await page.goto(base);
+      const { context, page, url } = await openDraft(session, ikpeDraft('c'), 'c');
+      await page.goto(url);
       out.calibrationMs = await calibrationMs(page);
       await context.close();
     }
-    out.startup = await startup(browser, base);
+    out.startup = await startup(session);
     console.error(`Firefox: Start gemessen${quota ? ` (${SLOWDOWN}×)` : ''}`);
-    out.keystrokes = await keystrokes(browser, base);
+    out.keystrokes = await keystrokes(session);
     console.error(`Firefox: Tastendrücke gemessen${quota ? ` (${SLOWDOWN}×)` : ''}`);
     return out;
   } finally {
