@@ -34,6 +34,7 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
 import { keystrokeSeries, keystrokeTable } from './keystrokes.mjs';
+import { firefoxBench, firefoxTable } from './firefox.mjs';
 
 // ---------------------------------------------------------------------------------------------
 const server = await serve({ root: dist, port: 0 });
@@ -67,6 +68,14 @@ async function openDraft(draftRecord, id, { throttle = 1, step = 1, bypassCSP = 
 // Only the keystroke series (quick to repeat while working on speed): BENCH_ONLY=tastendruck.
 if (process.env.BENCH_ONLY === 'tastendruck') {
   console.log(keystrokeTable(await keystrokeSeries(openDraft)).join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
+// Only Firefox ESR (start-up and keystrokes, see firefox.mjs): BENCH_ONLY=firefox.
+if (process.env.BENCH_ONLY === 'firefox') {
+  console.log(firefoxTable(await firefoxBench(base, openDraft)).join('\n'));
   await browser.close();
   server.close();
   process.exit(0);
@@ -223,6 +232,7 @@ if (process.env.BENCH_ONLY === 'start') {
 }
 
 results.keystrokeSeries = await keystrokeSeries(openDraft);
+results.firefox = await firefoxBench(base, openDraft);
 
 // 4./5./6. DOCX export, the JavaScript peer, sizes -----------------------------------------------------
 const docxUmd = join(root, 'node_modules/docx/dist/index.umd.cjs');
@@ -431,6 +441,7 @@ lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung
 lines.push('');
 lines.push(...keystrokeTable(results.keystrokeSeries));
 lines.push('');
+lines.push(...firefoxTable(results.firefox));
 lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) | ODT (ms) | ODT (KB) |');
 lines.push('|---|---:|---:|---:|---:|---:|');
 for (const s of results.scaling) lines.push(`| ${s.gemeinden} / ${s.traeger} / ${s.angebote} | ${f1(s.exportMs)} | ${f1(s.peerMs)} | ${kb(s.bytes)} | ${f1(s.odtMs)} | ${kb(s.odtBytes)} |`);

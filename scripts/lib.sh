@@ -126,9 +126,12 @@ setup_build() {
 
 setup_browsers() {
   apt_install chromium chromium-driver
+  # Firefox ESR as Debian ships it, driven over WebDriver BiDi (tests/e2e/firefox, bench/firefox.mjs).
+  apt_install --no-recommends firefox-esr
   apt_install --no-recommends libreoffice-writer-nogui poppler-utils
   export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}
   export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium || echo /usr/bin/chromium)}
+  export FIREFOX_PATH=${FIREFOX_PATH:-$(command -v firefox-esr || echo /usr/bin/firefox-esr)}
 }
 
 OPENXML_AUDIT_VERSION=0.8.0
