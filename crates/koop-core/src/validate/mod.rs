@@ -9,81 +9,10 @@ use crate::template::{EntitySpec, Field, FieldKind, Rule, RuleKind, Severity};
 use crate::value::Datum;
 use crate::value::FieldPath;
 use crate::value::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Issue {
-    pub path: FieldPath,
-    pub step: usize,
-    /// The label of the field, for the error summary.
-    pub label: String,
-    pub message: String,
-    pub severity: Severity,
-    /// A correction the user can apply with one click.
-    pub fix: Option<Fix>,
-}
+mod report;
 
-/// A proposed new text for the field of an issue ("Gotha" for "Landkreis Gotha").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    pub value: String,
-}
-
-impl Fix {
-    /// The button text: „Gotha“ übernehmen.
-    pub fn label(&self) -> String {
-        format!("„{}“ übernehmen", self.value)
-    }
-}
-
-/// Whether any error is left (warnings do not count): an incomplete draft prints as ENTWURF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Completeness {
-    Complete,
-    Incomplete,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Report {
-    pub issues: Vec<Issue>,
-}
-
-impl Report {
-    /// Issues shown at one input: errors first.
-    pub fn for_path<'r>(&'r self, path: &'r FieldPath) -> impl Iterator<Item = &'r Issue> + 'r {
-        self.issues.iter().filter(move |i| &i.path == path)
-    }
-
-    pub fn first_for<'r>(&'r self, path: &'r FieldPath) -> Option<&'r Issue> {
-        self.for_path(path).find(|i| i.severity == Severity::Error).or_else(|| self.for_path(path).next())
-    }
-
-    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Error)
-    }
-
-    /// How many required answers of a step are still open or invalid.
-    pub fn open_in_step(&self, step: usize) -> usize {
-        self.errors().filter(|i| i.step == step).count()
-    }
-
-    pub fn step_errors(&self, step: usize) -> impl Iterator<Item = &Issue> {
-        self.errors().filter(move |i| i.step == step)
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.errors().next().is_none()
-    }
-
-    /// What the document needs to know of the report.
-    pub fn completeness(&self) -> Completeness {
-        if self.is_complete() { Completeness::Complete } else { Completeness::Incomplete }
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.errors().count()
-    }
-}
+pub use report::{Completeness, Fix, Issue, Owner, Report};
 
 fn selections(n: i64, what: &str) -> String {
     if n == 1 { format!("mindestens eine {what}") } else { format!("mindestens {} {what}en", zahlwort(n)) }
@@ -101,12 +30,13 @@ pub fn validate(ctx: &Context<'_>) -> Report {
     for rule in &ctx.template.rules {
         check_rule(ctx, rule, &mut issues);
     }
+    report::assign_owners(ctx, &mut issues);
     Report { issues }
 }
 
 fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, label: &str, message: String| {
-        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None })
+        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None, owner: None })
     };
     match field.kind {
         FieldKind::Multi => {
@@ -194,7 +124,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, entry: Option<&Entry>| {
         let scope = list_field.zip(entry);
         let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.source().to_string());
-        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None });
+        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None, owner: None });
     };
     match rule.kind {
         RuleKind::Condition => {
@@ -250,7 +180,7 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                         _ => eval::plain_text(ctx, None, &rule.message),
                     }
                     .unwrap_or_else(|| rule.message.source().to_string());
-                    issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None });
+                    issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None, owner: None });
                 } else {
                     seen.push(key);
                 }
@@ -269,7 +199,15 @@ fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
                     let message =
                         eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.source().to_string());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
-                    issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
+                    issues.push(Issue {
+                        path,
+                        step: ctx.step_of(&list.id),
+                        label,
+                        message,
+                        severity: rule.severity,
+                        fix: None,
+                        owner: None,
+                    });
                 }
             }
         }
@@ -369,7 +307,7 @@ fn check_name(
         return;
     }
     let mut push = |message: String, severity: Severity, fix: Option<Fix>| {
-        issues.push(Issue { path: path.clone(), step, label: label.to_string(), message, severity, fix })
+        issues.push(Issue { path: path.clone(), step, label: label.to_string(), message, severity, fix, owner: None })
     };
     if Amtsname::nur_bezeichnung(raw).is_some() {
         let wort = match quelle.art() {
