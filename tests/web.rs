@@ -197,7 +197,7 @@ fn mount_field(
         let visibility = leptos_use_document_visibility::use_document_visibility();
         let stores = koop_assistent::state::provide_stores(Catalog::builtin().expect("templates"), visibility);
         let report = koop_core::Report { issues: issues.clone() };
-        provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None) });
+        provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None), bound: Memo::new(|_| None) });
         out.set(Some(stores));
         view()
     });

@@ -1,9 +1,8 @@
 //! The live preview: the document model rendered as HTML. Blocks are keyed by their content, so
 //! a keystroke re-renders only the blocks whose text changed. Gaps are links to their fields.
 
-use super::Derived;
 use crate::state::Navigator;
-use koop_core::document::{Block, Bullet, Inline, Signature, Text, Wording};
+use koop_core::document::{Block, Bullet, Document, Inline, Signature, Text, Wording};
 use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -43,21 +42,19 @@ fn key(i: usize, b: &Block) -> u64 {
     }
 }
 
-/// The whole agreement as it will be exported.
+/// The whole document (the agreement, or a bound document) as it will be exported.
 #[component]
-pub fn Preview() -> impl IntoView {
-    let derived = expect_context::<Derived>();
+pub fn Preview(doc: Memo<Option<Document>>) -> impl IntoView {
     // Keys only: cloning every block on each keystroke cost as much as rendering the changed
     // ones. A block is read from the model when its key is new (the model is current then).
     let keys = Memo::new(move |_| {
-        derived
-            .doc
+        doc
             .with(|d| d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), i)).collect::<Vec<_>>()).unwrap_or_default())
     });
     // The banner text comes from the model, like every fixed text of the document.
-    let banner = Memo::new(move |_| derived.doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone())));
-    let wording = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
-    let gaps = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or(0, |d| d.gaps().len())));
+    let banner = Memo::new(move |_| doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone())));
+    let wording = Memo::new(move |_| doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
+    let gaps = Memo::new(move |_| doc.with(|d| d.as_ref().map_or(0, |d| d.gaps().len())));
     view! {
         <p class="vorschau__hinweis">
             {move || match gaps.get() {
@@ -69,11 +66,10 @@ pub fn Preview() -> impl IntoView {
         <article class="dokument" lang="de" data-testid="vorschau">
             {move || banner.get().map(|b| view! { <p class="dokument__entwurf">{b}</p> })}
             <For each=move || keys.get() key=|(k, _)| *k let:item>
-                {derived
-                    .doc
+                {doc
                     .with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(item.1).cloned()))
                     .map(|block| match items_of(&block) {
-                        Some(kind) => view! { <ItemsView index=item.1 kind wording=wording.get_untracked() /> }.into_any(),
+                        Some(kind) => view! { <ItemsView doc index=item.1 kind wording=wording.get_untracked() /> }.into_any(),
                         None => view! { <BlockView block wording=wording.get_untracked() /> }.into_any(),
                     })}
             </For>
@@ -139,10 +135,9 @@ fn item_keys<T: Hash>(items: &[T]) -> Vec<(u64, usize)> {
 /// A list-like block at `index`: its items keyed by their content (and place), each read from
 /// the model when its key is new.
 #[component]
-fn ItemsView(index: usize, kind: Items, wording: Wording) -> impl IntoView {
-    let derived = expect_context::<Derived>();
+fn ItemsView(doc: Memo<Option<Document>>, index: usize, kind: Items, wording: Wording) -> impl IntoView {
     let keys = Memo::new(move |_| {
-        derived.doc.with(|d| match d.as_ref().and_then(|d| d.blocks.get(index)) {
+        doc.with(|d| match d.as_ref().and_then(|d| d.blocks.get(index)) {
             Some(Block::Bullets(items)) => item_keys(items),
             Some(Block::Contacts(items)) => item_keys(items),
             Some(Block::Signatures(items)) => item_keys(items),
@@ -151,7 +146,7 @@ fn ItemsView(index: usize, kind: Items, wording: Wording) -> impl IntoView {
     });
     // Only the item itself is cloned (the model is current when a key is new).
     let item = move |j: usize| -> Option<AnyView> {
-        derived.doc.with_untracked(|d| match d.as_ref().and_then(|d| d.blocks.get(index))? {
+        doc.with_untracked(|d| match d.as_ref().and_then(|d| d.blocks.get(index))? {
             Block::Bullets(items) => items.get(j).map(|x| view! { <BulletView bullet=x.clone() /> }.into_any()),
             Block::Contacts(items) => items.get(j).map(|x| view! { <li><Inlines text=x.clone() /></li> }.into_any()),
             Block::Signatures(items) => {
