@@ -22,20 +22,13 @@ pub fn heading_id(document: &BoundDocument) -> String {
     format!("dokument-{}-titel", document.id)
 }
 
-/// The bodies `document` can be made for, and the chosen one, as memos.
-fn bodies_and_choice(document: &'static BoundDocument) -> (Memo<Vec<bound::Body>>, Memo<Option<koop_core::context::BodyKey>>) {
-    let (session, choice) = (expect_context::<Session>(), expect_context::<DocumentChoice>());
-    let bodies = Memo::new(move |_| session.with_ctx(|c| bound::bodies(c, &document.id)).unwrap_or_default());
-    let chosen = Memo::new(move |_| bodies.with(|b| choice.body(b)));
-    (bodies, chosen)
-}
-
 /// "Beschlussvorlage erstellen" on the review step.
 #[component]
 pub fn BoundSection(template: &'static Template, document: &'static BoundDocument) -> impl IntoView {
     let (session, choice, derived) = (expect_context::<Session>(), expect_context::<DocumentChoice>(), expect_context::<Derived>());
     let id = document.id.as_str();
-    let (bodies, chosen) = bodies_and_choice(document);
+    let bodies = Memo::new(move |_| session.with_ctx(|c| bound::bodies(c, id)).unwrap_or_default());
+    let chosen = Memo::new(move |_| bodies.with(|b| choice.body(b)));
     let several = Memo::new(move |_| bodies.with(|b| b.len() > 1));
     let label = Memo::new(move |_| {
         chosen.with(|k| bodies.with(|b| b.iter().find(|x| Some(&x.key) == k.as_ref()).map(|x| x.label.clone()))).unwrap_or_default()
@@ -66,25 +59,29 @@ pub fn BoundSection(template: &'static Template, document: &'static BoundDocumen
             <fieldset class="kern-fieldset feld">
                 <legend class="kern-label">"Für welche Körperschaft?"</legend>
                 <div class="kern-fieldset__body">
-                    <For each=move || bodies.get() key=|b| (b.key.to_string(), b.label.clone()) let:body>
-                        {
-                            let input = format!("dokument-{id}-fuer-{}", body.key);
-                            let (mine, pick) = (body.key.clone(), body.key.clone());
-                            view! {
-                                <div class="kern-form-check">
-                                    <input
-                                        class="kern-form-check__radio"
-                                        type="radio"
-                                        name=format!("dokument-{id}-fuer")
-                                        id=input.clone()
-                                        prop:checked=move || chosen.with(|c| c.as_ref() == Some(&mine))
-                                        on:change=move |_| choice.choose(pick.clone())
-                                    />
-                                    <label class="kern-label" for=input>{body.label.clone()}</label>
-                                </div>
-                            }
-                        }
-                    </For>
+                    {move || {
+                        bodies
+                            .get()
+                            .into_iter()
+                            .map(|body| {
+                                let input = format!("dokument-{id}-fuer-{}", body.key);
+                                let (mine, pick) = (body.key.clone(), body.key);
+                                view! {
+                                    <div class="kern-form-check">
+                                        <input
+                                            class="kern-form-check__radio"
+                                            type="radio"
+                                            name=format!("dokument-{id}-fuer")
+                                            id=input.clone()
+                                            prop:checked=move || chosen.with(|c| c.as_ref() == Some(&mine))
+                                            on:change=move |_| choice.choose(pick.clone())
+                                        />
+                                        <label class="kern-label" for=input>{body.label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </div>
             </fieldset>
         }

@@ -1,12 +1,11 @@
 //! The preview's heading and the switch between the agreement and a bound document (a radio
-//! group: arrow keys move between the documents); for a document of several bodies, which one.
+//! group: arrow keys move between the documents). A document of several bodies shows the body
+//! chosen on the review step.
 
-use super::bodies_and_choice;
 use crate::components::Derived;
 use crate::components::preview::Preview;
 use crate::state::DocumentChoice;
-use koop_core::context::BodyKey;
-use koop_core::template::{BoundDocument, Template};
+use koop_core::template::Template;
 use leptos::prelude::*;
 
 #[component]
@@ -21,11 +20,8 @@ pub fn PreviewPane(template: &'static Template) -> impl IntoView {
         <h2 class="kern-heading-small" id="vorschau-titel">{title}</h2>
         {(!template.documents.is_empty()).then(|| view! { <Switch template /> })}
         {move || match shown.get().and_then(|i| template.documents.get(i)) {
-            Some(document) => view! {
-                <BodySelect document />
-                <Preview doc=derived.bound />
-            }
-            .into_any(),
+            // The body chosen on the review step ("Beschlussvorlage erstellen").
+            Some(_) => view! { <Preview doc=derived.bound /> }.into_any(),
             None => view! { <Preview doc=derived.doc /> }.into_any(),
         }}
     }
@@ -61,45 +57,5 @@ fn Switch(template: &'static Template) -> impl IntoView {
                     .collect_view()}
             </div>
         </fieldset>
-    }
-}
-
-/// Which body's document the preview shows, where there are several (the same choice as on the
-/// review step).
-#[component]
-fn BodySelect(document: &'static BoundDocument) -> impl IntoView {
-    let choice = expect_context::<DocumentChoice>();
-    let (bodies, chosen) = bodies_and_choice(document);
-    let several = Memo::new(move |_| bodies.with(|b| b.len() > 1));
-    move || {
-        several.get().then(|| {
-            view! {
-                <div class="kern-form-input feld vorschau__fuer">
-                    <label class="kern-label" for="vorschau-fuer">"Körperschaft"</label>
-                    <div class="kern-form-input__select-wrapper">
-                        <select
-                            class="kern-form-input__select"
-                            id="vorschau-fuer"
-                            on:change=move |ev| {
-                                if let Ok(key) = event_target_value(&ev).parse::<BodyKey>() {
-                                    choice.choose(key);
-                                }
-                            }
-                        >
-                            <For each=move || bodies.get() key=|b| (b.key.to_string(), b.label.clone()) let:body>
-                                {
-                                    let mine = body.key.clone();
-                                    view! {
-                                        <option value=body.key.to_string() prop:selected=move || chosen.with(|c| c.as_ref() == Some(&mine))>
-                                            {body.label.clone()}
-                                        </option>
-                                    }
-                                }
-                            </For>
-                        </select>
-                    </div>
-                </div>
-            }
-        })
     }
 }
