@@ -1,0 +1,85 @@
+//! Results kept between runs, each with what it read from the draft (`Context::tracked`). A
+//! change marks exactly the results that read the changed thing as stale.
+
+use super::Key;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Results by key `K`, each kept until something it read changes.
+pub(crate) struct Memo<K, T> {
+    slots: HashMap<K, Slot<T>>,
+    /// Who read what. Never shrinks between `clear`s: a result computed again may no longer read
+    /// a key; being marked stale for it once more is harmless.
+    readers: HashMap<Key, Vec<K>>,
+}
+
+struct Slot<T> {
+    value: T,
+    fresh: bool,
+}
+
+impl<K, T> Default for Memo<K, T> {
+    fn default() -> Self {
+        Memo { slots: HashMap::new(), readers: HashMap::new() }
+    }
+}
+
+impl<K: Clone + Eq + Hash, T> Memo<K, T> {
+    pub(crate) fn clear(&mut self) {
+        self.slots.clear();
+        self.readers.clear();
+    }
+
+    /// Marks stale every result that read one of `changed`; calls `f` with each one's key.
+    pub(crate) fn invalidate(&mut self, changed: &[Key], mut f: impl FnMut(&K)) {
+        for key in changed {
+            for k in self.readers.get(key).into_iter().flatten() {
+                if let Some(slot) = self.slots.get_mut(k).filter(|s| s.fresh) {
+                    slot.fresh = false;
+                    f(k);
+                }
+            }
+        }
+    }
+
+    /// Marks these results stale (something they were made of changed).
+    pub(crate) fn mark_stale(&mut self, keys: &[K]) {
+        for k in keys {
+            if let Some(slot) = self.slots.get_mut(k) {
+                slot.fresh = false;
+            }
+        }
+    }
+
+    /// The kept result, unless stale.
+    pub(crate) fn get(&self, k: &K) -> Option<&T> {
+        self.slots.get(k).filter(|s| s.fresh).map(|s| &s.value)
+    }
+
+    /// Keeps `value`, computed from `reads`.
+    pub(crate) fn put(&mut self, k: K, value: T, reads: Vec<Key>) {
+        let known = self.slots.contains_key(&k);
+        for r in reads {
+            let readers = self.readers.entry(r).or_default();
+            // A result computed again mostly reads what it read before.
+            if !known || !readers.contains(&k) {
+                readers.push(k.clone());
+            }
+        }
+        self.slots.insert(k, Slot { value, fresh: true });
+    }
+
+    /// The kept result, or `compute`'s (run tracked, then kept). The flag says whether it was
+    /// computed.
+    pub(crate) fn get_or(&mut self, ctx: &super::Context<'_>, k: K, compute: impl FnOnce() -> T) -> (T, bool)
+    where
+        T: Clone,
+    {
+        if let Some(v) = self.get(&k) {
+            return (v.clone(), false);
+        }
+        let (value, reads) = ctx.tracked(compute);
+        self.put(k, value.clone(), reads);
+        (value, true)
+    }
+}
