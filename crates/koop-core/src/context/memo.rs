@@ -3,14 +3,56 @@
 
 use super::Key;
 use std::collections::HashMap;
-use std::hash::Hash;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// Results by key `K`, each kept until something it read changes.
 pub(crate) struct Memo<K, T> {
-    slots: HashMap<K, Slot<T>>,
+    slots: HashMap<K, Slot<T>, Quick>,
     /// Who read what. Never shrinks between `clear`s: a result computed again may no longer read
     /// a key; being marked stale for it once more is harmless.
-    readers: HashMap<Key, Vec<K>>,
+    readers: HashMap<Key, Vec<K>, Quick>,
+}
+
+/// A fast hash for the memo's keys (small numbers and field ids, all from the app itself, so no
+/// one can choose them to make the table slow): the keystroke looks up every kept text, and
+/// the standard SipHash took a fifth of its time.
+type Quick = BuildHasherDefault<QuickHasher>;
+
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl QuickHasher {
+    fn add(&mut self, x: u64) {
+        // The multiply-rotate step of rustc's FxHasher.
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, x: u8) {
+        self.add(u64::from(x));
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.add(u64::from(x));
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.add(x);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 struct Slot<T> {
@@ -20,7 +62,7 @@ struct Slot<T> {
 
 impl<K, T> Default for Memo<K, T> {
     fn default() -> Self {
-        Memo { slots: HashMap::new(), readers: HashMap::new() }
+        Memo { slots: HashMap::default(), readers: HashMap::default() }
     }
 }
 

@@ -5,7 +5,7 @@ mod memo;
 mod track;
 mod valid;
 pub(crate) use memo::Memo;
-pub use track::Key;
+pub(crate) use track::Key;
 pub(crate) use track::Snapshot;
 pub use valid::check_value;
 
@@ -56,14 +56,14 @@ impl<'a> Context<'a> {
 
     /// The selection in effect of a multi field.
     pub fn set(&self, field: &Field) -> Vec<String> {
-        self.note(|| Key::Answer(field.id.clone()));
+        self.note(|| Key::answer(&field.id));
         self.draft.stored_set(&field.id).map_or_else(|| field.default_set.clone(), <[String]>::to_vec)
     }
 
     /// The entries of a list (which, in which order; their values are read one by one through
     /// `entry_text`).
     pub fn entries(&self, field: &Field) -> Cow<'a, [Entry]> {
-        self.note(|| Key::Entries(field.id.clone()));
+        self.note(|| Key::entries(&field.id));
         self.draft.entry_list(field)
     }
 

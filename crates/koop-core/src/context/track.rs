@@ -11,14 +11,38 @@ use std::collections::BTreeMap;
 /// One thing read from the draft. Reads are as fine as the draft's own parts: a list's entries
 /// (which, in which order) are one thing, each value of each entry another, so a block that
 /// shows provider 1 does not depend on provider 2's name.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Key {
-    /// A top-level answer (text or selection), by field id.
-    Answer(String),
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Key {
+    /// A top-level answer (text or selection), by field.
+    Answer(Id),
     /// Which entries a list has, in which order.
-    Entries(String),
+    Entries(Id),
     /// One sub-field of one entry: list, entry identity, sub-field.
-    Value(String, u32, String),
+    Value(Id, u32, Id),
+}
+
+impl Key {
+    pub(crate) fn answer(field: &str) -> Key {
+        Key::Answer(Id::of(field))
+    }
+    pub(crate) fn entries(list: &str) -> Key {
+        Key::Entries(Id::of(list))
+    }
+    pub(crate) fn value(list: &str, entry: u32, sub: &str) -> Key {
+        Key::Value(Id::of(list), entry, Id::of(sub))
+    }
+}
+
+/// A field id as a number (its FNV-1a hash): noting a read copies no text. Two ids with the same
+/// number would only make a change of one count as a change of the other (more is computed
+/// again, never less).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Id(u64);
+
+impl Id {
+    fn of(id: &str) -> Id {
+        Id(id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)))
+    }
 }
 
 impl Context<'_> {
@@ -69,7 +93,7 @@ impl Snapshot {
         for id in ids {
             let (old, new) = (then.get(id), now.get(id));
             if scalar(old) != scalar(new) {
-                changed.push(Key::Answer(id.clone()));
+                changed.push(Key::answer(id));
             }
             let field = ctx.field(id).filter(|f| f.kind == FieldKind::List);
             let patched = match (then.get_mut(id), new) {
@@ -117,7 +141,7 @@ fn scalar(a: Option<&Answer>) -> Option<&Answer> {
 
 fn entry_changes(list: &str, old: &[Entry], new: &[Entry], out: &mut Vec<Key>) {
     if old.iter().map(|e| e.id).ne(new.iter().map(|e| e.id)) {
-        out.push(Key::Entries(list.to_string()));
+        out.push(Key::entries(list));
     }
     for (i, e) in new.iter().enumerate() {
         let before = old.get(i).filter(|o| o.id == e.id).or_else(|| old.iter().find(|o| o.id == e.id));
@@ -136,7 +160,7 @@ fn value_changes(list: &str, e: &Entry, before: Option<&Entry>, out: &mut Vec<Ke
     let subs = e.values.keys().chain(before.into_iter().flat_map(|b| b.values.keys().filter(|k| !e.values.contains_key(*k))));
     for sub in subs {
         if before.and_then(|b| b.values.get(sub)) != e.values.get(sub) {
-            out.push(Key::Value(list.to_string(), e.id, sub.clone()));
+            out.push(Key::value(list, e.id, sub));
         }
     }
 }

@@ -27,19 +27,38 @@ fn target<'t>(ctx: &Context<'t>, spec: &str) -> Option<RuleFields<'t>> {
     }
 }
 
-/// (path, raw value, entry) of every value a target addresses. Entries are borrowed from the
-/// draft where it stores them: a rule over a long list runs on every keystroke in it.
-fn values<'t>(ctx: &Context<'t>, t: &RuleFields<'t>) -> Vec<(FieldPath, String, Option<Cow<'t, Entry>>)> {
-    match t {
-        RuleFields::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
-        RuleFields::Sub { list, sub } => {
-            let one = |e: Cow<'t, Entry>| {
-                let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() };
-                (path, ctx.entry_text(list, &e, sub), Some(e))
-            };
-            match ctx.entries(list) {
-                Cow::Borrowed(es) => es.iter().map(|e| one(Cow::Borrowed(e))).collect(),
-                Cow::Owned(es) => es.into_iter().map(|e| one(Cow::Owned(e))).collect(),
+impl<'t> RuleFields<'t> {
+    /// The list whose entries are in scope for the rule's message.
+    fn list(&self) -> Option<&'t Field> {
+        match self {
+            RuleFields::Sub { list, .. } => Some(list),
+            RuleFields::Field(_) => None,
+        }
+    }
+
+    /// Where an issue about one of the values shows: path, step and label.
+    fn place(&self, ctx: &Context<'_>, entry: Option<&Entry>) -> (FieldPath, usize, String) {
+        match (self, entry) {
+            (RuleFields::Sub { list, sub }, Some(e)) => {
+                (FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() }, ctx.step_of(&list.id), sub.label.clone())
+            }
+            (RuleFields::Sub { list, sub }, None) => (FieldPath::field(&list.id), ctx.step_of(&list.id), sub.label.clone()),
+            (RuleFields::Field(f), _) => (FieldPath::field(&f.id), ctx.step_of(&f.id), f.label.clone()),
+        }
+    }
+
+    /// (raw value, entry) of every value addressed. Entries are borrowed from the draft where it
+    /// stores them, and paths are made only for issues: a rule over a long list runs on every
+    /// keystroke in it.
+    fn values(&self, ctx: &Context<'t>) -> Vec<(String, Option<Cow<'t, Entry>>)> {
+        match self {
+            RuleFields::Field(f) => vec![(ctx.text(f), None)],
+            RuleFields::Sub { list, sub } => {
+                let one = |e: Cow<'t, Entry>| (ctx.entry_text(list, &e, sub), Some(e));
+                match ctx.entries(list) {
+                    Cow::Borrowed(es) => es.iter().map(|e| one(Cow::Borrowed(e))).collect(),
+                    Cow::Owned(es) => es.into_iter().map(|e| one(Cow::Owned(e))).collect(),
+                }
             }
         }
     }
@@ -48,35 +67,30 @@ fn values<'t>(ctx: &Context<'t>, t: &RuleFields<'t>) -> Vec<(FieldPath, String, 
 /// Checks one rule of the template.
 pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
     let Some(t) = target(ctx, &rule.field) else { return };
-    let (step, label) = match &t {
-        RuleFields::Field(f) => (ctx.step_of(&f.id), f.label.clone()),
-        RuleFields::Sub { list, sub } => (ctx.step_of(&list.id), sub.label.clone()),
+    let message = |target: &RuleFields<'_>, entry: Option<&Entry>| {
+        let scope = target.list().zip(entry);
+        eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.source().to_string())
     };
-    let list_field = match &t {
-        RuleFields::Sub { list, .. } => Some(*list),
-        RuleFields::Field(_) => None,
-    };
-    let mut push = |path: FieldPath, entry: Option<&Entry>| {
-        let scope = list_field.zip(entry);
-        let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.source().to_string());
-        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None });
+    let mut push = |target: &RuleFields<'_>, entry: Option<&Entry>| {
+        let (path, step, label) = target.place(ctx, entry);
+        issues.push(Issue { path, step, label, message: message(target, entry), severity: rule.severity, fix: None });
     };
     match rule.kind {
         RuleKind::Condition => {
-            for (path, _, entry) in values(ctx, &t) {
-                let scope = list_field.zip(entry.as_deref());
+            for (_, entry) in t.values(ctx) {
+                let scope = t.list().zip(entry.as_deref());
                 if rule.when.as_ref().is_some_and(|c| eval::condition(ctx, scope, c)) {
-                    push(path, entry.as_deref());
+                    push(&t, entry.as_deref());
                 }
             }
         }
         RuleKind::DateAfter => {
             let other = rule.other.as_deref().and_then(|o| ctx.field(o)).and_then(|o| Datum::parse(&ctx.text(o)));
-            for (path, raw, entry) in values(ctx, &t) {
+            for (raw, entry) in t.values(ctx) {
                 if let (Some(d), Some(o)) = (Datum::parse(&raw), other)
                     && d <= o
                 {
-                    push(path, entry.as_deref());
+                    push(&t, entry.as_deref());
                 }
             }
         }
@@ -85,37 +99,22 @@ pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>
             let key = rule.key.as_deref().unwrap_or("name");
             let allowed: HashSet<String> =
                 ctx.entries(list).iter().map(|e| norm(&ctx.entry_name(list, e, Some(key)))).filter(|k| !k.is_empty()).collect();
-            for (path, raw, entry) in values(ctx, &t) {
+            for (raw, entry) in t.values(ctx) {
                 if !raw.trim().is_empty() && !allowed.contains(&norm(&raw)) {
-                    push(path, entry.as_deref());
+                    push(&t, entry.as_deref());
                 }
             }
         }
         RuleKind::Unique => {
-            let mut all = values(ctx, &t);
-            for w in &rule.with {
-                if let Some(other) = target(ctx, w) {
-                    all.extend(values(ctx, &other));
-                }
-            }
+            let others: Vec<RuleFields<'_>> = rule.with.iter().filter_map(|w| target(ctx, w)).collect();
             let mut seen: HashSet<String> = HashSet::new();
-            for (path, raw, entry) in all {
-                let key = norm(&raw);
-                if key.is_empty() {
-                    continue;
-                }
-                if !seen.insert(key) {
+            for target in std::iter::once(&t).chain(&others) {
+                for (raw, entry) in target.values(ctx) {
+                    let key = norm(&raw);
                     // The message belongs to the later duplicate; its own field may differ.
-                    let (step, label) = match ctx.template.fields().find(|f| f.field.id == path.top()) {
-                        Some(f) => (f.step, f.field.sub_field(path_sub(&path)).map_or(f.field.label.clone(), |s| s.label.clone())),
-                        None => (step, label.clone()),
-                    };
-                    let message = match (entry.as_deref(), ctx.field(path.top())) {
-                        (Some(e), Some(l)) => eval::plain_text(ctx, Some((l, e)), &rule.message),
-                        _ => eval::plain_text(ctx, None, &rule.message),
+                    if !key.is_empty() && !seen.insert(key) {
+                        push(target, entry.as_deref());
                     }
-                    .unwrap_or_else(|| rule.message.source().to_string());
-                    issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None });
                 }
             }
         }
@@ -124,7 +123,7 @@ pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>
             let key = rule.key.as_deref().unwrap_or("name");
             // References name entries by identity; other fields by the key's text.
             let by_id = matches!(&t, RuleFields::Sub { sub, .. } if sub.kind == FieldKind::Reference);
-            let used: HashSet<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
+            let used: HashSet<String> = t.values(ctx).into_iter().map(|(raw, _)| norm(&raw)).collect();
             for e in ctx.entries(list).iter() {
                 let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
                 if !k.is_empty() && !used.contains(&k) {
@@ -139,13 +138,19 @@ pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>
     }
 }
 
-fn path_sub(path: &FieldPath) -> &str {
-    match path {
-        FieldPath::Entry { sub, .. } => sub,
-        FieldPath::Field(_) => "",
-    }
-}
-
+/// Blanks collapsed, lower case: how two names are compared. Lowered word by word (the same as
+/// the whole text: a blank ends a word for every case rule), without copies for plain ASCII.
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
