@@ -37,10 +37,50 @@ fn read(app: AppState, field: &'static Field, scope: Scope) -> String {
     }
 }
 
-/// The entry a list entry's fields show, as its own memo (provided by `EntryView`): typing in
-/// one entry re-reads every entry once, but only that entry's fields read their values again.
+/// The entry a list entry's fields show, as its own signal (provided by `EntryView`), set by
+/// its list only when the entry changed: typing in one entry notifies that entry's fields.
 #[derive(Clone, Copy)]
-struct EntryMemo(Memo<Option<Entry>>);
+struct EntryMemo(RwSignal<Option<Entry>>);
+
+/// The signals of a list's entries, kept current by one effect of the list over the draft. A
+/// memo per entry over the draft had every entry, each of its fields and their inputs checked
+/// on every keystroke in a long list.
+#[derive(Clone, Copy)]
+struct EntrySignals(StoredValue<Vec<(u32, RwSignal<Option<Entry>>)>>);
+
+impl EntrySignals {
+    fn new(app: AppState, list: &'static Field) -> Self {
+        let signals = EntrySignals(StoredValue::new(Vec::new()));
+        Effect::new(move |_| {
+            with_entries(app, list, |es| {
+                signals.0.with_value(|sigs| {
+                    for (id, sig) in sigs {
+                        let now = es.iter().find(|e| e.id == *id);
+                        if sig.with_untracked(|v| v.as_ref() != now) {
+                            sig.set(now.cloned());
+                        }
+                    }
+                })
+            });
+        });
+        signals
+    }
+
+    /// The entry's signal (made with its value in the draft now).
+    fn of(self, app: AppState, list: &'static Field, entry: u32) -> RwSignal<Option<Entry>> {
+        if let Some(sig) = self.0.with_value(|sigs| sigs.iter().find(|(id, _)| *id == entry).map(|(_, s)| *s)) {
+            return sig;
+        }
+        let now = app.with_draft_untracked(|d| d.and_then(|d| d.entry_list(list).iter().find(|e| e.id == entry).cloned()));
+        let sig = RwSignal::new(now);
+        self.0.update_value(|sigs| sigs.push((entry, sig)));
+        sig
+    }
+
+    fn forget(self, entry: u32) {
+        self.0.update_value(|sigs| sigs.retain(|(id, _)| *id != entry));
+    }
+}
 
 /// A field's value in effect, as its own memo: a keystroke elsewhere does not write this input.
 /// A sub-field without a default reads its entry's memo; anything else (a default may depend on
@@ -443,6 +483,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
     let item_label = field.item_label.clone().unwrap_or_else(|| "Eintrag".into());
     let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
     let ids = Memo::new(move |_| with_entries(app, field, |es| es.iter().map(|e| e.id).collect::<Vec<u32>>()).unwrap_or_default());
+    let signals = EntrySignals::new(app, field);
     let count = move || ids.with(Vec::len);
     let add_label = item_label.clone();
     let add = move |_| {
@@ -477,7 +518,7 @@ fn ListField(field: &'static Field, step: usize) -> impl IntoView {
             <MessageText id=err_id.clone() message=msg />
             <div class="liste__eintraege">
                 <For each=move || ids.get() key=|id| *id let:entry_id>
-                    <EntryView list=field entry_id step removed ids />
+                    <EntryView list=field entry_id step removed ids signals />
                 </For>
             </div>
             {move || {
@@ -537,6 +578,7 @@ fn EntryView(
     removed: RwSignal<Option<Removed>>,
     /// The list's entry identities in order (one memo for the whole list).
     ids: Memo<Vec<u32>>,
+    signals: EntrySignals,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let title_id = entry_title_id(list, entry_id);
@@ -544,7 +586,8 @@ fn EntryView(
     // From the list's identities, not the draft: typing does not move entries.
     let position = Memo::new(move |_| ids.with(|ids| ids.iter().position(|id| *id == entry_id)).unwrap_or(0));
     let len = Memo::new(move |_| ids.with(Vec::len));
-    provide_context(EntryMemo(Memo::new(move |_| with_entries(app, list, |es| es.iter().find(|e| e.id == entry_id).cloned()).flatten())));
+    provide_context(EntryMemo(signals.of(app, list, entry_id)));
+    on_cleanup(move || signals.forget(entry_id));
     let label = item_label.clone();
     let heading = move || format!("{label} {}", position.get() + 1);
     let mover = move |delta: isize| {

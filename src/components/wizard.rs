@@ -18,6 +18,8 @@ fn focus_id(path: &FieldPath) -> String {
 #[component]
 pub fn Wizard(template: &'static Template) -> impl IntoView {
     let app = expect_context::<AppState>();
+    // The links name the draft: one memo, not every link reading the draft on each keystroke.
+    let draft_id = Memo::new(move |_| app.with_draft(|d| d.map(|d| d.id.clone())));
     let step_view = move || {
         if app.process_view() {
             return view! { <super::process::ProcessView /> }.into_any();
@@ -38,7 +40,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                     <SaveIndicator />
                     <a
                         class="kern-link"
-                        href=move || format!("{}&ansicht=prozess", platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(app.step())))
+                        href=move || format!("{}&ansicht=prozess", platform::app_url(draft_id.read().as_deref(), Some(app.step())))
                         aria-current=move || app.process_view().then_some("page")
                         on:click=move |ev| {
                             ev.prevent_default();
@@ -123,6 +125,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
     let app = expect_context::<AppState>();
     let derived = expect_context::<Derived>();
     let total = template.steps.len();
+    let draft_id = Memo::new(move |_| app.with_draft(|d| d.map(|d| d.id.clone())));
     let items = template
         .steps
         .iter()
@@ -130,7 +133,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
         .map(|(i, s)| {
             let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(i)));
             let is_review = s.kind == StepKind::Review;
-            let href = move || platform::app_url(app.with_draft(|d| d.map(|d| d.id.clone())).as_deref(), Some(i));
+            let href = move || platform::app_url(draft_id.read().as_deref(), Some(i));
             view! {
                 <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || app.step() == i>
                     <a

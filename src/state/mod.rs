@@ -788,6 +788,11 @@ Topic::DeletedElsewhere,
         self.draft.with(|d| f(d.as_ref()))
     }
 
+    /// Like `with_draft`, not tracked.
+    pub fn with_draft_untracked<R>(&self, f: impl FnOnce(Option<&Draft>) -> R) -> R {
+        self.draft.with_untracked(|d| f(d.as_ref()))
+    }
+
     /// The open draft's identity, not tracked (for event handlers).
     pub fn draft_id_untracked(&self) -> Option<String> {
         self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()))
