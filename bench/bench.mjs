@@ -33,7 +33,8 @@ const pct = (xs, p) => {
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
-import { keystrokeSeries, keystrokeTable } from './keystrokes.mjs';
+import { keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
+import { traceStartup, startupTable } from './startup.mjs';
 
 // ---------------------------------------------------------------------------------------------
 const server = await serve({ root: dist, port: 0 });
@@ -64,9 +65,35 @@ async function openDraft(draftRecord, id, { throttle = 1, step = 1, bypassCSP = 
   return { context, page, url: `${base}?entwurf=${encodeURIComponent(id)}&schritt=${step}` };
 }
 
+/**
+ * The keystroke series' driver (bench/keystrokes.mjs defines the measurement): a fresh context,
+ * the draft imported as a file on the start screen, opened from the list, the step chosen in
+ * the step navigation.
+ */
+async function openImported(draftRecord, { throttle, step, fieldId }) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(base);
+  await page.getByTestId('import').setInputFiles({ name: 'entwurf.json', mimeType: 'application/json', buffer: Buffer.from(draftRecord) });
+  await page.getByTestId('entwurf-status').filter({ hasText: 'wurde importiert' }).waitFor();
+  await page.locator('.entwurf__name a').first().click();
+  if (step > 1) {
+    await page.getByRole('navigation', { name: 'Schritte der Vereinbarung' }).getByRole('link', { name: new RegExp(`^${step}(?!\\d)`) }).click();
+  }
+  await page.locator(`#${fieldId}`).waitFor();
+  return { measure: (count) => page.evaluate(typeInPage, { id: fieldId, count }), close: () => context.close() };
+}
+
 // Only the keystroke series (quick to repeat while working on speed): BENCH_ONLY=tastendruck.
 if (process.env.BENCH_ONLY === 'tastendruck') {
-  console.log(keystrokeTable(await keystrokeSeries(openDraft)).join('\n'));
+  const rows = await keystrokeSeries(openImported);
+  await mkdir(join(root, 'bench/out'), { recursive: true });
+  await writeFile(join(root, 'bench/out/keystrokes.json'), JSON.stringify(rows, null, 2));
+  console.log(keystrokeTable(rows).join('\n'));
   await browser.close();
   server.close();
   process.exit(0);
@@ -138,10 +165,24 @@ async function startup(throttle) {
   return { median: median(times), runs: times };
 }
 results.startup = { unthrottled: await startup(1), throttled4x: await startup(4) };
+// What the start-up is made of (traced loads, bench/startup.mjs).
+async function tracedStartup(throttle, runs = Math.min(RUNS, 5)) {
+  const out = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { context, page, url } = await openDraft(ikpeDraft(`t${i}`), `t${i}`, { throttle });
+    out.push(await traceStartup(browser, page, url, 'feld-kommune_name'));
+    await context.close();
+  }
+  return out;
+}
+results.startupTrace = { '1×': await tracedStartup(1), '4×': await tracedStartup(4) };
 console.error('Start gemessen');
 // Only transfer and start-up (to compare two builds): BENCH_ONLY=start.
 if (process.env.BENCH_ONLY === 'start') {
   console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(results.startup.unthrottled.median)} ms, bei 4× ${Math.round(results.startup.throttled4x.median)} ms`);
+  console.log(startupTable(results.startupTrace, median).join('\n'));
+  await mkdir(join(root, 'bench/out'), { recursive: true });
+  await writeFile(join(root, 'bench/out/startup.json'), JSON.stringify({ startup: results.startup, trace: results.startupTrace }, null, 2));
   await browser.close();
   server.close();
   process.exit(0);
@@ -192,7 +233,7 @@ if (process.env.BENCH_ONLY === 'start') {
   };
 }
 
-results.keystrokeSeries = await keystrokeSeries(openDraft);
+results.keystrokeSeries = await keystrokeSeries(openImported);
 
 // 4./5./6. DOCX export, the JavaScript peer, sizes -----------------------------------------------------
 const docxUmd = join(root, 'node_modules/docx/dist/index.umd.cjs');
@@ -361,9 +402,13 @@ lines.push(`| DOCX-Export Sozialraum 30/50/100 (Median) | ${f1(so.exportMs)} ms 
 lines.push(`| ODT-Export Sozialraum 30/50/100 (Median) / Größe | ${f1(so.odtMs)} ms / ${kb(so.odtBytes)} KB | |`);
 lines.push(`| DOCX-Größe Sozialraum 30/50/100 | ${kb(so.bytes)} KB (LibreOffice ${kb(so.libreOfficeBytes)} KB, Verhältnis ${f1(so.ratioSize)}) | |`);
 lines.push('');
+lines.push('Woraus der Start besteht (Trace über CDP und die Marken der App):');
+lines.push('');
+lines.push(...startupTable(results.startupTrace, median));
+lines.push('');
 lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
 lines.push('');
-lines.push(...keystrokeTable(results.keystrokeSeries));
+lines.push(...keystrokeTable(results.keystrokeSeries, 'Chromium'));
 lines.push('');
 lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) | ODT (ms) | ODT (KB) |');
 lines.push('|---|---:|---:|---:|---:|---:|');
