@@ -3,14 +3,17 @@
 
 use super::Key;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// Results by key `K`, each kept until something it read changes.
-pub(crate) struct Memo<K, T> {
-    slots: HashMap<K, Slot<T>, Quick>,
+/// Results by key (a number the caller makes from what names the result), each kept until
+/// something it read changes. Keys are numbers and the results sit in a vector, so the tables
+/// are made once for every kind of result (the app's WebAssembly carries their code once).
+pub(crate) struct Memo<T> {
+    index: HashMap<u64, u32, Quick>,
+    slots: Vec<Slot<T>>,
     /// Who read what. Never shrinks between `clear`s: a result computed again may no longer read
     /// a key; being marked stale for it once more is harmless.
-    readers: HashMap<Key, Vec<K>, Quick>,
+    readers: HashMap<Key, Vec<u32>, Quick>,
 }
 
 /// A fast hash for the memo's keys (small numbers and field ids, all from the app itself, so no
@@ -56,68 +59,82 @@ impl Hasher for QuickHasher {
 }
 
 struct Slot<T> {
+    key: u64,
     value: T,
     fresh: bool,
 }
 
-impl<K, T> Default for Memo<K, T> {
+impl<T> Default for Memo<T> {
     fn default() -> Self {
-        Memo { slots: HashMap::default(), readers: HashMap::default() }
+        Memo { index: HashMap::default(), slots: Vec::new(), readers: HashMap::default() }
     }
 }
 
-impl<K: Clone + Eq + Hash, T> Memo<K, T> {
+impl<T> Memo<T> {
     pub(crate) fn clear(&mut self) {
+        self.index.clear();
         self.slots.clear();
         self.readers.clear();
     }
 
     /// Marks stale every result that read one of `changed`; calls `f` with each one's key.
-    pub(crate) fn invalidate(&mut self, changed: &[Key], mut f: impl FnMut(&K)) {
+    pub(crate) fn invalidate(&mut self, changed: &[Key], mut f: impl FnMut(u64)) {
         for key in changed {
-            for k in self.readers.get(key).into_iter().flatten() {
-                if let Some(slot) = self.slots.get_mut(k).filter(|s| s.fresh) {
+            for &i in self.readers.get(key).into_iter().flatten() {
+                if let Some(slot) = self.slots.get_mut(i as usize).filter(|s| s.fresh) {
                     slot.fresh = false;
-                    f(k);
+                    f(slot.key);
                 }
             }
         }
     }
 
     /// Marks these results stale (something they were made of changed).
-    pub(crate) fn mark_stale(&mut self, keys: &[K]) {
+    pub(crate) fn mark_stale(&mut self, keys: &[u64]) {
         for k in keys {
-            if let Some(slot) = self.slots.get_mut(k) {
+            if let Some(slot) = self.index.get(k).and_then(|&i| self.slots.get_mut(i as usize)) {
                 slot.fresh = false;
             }
         }
     }
 
     /// The kept result, unless stale.
-    pub(crate) fn get(&self, k: &K) -> Option<&T> {
-        self.slots.get(k).filter(|s| s.fresh).map(|s| &s.value)
+    pub(crate) fn get(&self, k: u64) -> Option<&T> {
+        let slot = self.slots.get(*self.index.get(&k)? as usize)?;
+        slot.fresh.then_some(&slot.value)
     }
 
     /// Keeps `value`, computed from `reads`.
-    pub(crate) fn put(&mut self, k: K, value: T, reads: Vec<Key>) {
-        let known = self.slots.contains_key(&k);
+    pub(crate) fn put(&mut self, k: u64, value: T, reads: Vec<Key>) {
+        let (i, known) = match self.index.get(&k) {
+            Some(&i) => (i, true),
+            None => {
+                let i = self.slots.len() as u32;
+                self.index.insert(k, i);
+                (i, false)
+            }
+        };
         for r in reads {
             let readers = self.readers.entry(r).or_default();
             // A result computed again mostly reads what it read before.
-            if !known || !readers.contains(&k) {
-                readers.push(k.clone());
+            if !known || !readers.contains(&i) {
+                readers.push(i);
             }
         }
-        self.slots.insert(k, Slot { value, fresh: true });
+        let slot = Slot { key: k, value, fresh: true };
+        match self.slots.get_mut(i as usize) {
+            Some(s) => *s = slot,
+            None => self.slots.push(slot),
+        }
     }
 
     /// The kept result, or `compute`'s (run tracked, then kept). The flag says whether it was
     /// computed.
-    pub(crate) fn get_or(&mut self, ctx: &super::Context<'_>, k: K, compute: impl FnOnce() -> T) -> (T, bool)
+    pub(crate) fn get_or(&mut self, ctx: &super::Context<'_>, k: u64, compute: impl FnOnce() -> T) -> (T, bool)
     where
         T: Clone,
     {
-        if let Some(v) = self.get(&k) {
+        if let Some(v) = self.get(k) {
             return (v.clone(), false);
         }
         let (value, reads) = ctx.tracked(compute);

@@ -18,13 +18,19 @@ struct Printed {
     after: (u32, u32, u32),
 }
 
-/// One evaluated text: the block of the template it belongs to, its part there and the list
-/// entry in scope (entry identities are unique in their list, and a part's list is fixed).
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct TextKey {
-    block: usize,
-    part: usize,
-    entry: Option<u32>,
+/// One evaluated text, named by a number: the block of the template it belongs to (16 bits), its
+/// part there (15 bits) and the list entry in scope (33 bits: whether there is one, and its
+/// identity, unique in its list; a part's list is fixed). `None` beyond that (a template of
+/// 65,536 blocks): such a text is evaluated anew each time.
+fn text_key(block: usize, part: usize, entry: Option<u32>) -> Option<u64> {
+    let (block, part) = (u64::try_from(block).ok().filter(|b| *b < 1 << 16)?, u64::try_from(part).ok().filter(|p| *p < 1 << 15)?);
+    let entry = entry.map_or(0, |e| 1 << 32 | u64::from(e));
+    Some(block << 48 | part << 33 | entry)
+}
+
+/// The block a text key names.
+fn block_of(key: u64) -> u64 {
+    key >> 48
 }
 
 /// The results of the last builds, for `build_cached`.
@@ -35,10 +41,10 @@ pub struct BuildCache {
     snapshot: Snapshot,
     /// The clause numbers the kept texts were evaluated with.
     refs: Refs,
-    shown: Memo<usize, bool>,
-    blocks: Memo<usize, Printed>,
-    texts: Memo<TextKey, Text>,
-    meta: Memo<(), Meta>,
+    shown: Memo<bool>,
+    blocks: Memo<Printed>,
+    texts: Memo<Text>,
+    meta: Memo<Meta>,
     reprinted: usize,
     evaluated: usize,
 }
@@ -82,7 +88,7 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
         }
         Some(changed) => {
             let mut stale = Vec::new();
-            c.texts.invalidate(&changed, |k| stale.push(k.block));
+            c.texts.invalidate(&changed, |k| stale.push(block_of(k)));
             c.blocks.invalidate(&changed, |_| {});
             c.blocks.mark_stale(&stale);
             c.shown.invalidate(&changed, |_| {});
@@ -90,7 +96,7 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
         }
     }
     let specs = &ctx.template.document.blocks;
-    let visible: Vec<bool> = specs.iter().enumerate().map(|(i, b)| c.shown.get_or(ctx, i, || shown(ctx, b)).0).collect();
+    let visible: Vec<bool> = specs.iter().enumerate().map(|(i, b)| c.shown.get_or(ctx, i as u64, || shown(ctx, b)).0).collect();
     let refs = numbers(specs.iter().zip(&visible).filter(|(_, v)| **v).map(|(b, _)| b));
     if refs != c.refs {
         // Texts may show clause numbers ({ref:…}).
@@ -104,7 +110,7 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
     let mut blocks = Vec::new();
     for (i, b) in specs.iter().enumerate().filter(|(i, _)| visible[*i]) {
         let before = n.state();
-        if let Some(p) = c.blocks.get(&i).filter(|p| p.numbering == before) {
+        if let Some(p) = c.blocks.get(i as u64).filter(|p| p.numbering == before) {
             blocks.extend(p.blocks.iter().cloned());
             n.restore(p.after);
             continue;
@@ -113,10 +119,10 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
         let start = blocks.len();
         let mut texts = Kept { block: i, refs: &c.refs, texts: &mut c.texts, evaluated: &mut c.evaluated };
         let ((), reads) = ctx.tracked(|| print(ctx, &mut texts, &mut n, b, &mut blocks));
-        c.blocks.put(i, Printed { numbering: before, blocks: blocks[start..].to_vec(), after: n.state() }, reads);
+        c.blocks.put(i as u64, Printed { numbering: before, blocks: blocks[start..].to_vec(), after: n.state() }, reads);
     }
     let refs = &c.refs;
-    let meta = c.meta.get_or(ctx, (), || meta(ctx, refs)).0;
+    let meta = c.meta.get_or(ctx, 0, || meta(ctx, refs)).0;
     finish(ctx, completeness, blocks, meta)
 }
 
@@ -124,14 +130,14 @@ pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut B
 struct Kept<'c> {
     block: usize,
     refs: &'c Refs,
-    texts: &'c mut Memo<TextKey, Text>,
+    texts: &'c mut Memo<Text>,
     evaluated: &'c mut usize,
 }
 
 impl Texts for Kept<'_> {
     fn text(&mut self, ctx: &Context<'_>, part: usize, scope: Scope<'_>, s: &Tmpl) -> Text {
-        let key = TextKey { block: self.block, part, entry: scope.map(|(_, e)| e.id) };
         let refs = self.refs;
+        let Some(key) = text_key(self.block, part, scope.map(|(_, e)| e.id)) else { return eval::eval(ctx, scope, Some(refs), s) };
         let (text, computed) = self.texts.get_or(ctx, key, || eval::eval(ctx, scope, Some(refs), s));
         *self.evaluated += usize::from(computed);
         text

@@ -7,12 +7,11 @@ use super::{Entries, Finding, Issue, Report, check_section, sections};
 use crate::context::{Context, Memo, Snapshot};
 use crate::value::Datum;
 
-/// One entry's check: its section, its part there and the entry's identity (unique in its list).
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct EntryKey {
-    section: usize,
-    part: usize,
-    entry: u32,
+/// One entry's check, named by a number: its section (16 bits), its part there (16 bits) and the
+/// entry's identity (unique in its list). `None` beyond that: such a check runs anew each time.
+fn entry_key(section: usize, part: usize, entry: u32) -> Option<u64> {
+    let (section, part) = (u64::try_from(section).ok().filter(|s| *s < 1 << 16)?, u64::try_from(part).ok().filter(|p| *p < 1 << 16)?);
+    Some(section << 48 | part << 32 | u64::from(entry))
 }
 
 /// The results of the last runs, for `validate_cached`.
@@ -21,8 +20,8 @@ pub struct ValidateCache {
     /// Template (id and version) and today: when one changes, nothing is kept.
     template: Option<(String, u32, Datum)>,
     snapshot: Snapshot,
-    sections: Memo<usize, Vec<Issue>>,
-    entries: Memo<EntryKey, Vec<Finding>>,
+    sections: Memo<Vec<Issue>>,
+    entries: Memo<Vec<Finding>>,
     checked: usize,
 }
 
@@ -50,7 +49,7 @@ pub fn validate_cached(ctx: &Context<'_>, cache: &mut ValidateCache) -> Report {
         }
         Some(changed) => {
             let mut stale = Vec::new();
-            c.entries.invalidate(&changed, |k| stale.push(k.section));
+            c.entries.invalidate(&changed, |k| stale.push(k >> 48));
             c.sections.invalidate(&changed, |_| {});
             c.sections.mark_stale(&stale);
         }
@@ -58,7 +57,7 @@ pub fn validate_cached(ctx: &Context<'_>, cache: &mut ValidateCache) -> Report {
     c.checked = 0;
     let mut issues = Vec::new();
     for (i, section) in sections(t).enumerate() {
-        if let Some(kept) = c.sections.get(&i) {
+        if let Some(kept) = c.sections.get(i as u64) {
             issues.extend(kept.iter().cloned());
             continue;
         }
@@ -70,7 +69,7 @@ pub fn validate_cached(ctx: &Context<'_>, cache: &mut ValidateCache) -> Report {
             found
         });
         issues.extend(found.iter().cloned());
-        c.sections.put(i, found, reads);
+        c.sections.put(i as u64, found, reads);
     }
     Report { issues }
 }
@@ -78,13 +77,14 @@ pub fn validate_cached(ctx: &Context<'_>, cache: &mut ValidateCache) -> Report {
 /// The entry checks of one section, kept between runs.
 struct Kept<'c> {
     section: usize,
-    entries: &'c mut Memo<EntryKey, Vec<Finding>>,
+    entries: &'c mut Memo<Vec<Finding>>,
     checked: &'c mut usize,
 }
 
 impl Entries for Kept<'_> {
     fn entry(&mut self, ctx: &Context<'_>, part: usize, entry: u32, check: &mut dyn FnMut() -> Vec<Finding>) -> Vec<Finding> {
-        let (found, computed) = self.entries.get_or(ctx, EntryKey { section: self.section, part, entry }, check);
+        let Some(key) = entry_key(self.section, part, entry) else { return check() };
+        let (found, computed) = self.entries.get_or(ctx, key, check);
         *self.checked += usize::from(computed);
         found
     }
