@@ -34,7 +34,7 @@ const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
 import { keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
-import { traceStartup, startupTable } from './startup.mjs';
+import { traceStartup, startupTable, watchFirstField, firstFieldUsable } from './startup.mjs';
 
 // ---------------------------------------------------------------------------------------------
 const server = await serve({ root: dist, port: 0 });
@@ -147,13 +147,18 @@ console.error('Übertragung gemessen');
 // 2. Start → first field usable -------------------------------------------------------------------
 async function startup(throttle) {
   const times = [];
+  const outside = [];
   for (let i = 0; i < RUNS; i += 1) {
     const { context, page, url } = await openDraft(ikpeDraft(`s${i}`), `s${i}`, { throttle });
+    await watchFirstField(context, 'feld-kommune_name');
     await page.goto(url);
-    const input = page.locator('#feld-kommune_name');
-    await input.waitFor();
-    // Usable: present, enabled and taking input; measured from navigation start.
-    times.push(
+    // Usable: drawn, enabled and the page free to take a keystroke; from navigation start,
+    // seen in the page (bench/startup.mjs).
+    times.push(await firstFieldUsable(page));
+    // As measured until 12/2026: the driver waits for the field, then asks the page for the
+    // time (its round trips count too).
+    await page.locator('#feld-kommune_name').waitFor();
+    outside.push(
       await page.evaluate(async () => {
         const el = document.getElementById('feld-kommune_name');
         while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
@@ -162,7 +167,7 @@ async function startup(throttle) {
     );
     await context.close();
   }
-  return { median: median(times), runs: times };
+  return { median: median(times), runs: times, fromOutside: { median: median(outside), runs: outside } };
 }
 results.startup = { unthrottled: await startup(1), throttled4x: await startup(4) };
 // What the start-up is made of (traced loads, bench/startup.mjs).
@@ -170,6 +175,7 @@ async function tracedStartup(throttle, runs = Math.min(RUNS, 5)) {
   const out = [];
   for (let i = 0; i < runs; i += 1) {
     const { context, page, url } = await openDraft(ikpeDraft(`t${i}`), `t${i}`, { throttle });
+    await watchFirstField(context, 'feld-kommune_name');
     out.push(await traceStartup(browser, page, url, 'feld-kommune_name'));
     await context.close();
   }
@@ -179,7 +185,8 @@ results.startupTrace = { '1×': await tracedStartup(1), '4×': await tracedStart
 console.error('Start gemessen');
 // Only transfer and start-up (to compare two builds): BENCH_ONLY=start.
 if (process.env.BENCH_ONLY === 'start') {
-  console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(results.startup.unthrottled.median)} ms, bei 4× ${Math.round(results.startup.throttled4x.median)} ms`);
+  const su = results.startup;
+  console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(su.unthrottled.median)} ms, bei 4× ${Math.round(su.throttled4x.median)} ms (von außen gemessen: ${Math.round(su.unthrottled.fromOutside.median)} / ${Math.round(su.throttled4x.fromOutside.median)} ms)`);
   console.log(startupTable(results.startupTrace, median).join('\n'));
   await mkdir(join(root, 'bench/out'), { recursive: true });
   await writeFile(join(root, 'bench/out/startup.json'), JSON.stringify({ startup: results.startup, trace: results.startupTrace }, null, 2));
@@ -385,8 +392,9 @@ lines.push('');
 lines.push('| Messung | Wert | Budget |');
 lines.push('|---|---:|---|');
 lines.push(`| erster Aufruf, brotli | ${kb(fl.brotli)} KB | ≤ ${BUDGET.firstLoadBrotliKB} KB: ${ok(kb(fl.brotli) <= BUDGET.firstLoadBrotliKB)} |`);
-lines.push(`| Start → erstes Feld bedienbar, Median von ${RUNS} | ${Math.round(results.startup.unthrottled.median)} ms | |`);
-lines.push(`| dasselbe bei 4× CPU-Drosselung | ${Math.round(results.startup.throttled4x.median)} ms | |`);
+lines.push(`| Start → erstes Feld bedienbar, Median von ${RUNS} | ${Math.round(results.startup.unthrottled.median)} ms | ≤ 250 ms: ${ok(results.startup.unthrottled.median <= 250)} |`);
+lines.push(`| dasselbe bei 4× CPU-Drosselung | ${Math.round(results.startup.throttled4x.median)} ms | ≤ 600 ms: ${ok(results.startup.throttled4x.median <= 600)} |`);
+lines.push(`| … von außen gemessen wie bis 12/2026 (Playwright wartet auf das Feld), 1× / 4× | ${Math.round(results.startup.unthrottled.fromOutside.median)} / ${Math.round(results.startup.throttled4x.fromOutside.median)} ms | |`);
 lines.push(`| Tastendruck → Vorschau, p50 / p95 (${KEYSTROKES} Anschläge nach ${WARMUP_KEYSTROKES} ersten) | ${f1(results.keystroke.p50)} / ${f1(results.keystroke.p95)} ms | p95 ≤ ${BUDGET.keystrokeP95ms} ms: ${ok(results.keystroke.p95 <= BUDGET.keystrokeP95ms)} |`);
 const fk = results.keystroke.firstKeystrokes;
 lines.push(`| … die ${fk.n} ersten Anschläge nach dem Laden, p50 / p95 | ${f1(fk.p50)} / ${f1(fk.p95)} ms | |`);

@@ -12,6 +12,32 @@ const CATEGORIES = [
   'toplevel',
 ];
 
+/**
+ * Watches, in the page from its first moment, for the field `id`: resolves
+ * `window.__koopErstesFeld` with the time (ms after navigation start) when a task queued right
+ * after the first frame that shows the field runs, the earliest a keystroke would be handled.
+ * (Waiting for the field from outside, over the driver, adds its round trips on a busy machine.)
+ */
+export async function watchFirstField(context, id) {
+  await context.addInitScript((fieldId) => {
+    window.__koopErstesFeld = new Promise((resolve) => {
+      const check = () => {
+        const el = document.getElementById(fieldId);
+        if (!el || el.disabled) return;
+        watcher.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+      };
+      const watcher = new MutationObserver(check);
+      watcher.observe(document, { childList: true, subtree: true });
+    });
+  }, id);
+}
+
+/** The moment `watchFirstField` saw (waits for it). */
+export function firstFieldUsable(page) {
+  return page.evaluate(() => window.__koopErstesFeld);
+}
+
 /** The phases, in order: each ends at a moment (ms after navigation start). */
 export const PHASES = [
   ['html', 'HTML geladen'],
@@ -21,7 +47,7 @@ export const PHASES = [
   ['start', 'Rust-Start (koop:start)'],
   ['templates', 'Vorlagen dekodiert (koop:vorlagen)'],
   ['rendered', 'erste Darstellung aufgebaut (koop:gezeigt)'],
-  ['usable', 'erstes Feld bedienbar (nach Layout und Zeichnen)'],
+  ['usable', 'erstes Feld gezeichnet und bedienbar'],
 ];
 
 /**
@@ -32,21 +58,18 @@ export const PHASES = [
 export async function traceStartup(browser, page, url, fieldId) {
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url);
-  await page.locator(`#${fieldId}`).waitFor();
-  const seen = await page.evaluate(async (id) => {
-    const el = document.getElementById(id);
-    while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
-    const usable = performance.now();
+  const usable = await firstFieldUsable(page);
+  const seen = await page.evaluate(async () => {
     // The preview may come after the first field: wait until it shows the agreement.
     const preview = () => document.querySelector('[data-testid=vorschau]')?.textContent.length > 1000;
     while (!preview()) await new Promise((r) => requestAnimationFrame(r));
     const nav = performance.getEntriesByType('navigation')[0];
     const wasm = performance.getEntriesByType('resource').filter((r) => /\.(wasm|js)$/.test(new URL(r.name).pathname) && !/start-/.test(r.name));
     const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
-    return { usable, previewDone: performance.now(), html: nav.responseEnd, wasm: Math.max(...wasm.map((r) => r.responseEnd)), marks };
-  }, fieldId);
+    return { previewDone: performance.now(), html: nav.responseEnd, wasm: Math.max(...wasm.map((r) => r.responseEnd)), marks };
+  });
   const trace = JSON.parse((await browser.stopTracing()).toString());
-  return { ...analyse(trace.traceEvents ?? trace, url, seen.usable), ...seen };
+  return { ...analyse(trace.traceEvents ?? trace, url, usable), ...seen, usable };
 }
 
 /** Phases from the trace: compile and instantiate, and the main thread's work by kind. */
