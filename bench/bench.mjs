@@ -33,7 +33,7 @@ const pct = (xs, p) => {
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
-import { keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
+import { keystrokeCpu, keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
 import { traceStartup, startupTable, watchFirstField, firstFieldUsable } from './startup.mjs';
 import { firefoxBench, firefoxTable } from './firefox.mjs';
 
@@ -86,15 +86,44 @@ async function openImported(draftRecord, { throttle, step, fieldId }) {
     await page.getByRole('navigation', { name: 'Schritte der Vereinbarung' }).getByRole('link', { name: new RegExp(`^${step}(?!\\d)`) }).click();
   }
   await page.locator(`#${fieldId}`).waitFor();
-  return { measure: (count) => page.evaluate(typeInPage, { id: fieldId, count }), close: () => context.close() };
+  const measure = (count) => page.evaluate(typeInPage, { id: fieldId, count });
+  // The main thread's CPU time (trace events' thread duration) while typing.
+  const traced = async (count) => {
+    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+    await measure(count);
+    const events = JSON.parse((await browser.stopTracing()).toString());
+    return mainThreadCpu(events.traceEvents ?? events);
+  };
+  return { measure, traced, close: () => context.close() };
+}
+
+/** CPU ms of the busiest thread that ran the page's script in a trace (its tasks' `tdur`). */
+function mainThreadCpu(events) {
+  const scripted = new Set(events.filter((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall').map((e) => `${e.pid}/${e.tid}`));
+  const busy = new Map();
+  for (const e of events) {
+    const k = `${e.pid}/${e.tid}`;
+    if (e.name === 'RunTask' && e.ph === 'X' && scripted.has(k)) busy.set(k, (busy.get(k) ?? 0) + (e.tdur ?? 0));
+  }
+  return Math.max(0, ...busy.values()) / 1000;
+}
+
+// Only the CPU time per keystroke (compares two builds on a busy machine): BENCH_ONLY=cpu.
+if (process.env.BENCH_ONLY === 'cpu') {
+  const cpu = await keystrokeCpu(openImported);
+  console.log(keystrokeTable([], '', cpu).slice(-cpu.length - 4).join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
 }
 
 // Only the keystroke series (quick to repeat while working on speed): BENCH_ONLY=tastendruck.
 if (process.env.BENCH_ONLY === 'tastendruck') {
   const rows = await keystrokeSeries(openImported);
+  const cpu = await keystrokeCpu(openImported);
   await mkdir(join(root, 'bench/out'), { recursive: true });
-  await writeFile(join(root, 'bench/out/keystrokes.json'), JSON.stringify(rows, null, 2));
-  console.log(keystrokeTable(rows).join('\n'));
+  await writeFile(join(root, 'bench/out/keystrokes.json'), JSON.stringify({ rows, cpu }, null, 2));
+  console.log(keystrokeTable(rows, '', cpu).join('\n'));
   await browser.close();
   server.close();
   process.exit(0);
@@ -280,6 +309,7 @@ if (process.env.BENCH_ONLY === 'start') {
 }
 
 results.keystrokeSeries = await keystrokeSeries(openImported);
+results.keystrokeCpu = await keystrokeCpu(openImported);
 results.firefox = await firefoxBench(base, openDraft);
 
 // 4./5./6. DOCX export, the JavaScript peer, sizes -----------------------------------------------------
@@ -492,7 +522,7 @@ lines.push(...startupTable(results.startupTrace, median));
 lines.push('');
 lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
 lines.push('');
-lines.push(...keystrokeTable(results.keystrokeSeries, 'Chromium'));
+lines.push(...keystrokeTable(results.keystrokeSeries, 'Chromium', results.keystrokeCpu));
 lines.push('');
 lines.push(...firefoxTable(results.firefox));
 lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) | ODT (ms) | ODT (KB) |');

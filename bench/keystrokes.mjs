@@ -105,8 +105,33 @@ export async function keystrokeSeries(open, { throttles = THROTTLES } = {}) {
   return rows;
 }
 
+/**
+ * The main thread's CPU time per keystroke (21–80 after opening, unthrottled): independent of
+ * other programs on the machine, unlike the latencies. `open` as for `keystrokeSeries`; its
+ * session needs `traced(count)`: runs `typeInPage` for `count` keystrokes with CPU time noted
+ * and resolves to that time in ms (Chromium: a CDP trace).
+ */
+export async function keystrokeCpu(open) {
+  const rows = [];
+  for (const c of keystrokeCases()) {
+    const row = { label: c.label };
+    for (const where of ['step1', 'entry']) {
+      if (!c[where]) continue;
+      const made = c.make(`c${rows.length}${where}`);
+      const field = c[where];
+      const session = await open(made.record, { throttle: 1, step: field.step, fieldId: field.id(made) });
+      const [from, to] = WINDOWS.first;
+      await session.measure(from - 1);
+      row[where] = (await session.traced(to - from + 1)) / (to - from + 1);
+      await session.close();
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** The series as Markdown tables: keystrokes 21–80 after opening, then the warm state. */
-export function keystrokeTable(rows, browser = '') {
+export function keystrokeTable(rows, browser = '', cpu = null) {
   const f1 = (x) => (Math.round(x * 10) / 10).toFixed(1);
   const cell = (m) => (m ? `${f1(m.p50)} / ${f1(m.p95)}` : '–');
   const table = (which, title) => [
@@ -116,9 +141,20 @@ export function keystrokeTable(rows, browser = '') {
     '|---|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.label} | ${cell(r.step1_1x?.[which])} | ${cell(r.entry_1x?.[which])} | ${cell(r.step1_4x?.[which])} | ${cell(r.entry_4x?.[which])} |`),
   ];
+  const cpuTable = cpu
+    ? [
+        '',
+        `Rechenzeit des Hauptthreads je Anschlag (CPU-Zeit, Anschläge ${WINDOWS.first[0]}–${WINDOWS.first[1]}, ungedrosselt; unabhängig von anderer Last auf dem Rechner), ms:`,
+        '',
+        '| Vorlage bzw. Gemeinden / Träger / Angebote | Schritt 1 | Listeneintrag |',
+        '|---|---:|---:|',
+        ...cpu.map((r) => `| ${r.label} | ${r.step1 === undefined ? '–' : f1(r.step1)} | ${r.entry === undefined ? '–' : f1(r.entry)} |`),
+      ]
+    : [];
   return [
     ...table('first', `Anschläge ${WINDOWS.first[0]}–${WINDOWS.first[1]} nach dem Öffnen des Entwurfs`),
     '',
     ...table('warm', `Anschläge ${WINDOWS.warm[0]}–${WINDOWS.warm[1]} (warm)`),
+    ...cpuTable,
   ];
 }

@@ -10,6 +10,9 @@ use koop_core::document::{Block, Bullet, Document, Inline, Signature, Text, Word
 use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
 
+/// How many blocks of the agreement are drawn per task while the preview fills.
+const PORTION: usize = 12;
+
 /// Values by place, each its own signal.
 struct Slots<T: Send + Sync + 'static> {
     values: StoredValue<Vec<ArcRwSignal<T>>>,
@@ -126,17 +129,24 @@ fn gap_count(d: &Document) -> usize {
 #[component]
 pub fn Preview() -> impl IntoView {
     let derived = expect_context::<Derived>();
-    // The agreement follows right after the first frame: typing needs only the form, and
-    // building, drawing and laying out the whole agreement before it doubled the time until the
-    // first field could be used.
-    let shown = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || shown.set(true), std::time::Duration::ZERO));
+    // The agreement follows the first frame, a portion of blocks per task: the form is drawn
+    // first and answers a keystroke between two portions (building, drawing and laying out the
+    // whole agreement at once doubled the time until the first field could be used).
+    let limit = RwSignal::new(0usize);
+    let more = move || set_timeout(move || limit.update(|l| *l = l.saturating_add(PORTION)), std::time::Duration::ZERO);
+    request_animation_frame(more);
+    let shown = Memo::new(move |_| limit.get() > 0);
     let blocks = Slots::<Block>::new();
     Effect::new(move |_| {
-        if shown.get() {
+        let limit = limit.get();
+        if limit > 0 {
             derived.doc.with(|d| {
                 let now = d.as_ref().map_or(&[][..], |d| d.blocks.as_slice());
-                blocks.show(now.len(), |i, old| now.get(i) == Some(old), |i| now[i].clone());
+                let n = now.len().min(limit);
+                blocks.show(n, |i, old| now.get(i) == Some(old), |i| now[i].clone());
+                if n < now.len() {
+                    more();
+                }
             });
         }
     });
