@@ -33,7 +33,8 @@ const pct = (xs, p) => {
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
-import { keystrokeSeries, keystrokeTable } from './keystrokes.mjs';
+import { keystrokeCpu, keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
+import { traceStartup, startupTable, watchFirstField, firstFieldUsable } from './startup.mjs';
 import { firefoxBench, firefoxTable } from './firefox.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,9 +66,64 @@ async function openDraft(draftRecord, id, { throttle = 1, step = 1, bypassCSP = 
   return { context, page, url: `${base}?entwurf=${encodeURIComponent(id)}&schritt=${step}` };
 }
 
+/**
+ * The keystroke series' driver (bench/keystrokes.mjs defines the measurement): a fresh context,
+ * the draft imported as a file on the start screen, opened from the list, the step chosen in
+ * the step navigation.
+ */
+async function openImported(draftRecord, { throttle, step, fieldId }) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(base);
+  await page.getByTestId('import').setInputFiles({ name: 'entwurf.json', mimeType: 'application/json', buffer: Buffer.from(draftRecord) });
+  await page.getByTestId('entwurf-status').filter({ hasText: 'wurde importiert' }).waitFor();
+  await page.locator('.entwurf__name a').first().click();
+  if (step > 1) {
+    await page.getByRole('navigation', { name: 'Schritte der Vereinbarung' }).getByRole('link', { name: new RegExp(`^${step}(?!\\d)`) }).click();
+  }
+  await page.locator(`#${fieldId}`).waitFor();
+  const measure = (count) => page.evaluate(typeInPage, { id: fieldId, count });
+  // The main thread's CPU time (trace events' thread duration) while typing.
+  const traced = async (count) => {
+    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+    await measure(count);
+    const events = JSON.parse((await browser.stopTracing()).toString());
+    return mainThreadCpu(events.traceEvents ?? events);
+  };
+  return { measure, traced, close: () => context.close() };
+}
+
+/** CPU ms of the busiest thread that ran the page's script in a trace (its tasks' `tdur`). */
+function mainThreadCpu(events) {
+  const scripted = new Set(events.filter((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall').map((e) => `${e.pid}/${e.tid}`));
+  const busy = new Map();
+  for (const e of events) {
+    const k = `${e.pid}/${e.tid}`;
+    if (e.name === 'RunTask' && e.ph === 'X' && scripted.has(k)) busy.set(k, (busy.get(k) ?? 0) + (e.tdur ?? 0));
+  }
+  return Math.max(0, ...busy.values()) / 1000;
+}
+
+// Only the CPU time per keystroke (compares two builds on a busy machine): BENCH_ONLY=cpu.
+if (process.env.BENCH_ONLY === 'cpu') {
+  const cpu = await keystrokeCpu(openImported);
+  console.log(keystrokeTable([], '', cpu).slice(-cpu.length - 4).join('\n'));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
 // Only the keystroke series (quick to repeat while working on speed): BENCH_ONLY=tastendruck.
 if (process.env.BENCH_ONLY === 'tastendruck') {
-  console.log(keystrokeTable(await keystrokeSeries(openDraft)).join('\n'));
+  const rows = await keystrokeSeries(openImported);
+  const cpu = await keystrokeCpu(openImported);
+  await mkdir(join(root, 'bench/out'), { recursive: true });
+  await writeFile(join(root, 'bench/out/keystrokes.json'), JSON.stringify({ rows, cpu }, null, 2));
+  console.log(keystrokeTable(rows, '', cpu).join('\n'));
   await browser.close();
   server.close();
   process.exit(0);
@@ -159,13 +215,18 @@ if (process.env.BENCH_ONLY === 'pdf') {
 // 2. Start → first field usable -------------------------------------------------------------------
 async function startup(throttle) {
   const times = [];
+  const outside = [];
   for (let i = 0; i < RUNS; i += 1) {
     const { context, page, url } = await openDraft(ikpeDraft(`s${i}`), `s${i}`, { throttle });
+    await watchFirstField(context, 'feld-kommune_name');
     await page.goto(url);
-    const input = page.locator('#feld-kommune_name');
-    await input.waitFor();
-    // Usable: present, enabled and taking input; measured from navigation start.
-    times.push(
+    // Usable: drawn, enabled and the page free to take a keystroke; from navigation start,
+    // seen in the page (bench/startup.mjs).
+    times.push(await firstFieldUsable(page));
+    // As measured until 12/2026: the driver waits for the field, then asks the page for the
+    // time (its round trips count too).
+    await page.locator('#feld-kommune_name').waitFor();
+    outside.push(
       await page.evaluate(async () => {
         const el = document.getElementById('feld-kommune_name');
         while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
@@ -174,13 +235,29 @@ async function startup(throttle) {
     );
     await context.close();
   }
-  return { median: median(times), runs: times };
+  return { median: median(times), runs: times, fromOutside: { median: median(outside), runs: outside } };
 }
 results.startup = { unthrottled: await startup(1), throttled4x: await startup(4) };
+// What the start-up is made of (traced loads, bench/startup.mjs).
+async function tracedStartup(throttle, runs = Math.min(RUNS, 5)) {
+  const out = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { context, page, url } = await openDraft(ikpeDraft(`t${i}`), `t${i}`, { throttle });
+    await watchFirstField(context, 'feld-kommune_name');
+    out.push(await traceStartup(browser, page, url, 'feld-kommune_name'));
+    await context.close();
+  }
+  return out;
+}
+results.startupTrace = { '1×': await tracedStartup(1), '4×': await tracedStartup(4) };
 console.error('Start gemessen');
 // Only transfer and start-up (to compare two builds): BENCH_ONLY=start.
 if (process.env.BENCH_ONLY === 'start') {
-  console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(results.startup.unthrottled.median)} ms, bei 4× ${Math.round(results.startup.throttled4x.median)} ms`);
+  const su = results.startup;
+  console.log(`${dist}: erster Aufruf ${kb(results.transfer?.firstLoad?.brotli ?? 0)} KB brotli, Start ${Math.round(su.unthrottled.median)} ms, bei 4× ${Math.round(su.throttled4x.median)} ms (von außen gemessen: ${Math.round(su.unthrottled.fromOutside.median)} / ${Math.round(su.throttled4x.fromOutside.median)} ms)`);
+  console.log(startupTable(results.startupTrace, median).join('\n'));
+  await mkdir(join(root, 'bench/out'), { recursive: true });
+  await writeFile(join(root, 'bench/out/startup.json'), JSON.stringify({ startup: results.startup, trace: results.startupTrace }, null, 2));
   await browser.close();
   server.close();
   process.exit(0);
@@ -231,7 +308,8 @@ if (process.env.BENCH_ONLY === 'start') {
   };
 }
 
-results.keystrokeSeries = await keystrokeSeries(openDraft);
+results.keystrokeSeries = await keystrokeSeries(openImported);
+results.keystrokeCpu = await keystrokeCpu(openImported);
 results.firefox = await firefoxBench(base, openDraft);
 
 // 4./5./6. DOCX export, the JavaScript peer, sizes -----------------------------------------------------
@@ -414,8 +492,9 @@ lines.push('');
 lines.push('| Messung | Wert | Budget |');
 lines.push('|---|---:|---|');
 lines.push(`| erster Aufruf, brotli | ${kb(fl.brotli)} KB | ≤ ${BUDGET.firstLoadBrotliKB} KB: ${ok(kb(fl.brotli) <= BUDGET.firstLoadBrotliKB)} |`);
-lines.push(`| Start → erstes Feld bedienbar, Median von ${RUNS} | ${Math.round(results.startup.unthrottled.median)} ms | |`);
-lines.push(`| dasselbe bei 4× CPU-Drosselung | ${Math.round(results.startup.throttled4x.median)} ms | |`);
+lines.push(`| Start → erstes Feld bedienbar, Median von ${RUNS} | ${Math.round(results.startup.unthrottled.median)} ms | ≤ 250 ms: ${ok(results.startup.unthrottled.median <= 250)} |`);
+lines.push(`| dasselbe bei 4× CPU-Drosselung | ${Math.round(results.startup.throttled4x.median)} ms | ≤ 600 ms: ${ok(results.startup.throttled4x.median <= 600)} |`);
+lines.push(`| … von außen gemessen wie bis 12/2026 (Playwright wartet auf das Feld), 1× / 4× | ${Math.round(results.startup.unthrottled.fromOutside.median)} / ${Math.round(results.startup.throttled4x.fromOutside.median)} ms | |`);
 lines.push(`| Tastendruck → Vorschau, p50 / p95 (${KEYSTROKES} Anschläge nach ${WARMUP_KEYSTROKES} ersten) | ${f1(results.keystroke.p50)} / ${f1(results.keystroke.p95)} ms | p95 ≤ ${BUDGET.keystrokeP95ms} ms: ${ok(results.keystroke.p95 <= BUDGET.keystrokeP95ms)} |`);
 const fk = results.keystroke.firstKeystrokes;
 lines.push(`| … die ${fk.n} ersten Anschläge nach dem Laden, p50 / p95 | ${f1(fk.p50)} / ${f1(fk.p95)} ms | |`);
@@ -437,9 +516,13 @@ lines.push(`| … erster PDF-Export einer Seite, mit Laden des Export-Workers (M
 lines.push(`| PDF-Export Sozialraum 60/100/200, warm (Median) / Größe | ${f1(ps.warmMs)} ms / ${kb(ps.bytes)} KB | ≤ 400 ms: ${ok(ps.warmMs <= 400)} |`);
 lines.push(`| Last (loadavg 1 min) während der PDF-Messungen | ${f1(pi.load)} / ${f1(ps.load)} | |`);
 lines.push('');
+lines.push('Woraus der Start besteht (Trace über CDP und die Marken der App):');
+lines.push('');
+lines.push(...startupTable(results.startupTrace, median));
+lines.push('');
 lines.push('Tastendruck → Vorschau aktualisiert, nach Größe der Vereinbarung:');
 lines.push('');
-lines.push(...keystrokeTable(results.keystrokeSeries));
+lines.push(...keystrokeTable(results.keystrokeSeries, 'Chromium', results.keystrokeCpu));
 lines.push('');
 lines.push(...firefoxTable(results.firefox));
 lines.push('| Gemeinden / Träger / Angebote | Export (ms) | npm docx (ms) | DOCX (KB) | ODT (ms) | ODT (KB) |');

@@ -13,6 +13,8 @@ pub use components::app::App;
 
 /// Mounts the app into the page's body.
 pub fn start() {
+    platform::mark("koop:start");
     crash::install();
     leptos::mount::mount_to_body(App);
+    platform::mark("koop:gezeigt");
 }

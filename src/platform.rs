@@ -39,6 +39,14 @@ pub fn perf_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(now_ms, |p| p.now())
 }
 
+/// A named moment of the start-up (`performance.mark`), read by the benchmark's breakdown
+/// (bench/startup.mjs).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// A new draft identity: time plus randomness, unique enough for one browser.
 pub fn new_id() -> String {
     let rand = (js_sys::Math::random() * 4_294_967_296.0) as u64;

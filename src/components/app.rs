@@ -8,13 +8,16 @@ use crate::state::{InfoPage, Library, Location, Notice, NoticeAction, NoticeKind
 use koop_core::document::{BuildCache, bound, build_cached};
 use koop_core::draft::merge::Side;
 use koop_core::template::Catalog;
+use koop_core::validate::{ValidateCache, validate_cached};
 use koop_core::{build, validate};
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
 
 #[component]
 pub fn App() -> impl IntoView {
-    match Catalog::builtin() {
+    let catalog = Catalog::builtin();
+    crate::platform::mark("koop:vorlagen");
+    match catalog {
         Ok(catalog) => view! { <Shell catalog /> }.into_any(),
         Err(e) => view! {
             <main class="start">
@@ -31,9 +34,17 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let visibility = use_document_visibility();
     let stores = provide_stores(catalog, visibility);
     let Stores { session, navigator, notices, announcer, .. } = stores;
-    let report = Memo::new(move |_| session.with_ctx(validate).unwrap_or_default());
-    // The blocks of the last build, reused where their answers did not change: a keystroke
-    // prints again only what shows the typed answer.
+    // The checks and blocks of the last run, kept where their answers did not change: a
+    // keystroke checks and prints again only what reads the typed answer.
+    let checks = std::sync::Mutex::new(ValidateCache::default());
+    let report = Memo::new(move |_| {
+        session
+            .with_ctx(|c| match checks.lock() {
+                Ok(mut checks) => validate_cached(c, &mut checks),
+                Err(_) => validate(c),
+            })
+            .unwrap_or_default()
+    });
     let cache = std::sync::Mutex::new(BuildCache::default());
     let doc = Memo::new(move |_| {
         report.with(|r| {
@@ -44,6 +55,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         })
     });
     let choice = stores.choice;
+    // The bound document the preview shows, for the chosen body; nothing while it is not shown.
     let bound = Memo::new(move |_| {
         let id = choice.shown()?;
         report

@@ -1,82 +1,192 @@
-//! The live preview: the document model rendered as HTML. Blocks are keyed by their content, so
-//! a keystroke re-renders only the blocks whose text changed. Gaps are links to their fields.
+//! The live preview: the document model rendered as HTML. Each place of the agreement (a block,
+//! and in a list-like block each item) is its own signal, set only when what it shows changed:
+//! a keystroke re-renders the blocks and items that changed and touches no other (keying every
+//! block by a hash of its content cost a pass over the whole agreement per keystroke). Gaps are
+//! links to their fields.
 
 use crate::state::Navigator;
 use koop_core::document::{Block, Bullet, Document, Inline, Signature, Text, Wording};
 use koop_core::template::ParagraphStyle;
 use leptos::prelude::*;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-fn hash_of(i: usize, x: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    i.hash(&mut h);
-    x.hash(&mut h);
-    h.finish()
+/// How many blocks of the agreement are drawn per task while the preview fills.
+const PORTION: usize = 12;
+
+/// Values by place, each its own signal.
+struct Slots<T: Send + Sync + 'static> {
+    values: StoredValue<Vec<ArcRwSignal<T>>>,
+    len: RwSignal<usize>,
 }
 
-/// What a list-like block holds, one entry per item (bullet, contact, signature block).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Items {
-    Bullets,
-    Contacts,
-    Signatures,
+impl<T: Send + Sync + 'static> Clone for Slots<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-fn items_of(b: &Block) -> Option<Items> {
+impl<T: Send + Sync + 'static> Copy for Slots<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Slots<T> {
+    fn new() -> Self {
+        Slots { values: StoredValue::new(Vec::new()), len: RwSignal::new(0) }
+    }
+
+    /// Shows `now`: sets each place whose value differs (`same` compares), adds or drops places.
+    fn show(&self, n: usize, same: impl Fn(usize, &T) -> bool, make: impl Fn(usize) -> T) {
+        let mut changed = Vec::new();
+        self.values.update_value(|vs| {
+            vs.truncate(n);
+            for (i, v) in vs.iter().enumerate() {
+                if !v.with_untracked(|old| same(i, old)) {
+                    changed.push((v.clone(), make(i)));
+                }
+            }
+            let have = vs.len();
+            vs.extend((have..n).map(|i| ArcRwSignal::new(make(i))));
+        });
+        for (v, value) in changed {
+            v.set(value);
+        }
+        if self.len.get_untracked() != n {
+            self.len.set(n);
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<ArcRwSignal<T>> {
+        self.values.with_value(|vs| vs.get(i).cloned())
+    }
+}
+
+/// One item of a list-like block (bullet, contact line, signature block).
+#[derive(Clone, PartialEq)]
+enum Item {
+    Bullet(Bullet),
+    Contact(Text),
+    Signature(Signature),
+}
+
+/// The items of a list-like block, borrowed.
+enum Items<'b> {
+    Bullets(&'b [Bullet]),
+    Contacts(&'b [Text]),
+    Signatures(&'b [Signature]),
+}
+
+impl Items<'_> {
+    fn of(b: &Block) -> Option<Items<'_>> {
+        match b {
+            Block::Bullets(x) => Some(Items::Bullets(x)),
+            Block::Contacts(x) => Some(Items::Contacts(x)),
+            Block::Signatures(x) => Some(Items::Signatures(x)),
+            _ => None,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Items::Bullets(x) => x.len(),
+            Items::Contacts(x) => x.len(),
+            Items::Signatures(x) => x.len(),
+        }
+    }
+
+    fn same(&self, i: usize, item: &Item) -> bool {
+        match (self, item) {
+            (Items::Bullets(x), Item::Bullet(b)) => x.get(i) == Some(b),
+            (Items::Contacts(x), Item::Contact(t)) => x.get(i) == Some(t),
+            (Items::Signatures(x), Item::Signature(s)) => x.get(i) == Some(s),
+            _ => false,
+        }
+    }
+
+    fn item(&self, i: usize) -> Item {
+        match self {
+            Items::Bullets(x) => Item::Bullet(x[i].clone()),
+            Items::Contacts(x) => Item::Contact(x[i].clone()),
+            Items::Signatures(x) => Item::Signature(x[i].clone()),
+        }
+    }
+}
+
+/// Which list-like block a block is (its element and class), `None` for the others.
+fn list_kind(b: &Block) -> Option<u8> {
     match b {
-        Block::Bullets(_) => Some(Items::Bullets),
-        Block::Contacts(_) => Some(Items::Contacts),
-        Block::Signatures(_) => Some(Items::Signatures),
+        Block::Bullets(_) => Some(0),
+        Block::Contacts(_) => Some(1),
+        Block::Signatures(_) => Some(2),
         _ => None,
     }
 }
 
-/// A block's key in the preview. Most blocks are keyed by their content: a changed block is
-/// rendered anew. A list-like block (all services, every signature) is keyed by its place and
-/// kind only, and keys its items by their content inside (`ItemsView`): a provider's name
-/// typed re-renders the one bullet and the one signature that show it, not all of them.
-fn key(i: usize, b: &Block) -> u64 {
-    match items_of(b) {
-        Some(kind) => hash_of(i, &kind),
-        None => hash_of(i, b),
-    }
+fn gap_count(d: &Document) -> usize {
+    let mut n = 0;
+    d.for_each_text(|t| n += t.iter().filter(|i| matches!(i, Inline::Gap { .. })).count());
+    n
 }
 
 /// The whole document (the agreement, or a bound document) as it will be exported.
 #[component]
 pub fn Preview(doc: Memo<Option<Document>>) -> impl IntoView {
-    // Keys only: cloning every block on each keystroke cost as much as rendering the changed
-    // ones. A block is read from the model when its key is new (the model is current then).
-    let keys = Memo::new(move |_| {
-        doc
-            .with(|d| d.as_ref().map(|d| d.blocks.iter().enumerate().map(|(i, b)| (key(i, b), i)).collect::<Vec<_>>()).unwrap_or_default())
+    // The agreement follows the first frame, a portion of blocks per task: the form is drawn
+    // first and answers a keystroke between two portions (building, drawing and laying out the
+    // whole agreement at once doubled the time until the first field could be used).
+    let limit = RwSignal::new(0usize);
+    let more = move || set_timeout(move || limit.update(|l| *l = l.saturating_add(PORTION)), std::time::Duration::ZERO);
+    request_animation_frame(more);
+    let shown = Memo::new(move |_| limit.get() > 0);
+    let blocks = Slots::<Block>::new();
+    Effect::new(move |_| {
+        let limit = limit.get();
+        if limit > 0 {
+            doc.with(|d| {
+                let now = d.as_ref().map_or(&[][..], |d| d.blocks.as_slice());
+                let n = now.len().min(limit);
+                blocks.show(n, |i, old| now.get(i) == Some(old), |i| now[i].clone());
+                if n < now.len() {
+                    more();
+                }
+            });
+        }
     });
     // The banner text comes from the model, like every fixed text of the document.
-    let banner = Memo::new(move |_| doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone())));
+    let banner = Memo::new(move |_| {
+        shown.get().then(|| doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone()))).flatten()
+    });
     let wording = Memo::new(move |_| doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
-    let gaps = Memo::new(move |_| doc.with(|d| d.as_ref().map_or(0, |d| d.gaps().len())));
+    let gaps = Memo::new(move |_| shown.get().then(|| doc.with(|d| d.as_ref().map_or(0, gap_count))));
     view! {
         <p class="vorschau__hinweis">
             {move || match gaps.get() {
-                0 => "Alle Angaben sind eingesetzt.".to_string(),
-                1 => "1 Lücke ist markiert – ein Klick führt zum Feld.".to_string(),
-                n => format!("{n} Lücken sind markiert – ein Klick führt zum Feld."),
+                None => String::new(),
+                Some(0) => "Alle Angaben sind eingesetzt.".to_string(),
+                Some(1) => "1 Lücke ist markiert – ein Klick führt zum Feld.".to_string(),
+                Some(n) => format!("{n} Lücken sind markiert – ein Klick führt zum Feld."),
             }}
         </p>
         <article class="dokument" lang="de" data-testid="vorschau">
             {move || banner.get().map(|b| view! { <p class="dokument__entwurf">{b}</p> })}
-            <For each=move || keys.get() key=|(k, _)| *k let:item>
-                {doc
-                    .with_untracked(|d| d.as_ref().and_then(|d| d.blocks.get(item.1).cloned()))
-                    .map(|block| match items_of(&block) {
-                        Some(kind) => view! { <ItemsView doc index=item.1 kind wording=wording.get_untracked() /> }.into_any(),
-                        None => view! { <BlockView block wording=wording.get_untracked() /> }.into_any(),
-                    })}
+            <For each=move || 0..blocks.len.get() key=|i| *i let:i>
+                {blocks.at(i).map(|block| view! { <BlockSlot block wording=wording.get_untracked() /> })}
             </For>
         </article>
     }
 }
 
+/// One place of the agreement: its block, rendered anew when it changes; a list-like block
+/// stays and updates its items one by one.
+#[component]
+fn BlockSlot(block: ArcRwSignal<Block>, wording: Wording) -> impl IntoView {
+    let kind = {
+        let block = block.clone();
+        Memo::new(move |_| block.with(list_kind))
+    };
+    move || match kind.get() {
+        Some(kind) => view! { <ItemsView block=block.clone() kind wording=wording.clone() /> }.into_any(),
+        None => view! { <BlockView block=block.get() wording=wording.clone() /> }.into_any(),
+    }
+}
+
+/// A block that is not list-like.
 #[component]
 fn BlockView(block: Block, wording: Wording) -> impl IntoView {
     match block {
@@ -112,55 +222,43 @@ fn BlockView(block: Block, wording: Wording) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Block::Bullets(items) => {
-            view! { <ul class="dokument__liste">{items.into_iter().map(|b| view! { <BulletView bullet=b /> }).collect_view()}</ul> }
-                .into_any()
-        }
-        Block::Contacts(items) => view! {
-            <ul class="dokument__kontakte">{items.into_iter().map(|t| view! { <li><Inlines text=t /></li> }).collect_view()}</ul>
-        }
-        .into_any(),
-        Block::Signatures(sigs) => view! {
-            <div class="dokument__unterschriften">{sigs.into_iter().map(|s| view! { <SignatureView sig=s date_line=wording.date_line.clone() /> }).collect_view()}</div>
-        }
-        .into_any(),
+        // Shown by `ItemsView`, item by item (see `BlockSlot`).
+        Block::Bullets(_) | Block::Contacts(_) | Block::Signatures(_) => ().into_any(),
     }
 }
 
-/// Each item's key (its content and place) with its place.
-fn item_keys<T: Hash>(items: &[T]) -> Vec<(u64, usize)> {
-    items.iter().enumerate().map(|(j, x)| (hash_of(j, x), j)).collect()
-}
-
-/// A list-like block at `index`: its items keyed by their content (and place), each read from
-/// the model when its key is new.
+/// A list-like block: its items by place, each rendered anew only when it changes.
 #[component]
-fn ItemsView(doc: Memo<Option<Document>>, index: usize, kind: Items, wording: Wording) -> impl IntoView {
-    let keys = Memo::new(move |_| {
-        doc.with(|d| match d.as_ref().and_then(|d| d.blocks.get(index)) {
-            Some(Block::Bullets(items)) => item_keys(items),
-            Some(Block::Contacts(items)) => item_keys(items),
-            Some(Block::Signatures(items)) => item_keys(items),
-            _ => Vec::new(),
+fn ItemsView(block: ArcRwSignal<Block>, kind: u8, wording: Wording) -> impl IntoView {
+    let items = Slots::<Item>::new();
+    Effect::new(move |_| {
+        block.with(|b| {
+            if let Some(now) = Items::of(b) {
+                items.show(now.len(), |i, old| now.same(i, old), |i| now.item(i));
+            }
         })
     });
-    // Only the item itself is cloned (the model is current when a key is new).
-    let item = move |j: usize| -> Option<AnyView> {
-        doc.with_untracked(|d| match d.as_ref().and_then(|d| d.blocks.get(index))? {
-            Block::Bullets(items) => items.get(j).map(|x| view! { <BulletView bullet=x.clone() /> }.into_any()),
-            Block::Contacts(items) => items.get(j).map(|x| view! { <li><Inlines text=x.clone() /></li> }.into_any()),
-            Block::Signatures(items) => {
-                items.get(j).map(|x| view! { <SignatureView sig=x.clone() date_line=wording.date_line.clone() /> }.into_any())
-            }
-            _ => None,
-        })
+    let date_line = wording.date_line;
+    let list = move || {
+        view! {
+            <For each=move || 0..items.len.get() key=|i| *i let:i>
+                {items.at(i).map(|item| {
+                    let date_line = date_line.clone();
+                    move || {
+                        item.with(|x| match x {
+                            Item::Bullet(b) => view! { <BulletView bullet=b.clone() /> }.into_any(),
+                            Item::Contact(t) => view! { <li><Inlines text=t.clone() /></li> }.into_any(),
+                            Item::Signature(s) => view! { <SignatureView sig=s.clone() date_line=date_line.clone() /> }.into_any(),
+                        })
+                    }
+                })}
+            </For>
+        }
     };
-    // One keyed list for every kind (one instance of its code in the WebAssembly).
-    let list = move || view! { <For each=move || keys.get() key=|(k, _)| *k let:entry>{item(entry.1)}</For> };
     match kind {
-        Items::Bullets => view! { <ul class="dokument__liste">{list()}</ul> }.into_any(),
-        Items::Contacts => view! { <ul class="dokument__kontakte">{list()}</ul> }.into_any(),
-        Items::Signatures => view! { <div class="dokument__unterschriften">{list()}</div> }.into_any(),
+        0 => view! { <ul class="dokument__liste">{list()}</ul> }.into_any(),
+        1 => view! { <ul class="dokument__kontakte">{list()}</ul> }.into_any(),
+        _ => view! { <div class="dokument__unterschriften">{list()}</div> }.into_any(),
     }
 }
 

@@ -80,6 +80,7 @@ pub fn provide_stores(catalog: &'static Catalog, visibility: Signal<web_sys::Vis
     }
     library.refresh();
     navigator.follow();
-    crate::platform::request_persistent_storage();
+    // Not needed for the first field: asked once the page is drawn.
+    set_timeout(crate::platform::request_persistent_storage, std::time::Duration::ZERO);
     stores
 }

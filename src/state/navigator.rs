@@ -34,7 +34,7 @@ impl Navigator {
 
     /// The address of a step of the open draft, or of its process view (tracked).
     pub fn draft_href(&self, step: usize, process: bool) -> String {
-        let id = self.session.with_draft(|d| d.map(|d| d.id.clone())).unwrap_or_default();
+        let id = self.session.draft_id().unwrap_or_default();
         self.href(&Location::Draft { id, step, process })
     }
 

@@ -1,13 +1,15 @@
-//! The cached build (`build_cached`, used by the live preview on every keystroke) reuses the
-//! blocks whose answers did not change. Whatever is edited, in whatever order, it must print
-//! exactly what a fresh build prints.
+//! The cached build and validation (`build_cached`, `validate_cached`, run by the live preview
+//! and the field messages on every keystroke) keep every block, text and check whose answers did
+//! not change. Whatever is edited, in whatever order, they must give exactly what a fresh build
+//! and a fresh validation give.
 
 mod common;
 
 use common::{ctx, template};
+use koop_core::document::bound::bodies;
 use koop_core::document::{BuildCache, build_cached};
-use koop_core::validate::Completeness;
-use koop_core::{Draft, FieldKind, Template, build};
+use koop_core::validate::{Completeness, ValidateCache, validate_cached};
+use koop_core::{Draft, FieldKind, Template, build, validate};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -18,7 +20,10 @@ enum Edit {
     EntryText(usize, usize, usize, String),
     Add(usize),
     Remove(usize, usize),
+    Undo(usize, usize),
+    Duplicate(usize, usize),
     Move(usize, usize, bool),
+    Reset(usize),
     Appendix(bool),
 }
 
@@ -31,7 +36,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         (n, n, n, common::hostile_text()).prop_map(|(l, e, s, t)| Edit::EntryText(l, e, s, t)),
         n.prop_map(Edit::Add),
         (n, n).prop_map(|(l, e)| Edit::Remove(l, e)),
+        (n, n).prop_map(|(l, e)| Edit::Undo(l, e)),
+        (n, n).prop_map(|(l, e)| Edit::Duplicate(l, e)),
         (n, n, any::<bool>()).prop_map(|(l, e, up)| Edit::Move(l, e, up)),
+        n.prop_map(Edit::Reset),
         any::<bool>().prop_map(Edit::Appendix),
     ]
 }
@@ -103,6 +111,29 @@ fn apply(t: &Template, d: &mut Draft, e: &Edit) {
                 d.remove_entry(l, entry);
             }
         }
+        Edit::Undo(l, e) => {
+            // Removed and put back: the same entry, with its identity, where it was.
+            if let Some(l) = pick(&lists, *l)
+                && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
+                && let Some(removed) = d.remove_entry(l, entry)
+            {
+                d.restore_entry(l, removed);
+            }
+        }
+        Edit::Duplicate(l, e) => {
+            if let Some(l) = pick(&lists, *l)
+                && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
+            {
+                d.duplicate_entry(l, entry);
+            }
+        }
+        Edit::Reset(f) => {
+            // Back to the template's default (a list to its default entries).
+            let all: Vec<_> = t.fields().map(|f| f.field).collect();
+            if let Some(f) = pick(&all, *f) {
+                d.reset(&f.id);
+            }
+        }
         Edit::Move(l, e, up) => {
             if let Some(l) = pick(&lists, *l)
                 && let Some(entry) = pick(&d.entries(l), *e).map(|x| x.id)
@@ -117,17 +148,32 @@ fn apply(t: &Template, d: &mut Draft, e: &Edit) {
 fn same_as_fresh(template_id: &str, mut d: Draft, edits: &[Edit]) -> Result<(), TestCaseError> {
     let t = template(template_id);
     let mut cache = BuildCache::default();
+    let mut checks = ValidateCache::default();
+    // The bound documents (the Beschlussvorlage for each public body), each with its own cache,
+    // and one cache that goes from body to body.
+    let mut bound: std::collections::BTreeMap<String, BuildCache> = Default::default();
+    let mut shared = BuildCache::default();
     for (i, e) in edits.iter().enumerate() {
         apply(t, &mut d, e);
         let c = ctx(t, &d);
         let completeness = if i % 2 == 0 { Completeness::Incomplete } else { Completeness::Complete };
         prop_assert_eq!(build_cached(&c, completeness, &mut cache), build(&c, completeness), "after {:?}", &edits[..=i]);
+        prop_assert_eq!(validate_cached(&c, &mut checks), validate(&c), "after {:?}", &edits[..=i]);
+        for doc in &t.documents {
+            for body in bodies(&c, &doc.id) {
+                let b = c.for_body(&doc.id, &body.key).expect("a listed body");
+                let fresh = build(&b, completeness);
+                let cache = bound.entry(format!("{}/{}", doc.id, body.key)).or_default();
+                prop_assert_eq!(&build_cached(&b, completeness, cache), &fresh, "{} after {:?}", body.key, &edits[..=i]);
+                prop_assert_eq!(&build_cached(&b, completeness, &mut shared), &fresh, "{} after {:?}", body.key, &edits[..=i]);
+            }
+        }
     }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn ikpe_cached_build_is_a_fresh_build(edits in prop::collection::vec(edit(), 1..24)) {
@@ -146,22 +192,43 @@ proptest! {
     }
 }
 
-/// What the cache is for: a name typed in step 1 of a large agreement, or in one provider,
-/// prints again only the blocks that show it.
+/// What the caches are for: a name typed in step 1 of a large agreement, or in one provider,
+/// prints again only the texts that show it, and checks again only what it can affect.
 #[test]
-fn a_keystroke_reprints_only_the_blocks_that_read_the_answer() {
+fn a_keystroke_reprints_and_rechecks_only_what_reads_the_answer() {
     let t = template("sozialraum");
     let mut d = common::sozialraum(30, 50, 100);
     let mut cache = BuildCache::default();
+    let mut checks = ValidateCache::default();
     let all = build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
-    let printed_first = cache.reprinted();
+    validate_cached(&ctx(t, &d), &mut checks);
+    let (printed_first, evaluated_first, checked_first) = (cache.reprinted(), cache.evaluated(), checks.checked());
     assert!(printed_first > 20, "the first build prints every visible block ({printed_first})");
+    assert!(evaluated_first > 500, "… and evaluates every text ({evaluated_first})");
+    assert!(checked_first > 180, "the first validation checks every field and entry ({checked_first})");
+
+    // Step 1: the blocks that show the Sozialraum's name.
     d.set_text("sozialraum", "Crimmitschau-Nord");
     let doc = build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
     assert_eq!(doc, build(&ctx(t, &d), Completeness::Complete));
     assert_ne!(doc, all);
     assert!(cache.reprinted() * 4 < printed_first, "{} of {printed_first} blocks printed again", cache.reprinted());
-    // Nothing changed: nothing is printed again.
+    assert_eq!(validate_cached(&ctx(t, &d), &mut checks), validate(&ctx(t, &d)));
+    assert_eq!(checks.checked(), 1, "only the field itself is checked again");
+
+    // Provider 1's name: its party, its signature and the heading of its services, and the
+    // rule that names must be unique; not the other 49 providers.
+    let traeger = t.field("traeger").expect("list").field;
+    let first = d.entries(traeger)[0].id;
+    d.set_entry_value(traeger, first, "name", "Kinderschutzbund Zwickau e.V.");
+    let doc = build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
+    assert_eq!(doc, build(&ctx(t, &d), Completeness::Complete));
+    assert_eq!(cache.evaluated(), 3, "party, signature, heading of its services");
+    assert_eq!(validate_cached(&ctx(t, &d), &mut checks), validate(&ctx(t, &d)));
+    assert!(checks.checked() <= 4, "{} checks made again", checks.checked());
+
+    // Nothing changed: nothing is printed or checked again.
     build_cached(&ctx(t, &d), Completeness::Complete, &mut cache);
-    assert_eq!(cache.reprinted(), 0);
+    validate_cached(&ctx(t, &d), &mut checks);
+    assert_eq!((cache.reprinted(), cache.evaluated(), checks.checked()), (0, 0, 0));
 }

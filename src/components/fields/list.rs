@@ -1,7 +1,8 @@
 //! A repeating group: entries with their own fields; add, move, remove with undo. Focus moves to
 //! a new entry; additions, moves and removals are announced.
 
-use super::{Control, EntryMemo, FieldCx, FieldShell, FieldView, Frame, with_entries};
+use super::entries::{EntryMemo, EntrySignals};
+use super::{Control, FieldCx, FieldShell, FieldView, Frame, with_entries};
 use crate::platform;
 use crate::state::{Announcer, Session};
 use koop_core::template::Field;
@@ -51,6 +52,7 @@ pub(super) fn ListField(field: &'static Field, step: usize) -> impl IntoView {
     let cx = FieldCx::of(field, &FieldPath::field(&field.id), step);
     let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
     let ids = Memo::new(move |_| with_entries(session, field, |es| es.iter().map(|e| e.id).collect::<Vec<u32>>()).unwrap_or_default());
+    let signals = EntrySignals::new(session, field);
     let add = move |_| {
         let mut new_id = 0;
         session.edit(|d| new_id = d.add_entry(field));
@@ -85,7 +87,7 @@ pub(super) fn ListField(field: &'static Field, step: usize) -> impl IntoView {
         <FieldShell cx=cx.clone() frame=Frame::List>
             <div class="liste__eintraege">
                 <For each=move || ids.get() key=|id| *id let:entry_id>
-                    <EntryView list=field entry_id step removed ids />
+                    <EntryView list=field entry_id step removed ids signals />
                 </For>
             </div>
             {removal}
@@ -104,15 +106,15 @@ fn EntryView(
     removed: RwSignal<Option<Removed>>,
     /// The list's entry identities in order (one memo for the whole list).
     ids: Memo<Vec<u32>>,
+    signals: EntrySignals,
 ) -> impl IntoView {
     let (session, announcer) = (expect_context::<Session>(), expect_context::<Announcer>());
     let title_id = entry_title_id(list, entry_id);
     // From the list's identities, not the draft: typing does not move entries.
     let position = Memo::new(move |_| ids.with(|ids| ids.iter().position(|id| *id == entry_id)).unwrap_or(0));
     let len = Memo::new(move |_| ids.with(Vec::len));
-    provide_context(EntryMemo(Memo::new(move |_| {
-        with_entries(session, list, |es| es.iter().find(|e| e.id == entry_id).cloned()).flatten()
-    })));
+    provide_context(EntryMemo(signals.of(session, list, entry_id)));
+    on_cleanup(move || signals.forget(entry_id));
     let heading = move || format!("{} {}", item(list), position.get() + 1);
     let mover = move |delta: isize| {
         move |_| {

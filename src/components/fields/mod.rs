@@ -4,6 +4,7 @@
 //! (`FieldCx`); one shell frames every kind (`FieldShell`).
 
 mod choice;
+mod entries;
 mod list;
 mod text;
 
@@ -208,17 +209,12 @@ fn with_entries<R>(session: Session, list: &'static Field, f: impl FnOnce(&[Entr
     session.with_draft(|d| d.map(|d| f(&d.entry_list(list))))
 }
 
-/// The entry a list entry's fields show, as its own memo (provided by `EntryView`): typing in
-/// one entry re-reads every entry once, but only that entry's fields read their values again.
-#[derive(Clone, Copy)]
-struct EntryMemo(Memo<Option<Entry>>);
-
 /// A field's value in effect (typed, or the template's default), as its own memo: a keystroke
 /// elsewhere does not write this input. A sub-field without a default reads its entry's memo;
 /// anything else (a default may depend on any answer) reads through the draft.
 fn value_memo(session: Session, field: &'static Field, scope: Scope) -> Memo<String> {
-    match (scope, use_context::<EntryMemo>()) {
-        (Some(_), Some(EntryMemo(entry))) if field.default.is_empty() => {
+    match (scope, use_context::<entries::EntryMemo>()) {
+        (Some(_), Some(entries::EntryMemo(entry))) if field.default.is_empty() => {
             Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.get(&field.id).to_string()).unwrap_or_default()))
         }
         (None, _) => Memo::new(move |_| session.with_ctx(|c| c.text(field)).unwrap_or_default()),

@@ -54,8 +54,9 @@ async fn make(session: Session, derived: Derived, document: &'static str, wanted
         None => {
             let document = documents.pop().ok_or_else(none)?;
             let name = format.file_name(&document.meta.file_name);
-            let bytes =
-                crate::export::render(&ExportRequest { format, timestamp, document, draft }).await.map_err(|e| failed(format.label(), e))?;
+            let bytes = crate::export::render(&ExportRequest { format, timestamp, document, draft })
+                .await
+                .map_err(|e| failed(format.label(), e))?;
             (bytes, name, format.mime())
         }
         Some(name) => {
@@ -68,7 +69,13 @@ async fn make(session: Session, derived: Derived, document: &'static str, wanted
 }
 
 /// Downloads the file; the message says what was made.
-pub async fn download(session: Session, derived: Derived, document: &'static str, wanted: Wanted, format: Format) -> Result<String, String> {
+pub async fn download(
+    session: Session,
+    derived: Derived,
+    document: &'static str,
+    wanted: Wanted,
+    format: Format,
+) -> Result<String, String> {
     let f = make(session, derived, document, wanted, format).await?;
     platform::download(&f.bytes, &f.name, f.mime).map_err(|e| format!("Der Download wurde vom Browser verhindert ({e})."))?;
     platform::record_metric("data-export-ms", f.ms);

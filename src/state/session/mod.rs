@@ -60,6 +60,9 @@ pub struct Session {
     pub catalog: &'static Catalog,
     pub today: Datum,
     draft: RwSignal<Option<Draft>>,
+    /// The open draft's identity, apart: the step links read it, and a keystroke does not
+    /// change it.
+    draft_id: Memo<Option<String>>,
     save_status: RwSignal<SaveStatus>,
     /// What this window knows of the open draft's stored versions: a save goes through only
     /// over the record it last loaded or saved; another window's record is settled with it
@@ -73,10 +76,12 @@ pub struct Session {
 
 impl Session {
     pub(super) fn new(catalog: &'static Catalog, records: Records, form: Form, notices: Notices) -> Session {
+        let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
         let session = Session {
             catalog,
             today: platform::today(),
-            draft: RwSignal::new(None),
+            draft,
+            draft_id: Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.id.clone()))),
             save_status: RwSignal::new(SaveStatus::Idle),
             sync: StoredValue::new(Sync::default()),
             autosave: StoredValue::new_local(None),
@@ -154,6 +159,16 @@ impl Session {
     /// Runs `f` with the open draft (tracked).
     pub fn with_draft<R>(&self, f: impl FnOnce(Option<&Draft>) -> R) -> R {
         self.draft.with(|d| f(d.as_ref()))
+    }
+
+    /// The open draft's identity (tracked; changes only when another draft opens).
+    pub fn draft_id(&self) -> Option<String> {
+        self.draft_id.get()
+    }
+
+    /// Like `with_draft`, not tracked.
+    pub fn with_draft_untracked<R>(&self, f: impl FnOnce(Option<&Draft>) -> R) -> R {
+        self.draft.with_untracked(|d| f(d.as_ref()))
     }
 
     /// The open draft's identity, not tracked (for event handlers).

@@ -119,11 +119,11 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The list entry a bound document's text sees first (noted as a read of the list: the
-    /// printed block depends on the entry).
+    /// The list entry a bound document's text sees first (noted as a read of the list's entries:
+    /// the printed block depends on the entry being there; its values are noted as they are read).
     pub(crate) fn base_scope(&self) -> Option<(&Field, &Entry)> {
         let (list, entry) = self.binding.as_ref()?.entry.as_ref()?;
-        self.read(&list.id);
+        self.note(|| super::Key::entries(&list.id));
         Some((*list, entry))
     }
 

@@ -2,8 +2,13 @@
 //! default), lookups, and the place of every field.
 
 mod binding;
+mod memo;
+mod track;
 mod valid;
 pub use binding::{BodyKey, DocumentParts};
+pub(crate) use memo::Memo;
+pub(crate) use track::Key;
+pub(crate) use track::Snapshot;
 pub use valid::check_value;
 
 use crate::draft::{Draft, Entry};
@@ -21,35 +26,16 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub today: Datum,
     pub(crate) depth: Cell<u8>,
-    /// While a block of the document is printed: the answers it read (their field ids), so the
-    /// printed block can be reused until one of them changes (`document::BuildCache`).
-    reads: RefCell<Option<Vec<String>>>,
+    /// While results are tracked (`tracked`), innermost last: what each read of the draft, so
+    /// it can be kept until one of those changes (the incremental build and validation).
+    frames: RefCell<Vec<Vec<Key>>>,
     /// The bound document and body this context builds (`for_body`); `None`: the agreement.
     binding: Option<binding::Binding<'a>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(template: &'a Template, catalog: &'a Catalog, draft: &'a Draft, today: Datum) -> Context<'a> {
-        Context { template, catalog, draft, today, depth: Cell::new(0), reads: RefCell::new(None), binding: None }
-    }
-
-    /// Starts noting which answers are read (every read of the draft goes through `text`, `set`
-    /// and `entries`).
-    pub(crate) fn note_reads(&self) {
-        *self.reads.borrow_mut() = Some(Vec::new());
-    }
-
-    /// The answers read since `note_reads`, each once; stops noting.
-    pub(crate) fn take_reads(&self) -> Vec<String> {
-        self.reads.borrow_mut().take().unwrap_or_default()
-    }
-
-    pub(crate) fn read(&self, id: &str) {
-        if let Some(reads) = self.reads.borrow_mut().as_mut()
-            && !reads.iter().any(|r| r == id)
-        {
-            reads.push(id.to_string());
-        }
+        Context { template, catalog, draft, today, depth: Cell::new(0), frames: RefCell::new(Vec::new()), binding: None }
     }
 
     pub fn field(&self, id: &str) -> Option<&'a Field> {
@@ -74,12 +60,14 @@ impl<'a> Context<'a> {
 
     /// The selection in effect of a multi field.
     pub fn set(&self, field: &Field) -> Vec<String> {
-        self.read(&field.id);
+        self.note(|| Key::answer(&field.id));
         self.draft.stored_set(&field.id).map_or_else(|| field.default_set.clone(), <[String]>::to_vec)
     }
 
+    /// The entries of a list (which, in which order; their values are read one by one through
+    /// `entry_text`).
     pub fn entries(&self, field: &Field) -> Cow<'a, [Entry]> {
-        self.read(&field.id);
+        self.note(|| Key::entries(&field.id));
         self.draft.entry_list(field)
     }
 

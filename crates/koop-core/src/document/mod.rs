@@ -3,18 +3,20 @@
 
 pub mod appendix;
 pub mod bound;
+mod cached;
 pub mod printed;
+
+pub use cached::{BuildCache, build_cached};
 
 /// The document holds text with gaps (defined below, where evaluation makes it).
 pub use crate::value::{Inline, Target, Text, plain};
 
 use crate::context::Context;
-use crate::draft::Answer;
 use crate::eval::{self, Refs};
 use crate::template::syntax::{Cond, Tmpl};
 use crate::template::{BlockSpec, ParagraphStyle, SignatureSpec};
 use crate::validate::Completeness;
-use crate::value::{Datum, ascii_file_part};
+use crate::value::ascii_file_part;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -209,6 +211,9 @@ struct Numbering {
 }
 
 impl Numbering {
+    fn new(ctx: &Context<'_>) -> Numbering {
+        Numbering { suffix: ctx.document_parts().section_suffix.to_string(), section: 0, sub: 0, clause: 0 }
+    }
     fn state(&self) -> (u32, u32, u32) {
         (self.section, self.sub, self.clause)
     }
@@ -255,9 +260,14 @@ pub fn clause_numbers(ctx: &Context<'_>) -> Refs {
     if ctx.document_id().is_some() {
         return clause_numbers(&ctx.agreement());
     }
+    numbers(ctx.template.document.blocks.iter().filter(|b| shown(ctx, b)))
+}
+
+/// The numbers of the identified ones among `visible` blocks.
+fn numbers<'b>(visible: impl Iterator<Item = &'b BlockSpec>) -> Refs {
     let mut refs = BTreeMap::new();
     let mut n = Numbering { suffix: String::new(), section: 0, sub: 0, clause: 0 };
-    for b in visible(ctx) {
+    for b in visible {
         let (number, id) = match b {
             BlockSpec::Section { id, .. } => (n.section().1, id),
             BlockSpec::Subsection { id, .. } => (n.subsection(), id),
@@ -271,97 +281,50 @@ pub fn clause_numbers(ctx: &Context<'_>) -> Refs {
     refs
 }
 
-fn visible<'c>(ctx: &'c Context<'_>) -> impl Iterator<Item = &'c BlockSpec> + 'c {
-    ctx.template.document.blocks.iter().filter(move |b| when(b).is_none_or(|c| eval::condition(ctx, None, c)))
+/// Whether a block of the template is printed (its condition holds).
+fn shown(ctx: &Context<'_>, b: &BlockSpec) -> bool {
+    when(b).is_none_or(|c| eval::condition(ctx, None, c))
 }
 
 /// Builds the agreement from template and draft.
 pub fn build(ctx: &Context<'_>, completeness: Completeness) -> Document {
-    build_with(ctx, completeness, None)
-}
-
-/// What one block of the template printed last time, and the answers it read to print it.
-struct Printed {
-    numbering: (u32, u32, u32),
-    reads: Vec<(String, Option<Answer>)>,
-    blocks: Vec<Block>,
-    after: (u32, u32, u32),
-}
-
-/// The blocks printed by the last build, for `build_cached`. A keystroke changes one answer;
-/// only the blocks that read it are printed again (in a 30/50/100 Sozialraum agreement, the
-/// name typed in step 1 is read by a handful of its 60 blocks).
-#[derive(Default)]
-pub struct BuildCache {
-    /// Template, today and the clause numbers: when one changes, nothing is reused.
-    key: Option<(String, Datum, Refs)>,
-    printed: Vec<Option<Printed>>,
-    reprinted: usize,
-}
-
-impl BuildCache {
-    /// How many blocks of the template the last build printed anew (the rest it reused).
-    pub fn reprinted(&self) -> usize {
-        self.reprinted
-    }
-}
-
-/// `build`, reusing from `cache` every block whose answers (and numbering) are unchanged. The
-/// result is the same as `build`'s (a property test holds it to that).
-pub fn build_cached(ctx: &Context<'_>, completeness: Completeness, cache: &mut BuildCache) -> Document {
-    build_with(ctx, completeness, Some(cache))
-}
-
-fn build_with(ctx: &Context<'_>, completeness: Completeness, mut cache: Option<&mut BuildCache>) -> Document {
     let refs = clause_numbers(ctx);
-    let parts = ctx.document_parts();
-    let specs = parts.blocks;
-    if let Some(c) = cache.as_deref_mut() {
-        let key = (bound::cache_key(ctx), ctx.today, refs.clone());
-        if c.key.as_ref() != Some(&key) {
-            c.printed.clear();
-            c.key = Some(key);
-        }
-        c.printed.resize_with(specs.len(), || None);
-        c.reprinted = 0;
-    }
-    let mut n = Numbering { suffix: parts.section_suffix.to_string(), section: 0, sub: 0, clause: 0 };
+    let mut texts = Fresh(&refs);
+    let mut n = Numbering::new(ctx);
     let mut blocks = Vec::new();
-    for (i, b) in specs.iter().enumerate() {
-        if !when(b).is_none_or(|c| eval::condition(ctx, None, c)) {
-            continue;
-        }
-        let Some(c) = cache.as_deref_mut() else {
-            print(ctx, &refs, &mut n, b, &mut blocks);
-            continue;
-        };
-        let before = n.state();
-        if let Some(p) =
-            c.printed[i].as_ref().filter(|p| p.numbering == before && p.reads.iter().all(|(id, a)| ctx.draft.answers.get(id) == a.as_ref()))
-        {
-            blocks.extend(p.blocks.iter().cloned());
-            n.restore(p.after);
-            continue;
-        }
-        c.reprinted += 1;
-        let start = blocks.len();
-        ctx.note_reads();
-        print(ctx, &refs, &mut n, b, &mut blocks);
-        let reads = ctx.take_reads().into_iter().map(|id| {
-            let answer = ctx.draft.answers.get(&id).cloned();
-            (id, answer)
-        });
-        c.printed[i] = Some(Printed { numbering: before, reads: reads.collect(), blocks: blocks[start..].to_vec(), after: n.state() });
+    for b in ctx.document_parts().blocks.iter().filter(|b| shown(ctx, b)) {
+        print(ctx, &mut texts, &mut n, b, &mut blocks);
     }
-    if ctx.draft.process.anlage_im_export && parts.id.is_none() {
+    finish(ctx, completeness, blocks, meta(ctx, &refs))
+}
+
+/// The document around its blocks: the appendix, the metadata and the fixed wording.
+fn finish(ctx: &Context<'_>, completeness: Completeness, mut blocks: Vec<Block>, meta: Meta) -> Document {
+    if ctx.draft.process.anlage_im_export && ctx.document_id().is_none() {
         blocks.extend(appendix::appendix(&ctx.draft.process));
     }
-    Document { meta: meta(ctx, &refs), draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
+    Document { meta, draft: completeness == Completeness::Incomplete, blocks, wording: Wording::german() }
+}
+
+/// Evaluates the template texts of the blocks: each anew (`build`), or kept between builds
+/// (`build_cached`). A text is named by its block of the template and its part there, numbered
+/// by the printing code below; a part is always evaluated in the same list (or none), so the
+/// entry in scope completes its name.
+trait Texts {
+    fn text(&mut self, ctx: &Context<'_>, part: usize, scope: eval::Scope<'_>, s: &Tmpl) -> Text;
+}
+
+struct Fresh<'r>(&'r Refs);
+
+impl Texts for Fresh<'_> {
+    fn text(&mut self, ctx: &Context<'_>, _part: usize, scope: eval::Scope<'_>, s: &Tmpl) -> Text {
+        eval::eval(ctx, scope, Some(self.0), s)
+    }
 }
 
 /// The blocks of one block of the template.
-fn print(ctx: &Context<'_>, refs: &Refs, n: &mut Numbering, b: &BlockSpec, blocks: &mut Vec<Block>) {
-    let t = |s: &Tmpl| eval::eval(ctx, None, Some(refs), s);
+fn print(ctx: &Context<'_>, texts: &mut dyn Texts, n: &mut Numbering, b: &BlockSpec, blocks: &mut Vec<Block>) {
+    let mut t = |s: &Tmpl| texts.text(ctx, 0, None, s);
     match b {
         BlockSpec::Title { text, .. } => blocks.push(Block::Title(t(text))),
         BlockSpec::Subtitle { text, .. } => blocks.push(Block::Subtitle(t(text))),
@@ -370,11 +333,10 @@ fn print(ctx: &Context<'_>, refs: &Refs, n: &mut Numbering, b: &BlockSpec, block
         BlockSpec::Party { lines, alias, each, .. } => match each.as_deref().and_then(|l| ctx.field(l)) {
             Some(list) => {
                 for e in ctx.entries(list).iter() {
-                    let te = |s: &Tmpl| eval::eval(ctx, Some((list, e)), Some(refs), s);
-                    blocks.push(Block::Party { lines: lines.iter().map(&te).collect(), alias: alias.as_ref().map(&te) });
+                    blocks.push(party(ctx, texts, lines, alias.as_ref(), Some((list, e))));
                 }
             }
-            None => blocks.push(Block::Party { lines: lines.iter().map(&t).collect(), alias: alias.as_ref().map(&t) }),
+            None => blocks.push(party(ctx, texts, lines, alias.as_ref(), None)),
         },
         BlockSpec::Section { title, id, .. } => {
             let (number, _) = n.section();
@@ -388,25 +350,33 @@ fn print(ctx: &Context<'_>, refs: &Refs, n: &mut Numbering, b: &BlockSpec, block
         }
         BlockSpec::Clause { text, id, .. } => blocks.push(Block::Clause { number: n.clause(), id: id.clone(), text: t(text) }),
         BlockSpec::Bullets { items, from, each, item, group_by, group, .. } => {
-            let bullets = bullets(ctx, refs, items, from.as_deref(), each.as_deref(), item.as_ref(), group_by.as_deref(), group.as_ref());
+            let bullets = bullets(ctx, texts, items, from.as_deref(), each.as_deref(), item.as_ref(), group_by.as_deref(), group.as_ref());
             if !bullets.is_empty() {
                 blocks.push(Block::Bullets(bullets));
             }
         }
         BlockSpec::Contacts { each, item, .. } => {
             if let Some(list) = ctx.field(each) {
-                let items = ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(refs), item)).collect();
+                let items = ctx.entries(list).iter().map(|e| texts.text(ctx, 0, Some((list, e)), item)).collect();
                 blocks.push(Block::Contacts(items));
             }
         }
-        BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, refs, parties))),
+        BlockSpec::Signatures { parties, .. } => blocks.push(Block::Signatures(signatures(ctx, texts, parties))),
+    }
+}
+
+/// A party: its lines are parts 0, 1, …, its alias the part after them.
+fn party(ctx: &Context<'_>, texts: &mut dyn Texts, lines: &[Tmpl], alias: Option<&Tmpl>, scope: eval::Scope<'_>) -> Block {
+    Block::Party {
+        lines: lines.iter().enumerate().map(|(part, s)| texts.text(ctx, part, scope, s)).collect(),
+        alias: alias.map(|s| texts.text(ctx, lines.len(), scope, s)),
     }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn bullets(
     ctx: &Context<'_>,
-    refs: &Refs,
+    texts: &mut dyn Texts,
     items: &[Tmpl],
     from: Option<&str>,
     each: Option<&str>,
@@ -414,12 +384,15 @@ fn bullets(
     group_by: Option<&str>,
     group: Option<&Tmpl>,
 ) -> Vec<Bullet> {
+    // Parts: the fixed items, then the item of an entry, then the group line.
+    let (item_part, group_part) = (items.len(), items.len() + 1);
     let mut out: Vec<Bullet> = items
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(part, s)| {
             // The leading ">" of an item say its level; they are not printed.
             let level = s.indent();
-            let mut text = eval::eval(ctx, None, Some(refs), s);
+            let mut text = texts.text(ctx, part, None, s);
             if let Some(Inline::Text(first)) = text.first_mut() {
                 first.drain(..level.min(first.len()));
                 if first.is_empty() {
@@ -439,7 +412,7 @@ fn bullets(
     if let (Some(list), Some(item)) = (each.and_then(|f| ctx.field(f)), item) {
         let entries = ctx.entries(list);
         match group_by {
-            None => out.extend(entries.iter().map(|e| Bullet { level: 0, text: eval::eval(ctx, Some((list, e)), Some(refs), item) })),
+            None => out.extend(entries.iter().map(|e| Bullet { level: 0, text: texts.text(ctx, item_part, Some((list, e)), item) })),
             Some(key) => {
                 // Groups in order of first appearance; the group line is formatted with the
                 // first entry of the group in scope.
@@ -456,11 +429,11 @@ fn bullets(
                 }
                 for (_, key_value, members) in groups {
                     let head = match group {
-                        Some(g) => eval::eval(ctx, Some((list, members[0])), Some(refs), g),
+                        Some(g) => texts.text(ctx, group_part, Some((list, members[0])), g),
                         None => vec![Inline::Text(key_value)],
                     };
                     out.push(Bullet { level: 0, text: head });
-                    out.extend(members.iter().map(|e| Bullet { level: 1, text: eval::eval(ctx, Some((list, e)), Some(refs), item) }));
+                    out.extend(members.iter().map(|e| Bullet { level: 1, text: texts.text(ctx, item_part, Some((list, e)), item) }));
                 }
             }
         }
@@ -468,16 +441,16 @@ fn bullets(
     out
 }
 
-fn signatures(ctx: &Context<'_>, refs: &Refs, parties: &[SignatureSpec]) -> Vec<Signature> {
+fn signatures(ctx: &Context<'_>, texts: &mut dyn Texts, parties: &[SignatureSpec]) -> Vec<Signature> {
     let mut out = Vec::new();
-    for p in parties {
-        let one = |scope: eval::Scope<'_>| {
-            let ev = |s: &Tmpl| eval::eval(ctx, scope, Some(refs), s);
+    for (i, p) in parties.iter().enumerate() {
+        // Parts: three per party (its name, place and signatory).
+        let mut one = |scope: eval::Scope<'_>| {
             let signatories = match p.signatories.as_deref().and_then(|l| ctx.field(l)) {
-                Some(list) => ctx.entries(list).iter().map(|e| eval::eval(ctx, Some((list, e)), Some(refs), &p.signatory)).collect(),
-                None => vec![ev(&p.signatory)],
+                Some(list) => ctx.entries(list).iter().map(|e| texts.text(ctx, 3 * i + 2, Some((list, e)), &p.signatory)).collect(),
+                None => vec![texts.text(ctx, 3 * i + 2, scope, &p.signatory)],
             };
-            Signature { party: ev(&p.party), place: ev(&p.place), signatories }
+            Signature { party: texts.text(ctx, 3 * i, scope, &p.party), place: texts.text(ctx, 3 * i + 1, scope, &p.place), signatories }
         };
         match p.each.as_deref().and_then(|l| ctx.field(l)) {
             Some(list) => out.extend(ctx.entries(list).iter().map(|e| one(Some((list, e))))),

@@ -2,7 +2,7 @@
 //! draft. Defaults are template text, so these live here, above the context they extend.
 
 use super::{default_condition, default_text, plain_text};
-use crate::context::Context;
+use crate::context::{Context, Key};
 use crate::draft::Entry;
 use crate::template::{Field, FieldKind};
 use crate::value::FieldPath;
@@ -14,7 +14,7 @@ const MAX_DEFAULT_DEPTH: u8 = 8;
 impl<'a> Context<'a> {
     /// The raw text in effect: what the user typed, or the default.
     pub fn text(&self, field: &Field) -> String {
-        self.read(&field.id);
+        self.note(|| Key::answer(&field.id));
         match self.draft.stored_text(&field.id) {
             Some(t) => t.to_string(),
             None => self.default_text(field).unwrap_or_default(),
@@ -29,6 +29,7 @@ impl<'a> Context<'a> {
     /// The raw text in effect for a sub-field of a list entry (typed, or its default evaluated
     /// with the entry in scope).
     pub fn entry_text(&self, list: &Field, entry: &Entry, sub: &Field) -> String {
+        self.note(|| Key::value(&list.id, entry.id, &sub.id));
         match entry.values.get(&sub.id) {
             Some(v) => v.clone(),
             None => self.default_in(sub, Some((list, entry))).unwrap_or_default(),

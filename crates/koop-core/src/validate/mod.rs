@@ -2,17 +2,17 @@
 //! problem. Field rules come from the field's kind and attributes, cross-field rules from the
 //! template's `rules`.
 
+mod cached;
+mod report;
+mod rules;
+
+pub use cached::{ValidateCache, validate_cached};
+pub use report::{Completeness, Fix, Issue, Owner, Report};
+
 use crate::context::{Context, check_value};
-use crate::draft::Entry;
-use crate::eval;
-use crate::template::{EntitySpec, Field, FieldKind, Rule, RuleKind, Severity};
-use crate::value::Datum;
+use crate::template::{EntitySpec, Field, FieldKind, Rule, Severity, Template};
 use crate::value::FieldPath;
 use crate::value::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
-
-mod report;
-
-pub use report::{Completeness, Fix, Issue, Owner, Report};
 
 fn selections(n: i64, what: &str) -> String {
     if n == 1 { format!("mindestens eine {what}") } else { format!("mindestens {} {what}en", zahlwort(n)) }
@@ -21,20 +21,60 @@ fn selections(n: i64, what: &str) -> String {
 /// Validates the whole draft.
 pub fn validate(ctx: &Context<'_>) -> Report {
     let mut issues = Vec::new();
-    for (step, s) in ctx.template.steps.iter().enumerate() {
-        for field in &s.fields {
-            check_field(ctx, step, field, &mut issues);
-        }
-    }
-    check_names(ctx, &mut issues);
-    for rule in &ctx.template.rules {
-        check_rule(ctx, rule, &mut issues);
+    for section in sections(ctx.template) {
+        check_section(ctx, &section, &mut Fresh, &mut issues);
     }
     report::assign_owners(ctx, &mut issues);
     Report { issues }
 }
 
-fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<Issue>) {
+/// The parts of the report, in its order: each field of each step, the names, each rule.
+enum Section<'t> {
+    Field(usize, &'t Field),
+    Names,
+    Rule(&'t Rule),
+}
+
+fn sections(t: &Template) -> impl Iterator<Item = Section<'_>> {
+    let fields = t.steps.iter().enumerate().flat_map(|(step, s)| s.fields.iter().map(move |f| Section::Field(step, f)));
+    fields.chain(std::iter::once(Section::Names)).chain(t.rules.iter().map(Section::Rule))
+}
+
+fn check_section(ctx: &Context<'_>, section: &Section<'_>, entries: &mut dyn Entries, issues: &mut Vec<Issue>) {
+    match section {
+        Section::Field(step, field) => check_field(ctx, *step, field, entries, issues),
+        Section::Names => check_names(ctx, entries, issues),
+        Section::Rule(rule) => rules::check_rule(ctx, rule, issues),
+    }
+}
+
+/// What the check of one list entry found, before it becomes an issue (the issue's label names
+/// the entry's place in its list, which the entry itself does not know).
+#[derive(Clone)]
+struct Finding {
+    /// The entry's sub-field.
+    sub: usize,
+    message: String,
+    severity: Severity,
+    fix: Option<Fix>,
+}
+
+/// Checks list entries one by one: each anew (`validate`), or kept between runs
+/// (`validate_cached`). A check is named by its section, its part there (numbered by the code
+/// below; a part always checks the same list) and the entry.
+trait Entries {
+    fn entry(&mut self, ctx: &Context<'_>, part: usize, entry: u32, check: &mut dyn FnMut() -> Vec<Finding>) -> Vec<Finding>;
+}
+
+struct Fresh;
+
+impl Entries for Fresh {
+    fn entry(&mut self, _: &Context<'_>, _: usize, _: u32, check: &mut dyn FnMut() -> Vec<Finding>) -> Vec<Finding> {
+        check()
+    }
+}
+
+fn check_field(ctx: &Context<'_>, step: usize, field: &Field, keep: &mut dyn Entries, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, label: &str, message: String| {
         issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None, owner: None })
     };
@@ -63,12 +103,21 @@ fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<I
             }
             let item = field.item_label.as_deref().unwrap_or("Eintrag");
             for (n, entry) in entries.iter().enumerate() {
-                for sub in &field.fields {
-                    if let Err(msg) = check_value(ctx, sub, &ctx.entry_text(field, entry, sub)) {
-                        let path = FieldPath::Entry { list: field.id.clone(), entry: entry.id, sub: sub.id.clone() };
-                        // "Träger 2 – PLZ": the summary must say which entry.
-                        push(path, &format!("{item} {} – {}", n + 1, sub.label), msg);
-                    }
+                let found = keep.entry(ctx, 0, entry.id, &mut || {
+                    let check = |(i, sub): (usize, &Field)| check_value(ctx, sub, &ctx.entry_text(field, entry, sub)).err().map(|m| (i, m));
+                    field
+                        .fields
+                        .iter()
+                        .enumerate()
+                        .filter_map(check)
+                        .map(|(sub, message)| Finding { sub, message, severity: Severity::Error, fix: None })
+                        .collect()
+                });
+                for f in found {
+                    let Some(sub) = field.fields.get(f.sub) else { continue };
+                    let path = FieldPath::Entry { list: field.id.clone(), entry: entry.id, sub: sub.id.clone() };
+                    // "Träger 2 – PLZ": the summary must say which entry.
+                    push(path, &format!("{item} {} – {}", n + 1, sub.label), f.message);
                 }
             }
         }
@@ -78,151 +127,6 @@ fn check_field(ctx: &Context<'_>, step: usize, field: &Field, issues: &mut Vec<I
             }
         }
     }
-}
-
-/// The fields a rule addresses: "field" or "list.sub" (every entry).
-enum RuleFields<'t> {
-    Field(&'t Field),
-    Sub { list: &'t Field, sub: &'t Field },
-}
-
-fn target<'t>(ctx: &Context<'t>, spec: &str) -> Option<RuleFields<'t>> {
-    match spec.split_once('.') {
-        Some((list, sub)) => {
-            let list = ctx.field(list)?;
-            Some(RuleFields::Sub { list, sub: list.sub_field(sub)? })
-        }
-        None => ctx.field(spec).map(RuleFields::Field),
-    }
-}
-
-/// (path, raw value, entry) of every value a target addresses.
-fn values<'t>(ctx: &Context<'t>, t: &RuleFields<'t>) -> Vec<(FieldPath, String, Option<Entry>)> {
-    match t {
-        RuleFields::Field(f) => vec![(FieldPath::field(&f.id), ctx.text(f), None)],
-        RuleFields::Sub { list, sub } => ctx
-            .entries(list)
-            .iter()
-            .map(|e| {
-                let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: sub.id.clone() };
-                (path, ctx.entry_text(list, e, sub), Some(e.clone()))
-            })
-            .collect(),
-    }
-}
-
-fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>) {
-    let Some(t) = target(ctx, &rule.field) else { return };
-    let (step, label) = match &t {
-        RuleFields::Field(f) => (ctx.step_of(&f.id), f.label.clone()),
-        RuleFields::Sub { list, sub } => (ctx.step_of(&list.id), sub.label.clone()),
-    };
-    let list_field = match &t {
-        RuleFields::Sub { list, .. } => Some(*list),
-        RuleFields::Field(_) => None,
-    };
-    let mut push = |path: FieldPath, entry: Option<&Entry>| {
-        let scope = list_field.zip(entry);
-        let message = eval::plain_text(ctx, scope, &rule.message).unwrap_or_else(|| rule.message.source().to_string());
-        issues.push(Issue { path, step, label: label.clone(), message, severity: rule.severity, fix: None, owner: None });
-    };
-    match rule.kind {
-        RuleKind::Condition => {
-            for (path, _, entry) in values(ctx, &t) {
-                let scope = list_field.zip(entry.as_ref());
-                if rule.when.as_ref().is_some_and(|c| eval::condition(ctx, scope, c)) {
-                    push(path, entry.as_ref());
-                }
-            }
-        }
-        RuleKind::DateAfter => {
-            let other = rule.other.as_deref().and_then(|o| ctx.field(o)).and_then(|o| Datum::parse(&ctx.text(o)));
-            for (path, raw, entry) in values(ctx, &t) {
-                if let (Some(d), Some(o)) = (Datum::parse(&raw), other)
-                    && d <= o
-                {
-                    push(path, entry.as_ref());
-                }
-            }
-        }
-        RuleKind::InList => {
-            let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
-            let key = rule.key.as_deref().unwrap_or("name");
-            let allowed: Vec<String> =
-                ctx.entries(list).iter().map(|e| norm(&ctx.entry_name(list, e, Some(key)))).filter(|k| !k.is_empty()).collect();
-            for (path, raw, entry) in values(ctx, &t) {
-                if !raw.trim().is_empty() && !allowed.contains(&norm(&raw)) {
-                    push(path, entry.as_ref());
-                }
-            }
-        }
-        RuleKind::Unique => {
-            let mut all = values(ctx, &t);
-            for w in &rule.with {
-                if let Some(other) = target(ctx, w) {
-                    all.extend(values(ctx, &other));
-                }
-            }
-            let mut seen: Vec<String> = Vec::new();
-            for (path, raw, entry) in all {
-                let key = norm(&raw);
-                if key.is_empty() {
-                    continue;
-                }
-                if seen.contains(&key) {
-                    // The message belongs to the later duplicate; its own field may differ.
-                    let (step, label) = match ctx.template.fields().find(|f| f.field.id == path.top()) {
-                        Some(f) => (f.step, f.field.sub_field(path_sub(&path)).map_or(f.field.label.clone(), |s| s.label.clone())),
-                        None => (step, label.clone()),
-                    };
-                    let message = match (entry.as_ref(), ctx.field(path.top())) {
-                        (Some(e), Some(l)) => eval::plain_text(ctx, Some((l, e)), &rule.message),
-                        _ => eval::plain_text(ctx, None, &rule.message),
-                    }
-                    .unwrap_or_else(|| rule.message.source().to_string());
-                    issues.push(Issue { path, step, label, message, severity: rule.severity, fix: None, owner: None });
-                } else {
-                    seen.push(key);
-                }
-            }
-        }
-        RuleKind::Unreferenced => {
-            let Some(list) = rule.list.as_deref().and_then(|l| ctx.field(l)) else { return };
-            let key = rule.key.as_deref().unwrap_or("name");
-            // References name entries by identity; other fields by the key's text.
-            let by_id = matches!(&t, RuleFields::Sub { sub, .. } if sub.kind == FieldKind::Reference);
-            let used: Vec<String> = values(ctx, &t).into_iter().map(|(_, raw, _)| norm(&raw)).collect();
-            for e in ctx.entries(list).iter() {
-                let k = if by_id { e.id.to_string() } else { norm(&ctx.entry_name(list, e, Some(key))) };
-                if !k.is_empty() && !used.contains(&k) {
-                    let path = FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: key.to_string() };
-                    let message =
-                        eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.source().to_string());
-                    let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
-                    issues.push(Issue {
-                        path,
-                        step: ctx.step_of(&list.id),
-                        label,
-                        message,
-                        severity: rule.severity,
-                        fix: None,
-                        owner: None,
-                    });
-                }
-            }
-        }
-    }
-}
-
-fn path_sub(path: &FieldPath) -> &str {
-    match path {
-        FieldPath::Entry { sub, .. } => sub,
-        FieldPath::Field(_) => "",
-    }
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Where the type of a named authority comes from: fixed by the template, or a choice field.
@@ -255,7 +159,9 @@ fn art_wort(art: Kommunenart) -> &'static str {
 /// ("Landkreis Gotha"). The grammar never prints it twice; here the user learns what will be
 /// printed and gets the bare name as a one-click fix, or an error where the designation
 /// contradicts the type.
-fn check_names(ctx: &Context<'_>, issues: &mut Vec<Issue>) {
+fn check_names(ctx: &Context<'_>, keep: &mut dyn Entries, issues: &mut Vec<Issue>) {
+    // Parts: one per entity and list.
+    let mut part = 0;
     for spec in ctx.template.entities.values() {
         let EntitySpec::Koerperschaft { art, fixed_art, name } = spec else { continue };
         let fixed = fixed_art.as_deref().and_then(Kommunenart::from_value);
@@ -265,50 +171,56 @@ fn check_names(ctx: &Context<'_>, issues: &mut Vec<Issue>) {
                 (None, Some(af)) => Some(ArtQuelle::Feld { field: af, value: Kommunenart::from_value(ctx.text(af).trim()) }),
                 (None, None) => None,
             };
-            if let Some(q) = quelle {
-                check_name(ctx, ctx.step_of(name), FieldPath::field(name), f, &f.label, &ctx.text(f), q, issues);
+            if let Some((message, severity, fix)) = quelle.and_then(|q| check_name(ctx, f, &ctx.text(f), q)) {
+                issues.push(Issue {
+                    path: FieldPath::field(name),
+                    step: ctx.step_of(name),
+                    label: f.label.clone(),
+                    message,
+                    severity,
+                    fix,
+                    owner: None,
+                });
             }
             continue;
         }
         // An entity of a list: every list whose entries have the name (and art) sub-fields.
         for list in ctx.template.fields().filter(|l| l.field.kind == FieldKind::List) {
+            part += 1;
             let Some(sub) = list.field.sub_field(name).filter(|f| f.kind == FieldKind::Text) else { continue };
             let art_sub = art.as_deref().and_then(|a| list.field.sub_field(a));
+            if fixed.is_none() && art_sub.is_none() {
+                continue;
+            }
             let item = list.field.item_label.as_deref().unwrap_or("Eintrag");
             for (n, e) in ctx.entries(list.field).iter().enumerate() {
-                let quelle = match (fixed, art_sub) {
-                    (Some(a), _) => ArtQuelle::Fest(a),
-                    (None, Some(af)) => {
-                        ArtQuelle::Feld { field: af, value: Kommunenart::from_value(ctx.entry_text(list.field, e, af).trim()) }
-                    }
-                    (None, None) => continue,
-                };
-                let path = FieldPath::Entry { list: list.field.id.clone(), entry: e.id, sub: sub.id.clone() };
-                let label = format!("{item} {} – {}", n + 1, sub.label);
-                check_name(ctx, list.step, path, sub, &label, &ctx.entry_text(list.field, e, sub), quelle, issues);
+                let found = keep.entry(ctx, part, e.id, &mut || {
+                    let quelle = match (fixed, art_sub) {
+                        (Some(a), _) => ArtQuelle::Fest(a),
+                        (None, Some(af)) => {
+                            ArtQuelle::Feld { field: af, value: Kommunenart::from_value(ctx.entry_text(list.field, e, af).trim()) }
+                        }
+                        (None, None) => return Vec::new(),
+                    };
+                    let found = check_name(ctx, sub, &ctx.entry_text(list.field, e, sub), quelle);
+                    found.map(|(message, severity, fix)| Finding { sub: 0, message, severity, fix }).into_iter().collect()
+                });
+                for f in found {
+                    let path = FieldPath::Entry { list: list.field.id.clone(), entry: e.id, sub: sub.id.clone() };
+                    let label = format!("{item} {} – {}", n + 1, sub.label);
+                    issues.push(Issue { path, step: list.step, label, message: f.message, severity: f.severity, fix: f.fix, owner: None });
+                }
             }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_name(
-    ctx: &Context<'_>,
-    step: usize,
-    path: FieldPath,
-    field: &Field,
-    label: &str,
-    raw: &str,
-    quelle: ArtQuelle<'_>,
-    issues: &mut Vec<Issue>,
-) {
+/// What a name field says (message, severity, one-click fix), if anything.
+fn check_name(ctx: &Context<'_>, field: &Field, raw: &str, quelle: ArtQuelle<'_>) -> Option<(String, Severity, Option<Fix>)> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return;
+        return None;
     }
-    let mut push = |message: String, severity: Severity, fix: Option<Fix>| {
-        issues.push(Issue { path: path.clone(), step, label: label.to_string(), message, severity, fix, owner: None })
-    };
     if Amtsname::nur_bezeichnung(raw).is_some() {
         let wort = match quelle.art() {
             Some(Kommunenart::Landkreis) => "des Landkreises, zum Beispiel „Gotha“",
@@ -316,26 +228,20 @@ fn check_name(
             Some(_) => "der Stadt, zum Beispiel „Jena“",
             None => "zum Beispiel „Gotha“ oder „Jena“",
         };
-        push(
-            format!("„{raw}“ allein ist kein Name. Bitte tragen Sie den Namen {wort} ein; die Bezeichnung ergänzt der Assistent."),
-            Severity::Error,
-            None,
-        );
-        return;
+        let message =
+            format!("„{raw}“ allein ist kein Name. Bitte tragen Sie den Namen {wort} ein; die Bezeichnung ergänzt der Assistent.");
+        return Some((message, Severity::Error, None));
     }
     let art = quelle.art();
     let a = Amtsname::parse(raw, art);
-    let Some(typed) = a.bezeichnung else { return };
+    let typed = a.bezeichnung?;
     let fix = Some(Fix { value: a.name.clone() });
     let geschrieben = &a.geschrieben;
     let sankt = if a.st_abgekuerzt() { " Steht „St.“ für „Sankt“, schreiben Sie bitte „Sankt“ aus." } else { "" };
     let Some(art) = art else {
-        push(
-            format!("Bitte tragen Sie nur den Namen ein, ohne „{geschrieben}“: Die Bezeichnung ergänzt der Assistent aus der Art."),
-            Severity::Warning,
-            fix,
-        );
-        return;
+        let message =
+            format!("Bitte tragen Sie nur den Namen ein, ohne „{geschrieben}“: Die Bezeichnung ergänzt der Assistent aus der Art.");
+        return Some((message, Severity::Warning, fix));
     };
     if !typed.passt_zu(art) {
         let message = match quelle {
@@ -351,8 +257,7 @@ fn check_name(
                 a.name
             ),
         };
-        push(message, Severity::Error, fix);
-        return;
+        return Some((message, Severity::Error, fix));
     }
     let amtlich = ctx.lookup(field).and_then(|l| l.row(raw)).and_then(amtliche_bezeichnung);
     let gedruckt = Koerperschaft::amtlich(art, raw, amtlich);
@@ -370,5 +275,5 @@ fn check_name(
             ohne.titel()
         )
     };
-    push(message, Severity::Warning, fix);
+    Some((message, Severity::Warning, fix))
 }
