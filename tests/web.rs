@@ -218,6 +218,7 @@ async fn a_textarea_is_described_by_its_warning() {
         message: "Bitte prüfen Sie die Notiz.".into(),
         severity: Severity::Warning,
         fix: None,
+        owner: None,
     };
     let (host, stores) =
         mount_field(vec![warning], move || view! { <koop_assistent::components::fields::FieldView field step=0 /> }.into_any());
