@@ -7,7 +7,7 @@
 
 use crate::platform::js_err;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
-use koop_core::export::ExportRequest;
+use koop_core::export::{BundleRequest, ExportRequest};
 use koop_core::import::{Origin, Returned, ReturnedRequest, changes_from_flat};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -153,7 +153,15 @@ async fn ask(fields: &[(&str, JsValue)]) -> Result<JsValue, WorkerError> {
 
 /// The exported file's bytes, rendered in the worker.
 pub async fn render(request: &ExportRequest) -> Result<Vec<u8>, String> {
-    let data = ask(&[("request", request.to_json()?.into())]).await.map_err(WorkerError::message)?;
+    bytes_of(ask(&[("request", request.to_json()?.into())]).await.map_err(WorkerError::message)?)
+}
+
+/// The ZIP of several documents (every body's Beschlussvorlage), rendered in the worker.
+pub async fn render_bundle(request: &BundleRequest) -> Result<Vec<u8>, String> {
+    bytes_of(ask(&[("bundle", request.to_json()?.into())]).await.map_err(WorkerError::message)?)
+}
+
+fn bytes_of(data: JsValue) -> Result<Vec<u8>, String> {
     let bytes = Reflect::get(&data, &"bytes".into()).map_err(js_err)?;
     let bytes: Uint8Array = bytes.dyn_into().map_err(|_| LOAD_FAILED.to_string())?;
     Ok(bytes.to_vec())

@@ -197,7 +197,7 @@ fn mount_field(
         let visibility = leptos_use_document_visibility::use_document_visibility();
         let stores = koop_assistent::state::provide_stores(Catalog::builtin().expect("templates"), visibility);
         let report = koop_core::Report { issues: issues.clone() };
-        provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None) });
+        provide_context(Derived { report: Memo::new(move |_| report.clone()), doc: Memo::new(|_| None), bound: Memo::new(|_| None) });
         out.set(Some(stores));
         view()
     });
@@ -218,6 +218,7 @@ async fn a_textarea_is_described_by_its_warning() {
         message: "Bitte prüfen Sie die Notiz.".into(),
         severity: Severity::Warning,
         fix: None,
+        owner: None,
     };
     let (host, stores) =
         mount_field(vec![warning], move || view! { <koop_assistent::components::fields::FieldView field step=0 /> }.into_any());

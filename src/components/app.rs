@@ -5,7 +5,7 @@ use super::start::StartScreen;
 use super::wizard::Wizard;
 use super::{Derived, StartLink};
 use crate::state::{InfoPage, Library, Location, Notice, NoticeAction, NoticeKind, Notices, Session, Stores, Transfer, provide_stores};
-use koop_core::document::{BuildCache, build_cached};
+use koop_core::document::{BuildCache, bound, build_cached};
 use koop_core::draft::merge::Side;
 use koop_core::template::Catalog;
 use koop_core::validate::{ValidateCache, validate_cached};
@@ -32,7 +32,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let visibility = use_document_visibility();
-    let Stores { session, navigator, notices, announcer, .. } = provide_stores(catalog, visibility);
+    let stores = provide_stores(catalog, visibility);
+    let Stores { session, navigator, notices, announcer, .. } = stores;
     // The checks and blocks of the last run, kept where their answers did not change: a
     // keystroke checks and prints again only what reads the typed answer.
     let checks = std::sync::Mutex::new(ValidateCache::default());
@@ -53,7 +54,20 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
             })
         })
     });
-    provide_context(Derived { report, doc });
+    let choice = stores.choice;
+    // The bound document the preview shows, for the chosen body; nothing while it is not shown.
+    let bound = Memo::new(move |_| {
+        let id = choice.shown()?;
+        report
+            .with(|r| {
+                session.with_ctx(|c| {
+                    let body = choice.body(&bound::bodies(c, &id))?;
+                    bound::build_for(c, &id, &body, r.completeness_of(&id, &body))
+                })
+            })
+            .flatten()
+    });
+    provide_context(Derived { report, doc, bound });
     crate::pwa::register_service_worker(visibility, move || notices.show(Notice::update_ready()));
     // Re-rendered only when another draft (or none) is opened, not on every keystroke.
     let open_template = Memo::new(move |_| session.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));

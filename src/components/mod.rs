@@ -8,6 +8,7 @@ pub mod preview;
 pub mod process;
 pub mod review;
 pub mod start;
+pub mod vorlage;
 pub mod wizard;
 
 use crate::state::{Location, Navigator};
@@ -18,7 +19,11 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub report: Memo<Report>,
+    /// The agreement.
     pub doc: Memo<Option<Document>>,
+    /// The bound document the preview shows (`DocumentChoice`), for the chosen body; built only
+    /// while it is shown.
+    pub bound: Memo<Option<Document>>,
 }
 
 /// A link back to the start page: the open draft is saved, the start page focused.

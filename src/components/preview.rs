@@ -4,7 +4,6 @@
 //! block by a hash of its content cost a pass over the whole agreement per keystroke). Gaps are
 //! links to their fields.
 
-use super::Derived;
 use crate::state::Navigator;
 use koop_core::document::{Block, Bullet, Document, Inline, Signature, Text, Wording};
 use koop_core::template::ParagraphStyle;
@@ -125,10 +124,9 @@ fn gap_count(d: &Document) -> usize {
     n
 }
 
-/// The whole agreement as it will be exported.
+/// The whole document (the agreement, or a bound document) as it will be exported.
 #[component]
-pub fn Preview() -> impl IntoView {
-    let derived = expect_context::<Derived>();
+pub fn Preview(doc: Memo<Option<Document>>) -> impl IntoView {
     // The agreement follows the first frame, a portion of blocks per task: the form is drawn
     // first and answers a keystroke between two portions (building, drawing and laying out the
     // whole agreement at once doubled the time until the first field could be used).
@@ -140,7 +138,7 @@ pub fn Preview() -> impl IntoView {
     Effect::new(move |_| {
         let limit = limit.get();
         if limit > 0 {
-            derived.doc.with(|d| {
+            doc.with(|d| {
                 let now = d.as_ref().map_or(&[][..], |d| d.blocks.as_slice());
                 let n = now.len().min(limit);
                 blocks.show(n, |i, old| now.get(i) == Some(old), |i| now[i].clone());
@@ -152,10 +150,10 @@ pub fn Preview() -> impl IntoView {
     });
     // The banner text comes from the model, like every fixed text of the document.
     let banner = Memo::new(move |_| {
-        shown.get().then(|| derived.doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone()))).flatten()
+        shown.get().then(|| doc.with(|d| d.as_ref().filter(|d| d.draft).map(|d| d.wording.draft_banner.clone()))).flatten()
     });
-    let wording = Memo::new(move |_| derived.doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
-    let gaps = Memo::new(move |_| shown.get().then(|| derived.doc.with(|d| d.as_ref().map_or(0, gap_count))));
+    let wording = Memo::new(move |_| doc.with(|d| d.as_ref().map_or_else(Wording::german, |d| d.wording.clone())));
+    let gaps = Memo::new(move |_| shown.get().then(|| doc.with(|d| d.as_ref().map_or(0, gap_count))));
     view! {
         <p class="vorschau__hinweis">
             {move || match gaps.get() {

@@ -117,6 +117,7 @@ pub fn ProcessView() -> impl IntoView {
                         value=Signal::derive(move || read(session, |p| p.beschlussdatum.clone()).unwrap_or_default())
                         set=Callback::new(move |v: String| session.edit(|d| d.process.beschlussdatum = v))
                     />
+                    <BoundLinks />
                 }
                 .into_any(),
                 4 => view! {
@@ -237,4 +238,37 @@ pub fn ChecklistHints() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// At the decision phase: the template's further documents (the Beschlussvorlage for the
+/// council), each a link to where it is made on the review step.
+#[component]
+fn BoundLinks() -> impl IntoView {
+    let (session, navigator) = (expect_context::<Session>(), expect_context::<Navigator>());
+    let Some(template) = session.template() else { return ().into_any() };
+    let Some(review) = template.review_step() else { return ().into_any() };
+    template
+        .documents
+        .iter()
+        .map(|document| {
+            let anchor = super::vorlage::heading_id(document);
+            let href = format!("#{anchor}");
+            view! {
+                <p class="kern-body">
+                    {format!("{} ", document.description)}
+                    <a
+                        class="kern-link"
+                        href=href
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            navigator.go_to_field(review, anchor.clone());
+                        }
+                    >
+                        {format!("{} erstellen", document.title)}
+                    </a>
+                </p>
+            }
+        })
+        .collect_view()
+        .into_any()
 }

@@ -15,9 +15,9 @@ pub fn ReviewStep(template: &'static Template) -> impl IntoView {
     let (session, navigator) = (expect_context::<Session>(), expect_context::<Navigator>());
     let derived = expect_context::<Derived>();
     let sections = Memo::new(move |_| derived.report.with(|r| session.with_ctx(|c| review(c, r))).unwrap_or_default());
-    let _ = template;
     view! {
         <ExportPanel />
+        {template.documents.iter().map(|document| view! { <super::vorlage::BoundSection template document /> }).collect_view()}
         <super::process::ChecklistHints />
         <h3 class="kern-heading-small">"Ihre Angaben"</h3>
         {move || {

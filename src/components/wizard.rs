@@ -1,7 +1,6 @@
 //! The step-by-step form beside the live preview.
 
 use super::fields::FieldView;
-use super::preview::Preview;
 use super::review::ReviewStep;
 use super::{Derived, StartLink};
 use crate::platform;
@@ -65,8 +64,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
                 // Focusable: the preview scrolls on its own, and without gaps it has no link to
                 // reach it with the keyboard (WCAG 2.1.1).
                 <aside class="wizard__vorschau" aria-labelledby="vorschau-titel" tabindex="0">
-                    <h2 class="kern-heading-small" id="vorschau-titel">"Vorschau der Vereinbarung"</h2>
-                    <Preview />
+                    <super::vorlage::PreviewPane template />
                 </aside>
             </div>
         </div>
@@ -165,13 +163,15 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
     let body = if s.kind == StepKind::Review {
         view! { <ReviewStep template /> }.into_any()
     } else {
-        let main = s.fields.iter().filter(|f| f.panel.is_none()).map(|f| view! { <FieldView field=f step /> }).collect_view();
-        let mut panels: Vec<&str> = s.fields.iter().filter_map(|f| f.panel.as_deref()).collect();
+        // A bound document's answers are asked where it is made (the review step).
+        let own = || s.fields.iter().filter(|f| f.document.is_none());
+        let main = own().filter(|f| f.panel.is_none()).map(|f| view! { <FieldView field=f step /> }).collect_view();
+        let mut panels: Vec<&str> = own().filter_map(|f| f.panel.as_deref()).collect();
         panels.dedup();
         let panels = panels
             .into_iter()
             .map(|name| {
-                let fields: Vec<_> = s.fields.iter().filter(|f| f.panel.as_deref() == Some(name)).collect();
+                let fields: Vec<_> = own().filter(|f| f.panel.as_deref() == Some(name)).collect();
                 let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
                 // Opens itself when one of its fields has a shown problem.
                 let has_problem = Memo::new(move |_| {

@@ -8,12 +8,14 @@
 //! Navigator  where the user is; the address bar (`Location`, the only place that knows URLs)
 //! Form       when the form shows its messages
 //! Notices    the banners; Announcer: what the screen reader is told
+//! DocumentChoice  the bound document (Beschlussvorlage) and body looked at, and what the preview shows
 //! ```
 //!
 //! A store's hook (`use_…`) owns the window listeners it needs, beside it. The draft itself is
 //! changed only through `koop_core::Draft`'s methods inside `Session::edit`.
 
 mod announcer;
+mod document_choice;
 mod form;
 mod library;
 mod location;
@@ -24,6 +26,7 @@ mod session;
 mod transfer;
 
 pub use announcer::Announcer;
+pub use document_choice::DocumentChoice;
 pub use form::Form;
 pub use library::Library;
 pub use location::{InfoPage, Location};
@@ -45,6 +48,7 @@ pub struct Stores {
     pub form: Form,
     pub notices: Notices,
     pub announcer: Announcer,
+    pub choice: DocumentChoice,
 }
 
 /// Creates the stores and provides them to the calling component and everything below it;
@@ -56,7 +60,8 @@ pub fn provide_stores(catalog: &'static Catalog, visibility: Signal<web_sys::Vis
     let library = Library::new(records, session, notices);
     let navigator = Navigator::new(session, library, form);
     let transfer = Transfer::new(session, library, navigator, notices, announcer);
-    let stores = Stores { session, library, transfer, navigator, form, notices, announcer };
+    let choice = DocumentChoice::new();
+    let stores = Stores { session, library, transfer, navigator, form, notices, announcer, choice };
     provide_context(session);
     provide_context(library);
     provide_context(transfer);
@@ -64,6 +69,7 @@ pub fn provide_stores(catalog: &'static Catalog, visibility: Signal<web_sys::Vis
     provide_context(form);
     provide_context(notices);
     provide_context(announcer);
+    provide_context(choice);
     navigator::use_history(navigator);
     // The list follows another window's change before the open draft is compared with it.
     library::use_library_events(library);

@@ -137,7 +137,7 @@ impl Navigator {
 
     /// Goes to a step's field by its element id (`FieldPath::anchor`) and focuses it.
     pub fn go_to_field(&self, step: usize, anchor: String) {
-        if self.step.get_untracked() != step {
+        if self.step.get_untracked() != step || self.process_view.get_untracked() {
             platform::push_url(&self.href(&self.here(step, false)));
             self.show_step(step);
         }

@@ -606,3 +606,58 @@ export async function dropFile(page, target, path) {
   await target.dispatchEvent('dragover', { dataTransfer: transfer });
   await target.dispatchEvent('drop', { dataTransfer: transfer });
 }
+
+/**
+ * "Beschlussvorlage erstellen" on the review step (issue 24): the body, its own answers, the
+ * format and the downloads; and the switch above the preview.
+ */
+export class VorlageSection {
+  constructor(page) {
+    this.page = page;
+    this.section = page.getByRole('region', { name: 'Beschlussvorlage erstellen' });
+    this.heading = this.section.getByRole('heading', { name: 'Beschlussvorlage erstellen' });
+    this.bodies = this.section.getByRole('group', { name: 'Für welche Körperschaft?' });
+    this.state = page.getByTestId('vorlage-stand');
+    this.status = this.section.getByRole('status');
+    this.download = this.section.getByRole('button', { name: 'Beschlussvorlage herunterladen', exact: true });
+    this.zip = this.section.getByRole('button', { name: /^Alle als ZIP-Datei herunterladen/ });
+    this.switcher = page.getByRole('group', { name: 'Vorschau zeigen' });
+  }
+
+  /** An answer of the Vorlage by its label ("Vorlagennummer – optional"). */
+  field(label) {
+    return this.section.getByLabel(label, { exact: true });
+  }
+
+  async chooseBody(label) {
+    const radio = this.bodies.getByRole('radio', { name: label, exact: true });
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  async chooseFormat(label) {
+    await this.section.getByRole('group', { name: 'Format' }).getByRole('radio', { name: label, exact: true }).check();
+  }
+
+  /** Lets the preview show the agreement ("Vereinbarung") or the Vorlage ("Beschlussvorlage"). */
+  async preview(what) {
+    const radio = this.switcher.getByRole('radio', { name: what, exact: true });
+    await radio.check();
+    await expect(radio).toBeChecked();
+  }
+
+  /** Presses `button` and saves the download in `dir`, kept for the validators; { path, suggestedFilename }. */
+  async save(button, dir) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const suggestedFilename = download.suggestedFilename();
+    const path = join(dir, suggestedFilename);
+    await download.saveAs(path);
+    await expect(this.status).toContainText(`„${suggestedFilename}“ wurde erstellt`);
+    return { path, suggestedFilename };
+  }
+}
+
+/** The files of a ZIP as { name: bytes }, in order. */
+export function unzipFiles(bytes) {
+  return unzipSync(new Uint8Array(bytes));
+}

@@ -175,7 +175,7 @@ test('"Per E-Mail teilen" hands the .docx to navigator.share where files can be 
   await toReview(page);
   let downloads = 0;
   page.on('download', () => (downloads += 1));
-  await page.getByRole('button', { name: 'Per E-Mail teilen' }).click();
+  await page.getByRole('button', { name: 'Per E-Mail teilen', exact: true }).click();
   await expect(page.locator('.export').getByRole('status')).toContainText('zum Teilen übergeben');
   const shared = await page.evaluate(() => window.__shared);
   expect(shared.count).toBe(1);
@@ -185,6 +185,25 @@ test('"Per E-Mail teilen" hands the .docx to navigator.share where files can be 
   expect(shared.title).toBe('Kooperationsvereinbarung IKPE – Landkreis Gotha');
   expect(shared.text).toContain('anbei erhalten Sie den Entwurf der Kooperationsvereinbarung IKPE – Landkreis Gotha');
   expect(downloads).toBe(0);
+});
+
+test('the Beschlussvorlage is shared the same way, as its own file', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+    navigator.share = async (data) => {
+      const f = data.files[0];
+      window.__shared = { count: data.files.length, name: f.name, type: f.type, text: data.text };
+    };
+  });
+  await toReview(page);
+  const section = page.getByRole('region', { name: 'Beschlussvorlage erstellen' });
+  await section.getByRole('button', { name: 'Beschlussvorlage per E-Mail teilen' }).click();
+  await expect(section.getByRole('status')).toContainText('zum Teilen übergeben');
+  const shared = await page.evaluate(() => window.__shared);
+  expect(shared.count).toBe(1);
+  expect(shared.name).toMatch(/^Beschlussvorlage_Landkreis_Gotha_\d{4}-\d{2}-\d{2}\.docx$/);
+  expect(shared.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  expect(shared.text).toContain(`anbei erhalten Sie die Datei „${shared.name}“`);
 });
 
 test('without file sharing it downloads the .docx and opens a prepared e-mail', async ({ page }) => {
@@ -202,7 +221,7 @@ test('without file sharing it downloads the .docx and opens a prepared e-mail', 
     };
   });
   await toReview(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Per E-Mail teilen' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Per E-Mail teilen', exact: true }).click()]);
   const name = download.suggestedFilename();
   expect(name).toMatch(/^Kooperationsvereinbarung_IKPE_Gotha_.*\.docx$/);
   await expect(page.locator('.export').getByRole('status')).toContainText('eine E-Mail vorbereitet');

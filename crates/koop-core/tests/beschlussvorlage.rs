@@ -123,7 +123,7 @@ fn the_sozialraum_has_one_vorlage_per_public_body_with_its_own_council_and_head(
     assert_eq!(list[2].key.to_string(), format!("gemeinde-{}", ids[1]));
     assert_eq!(list[2].key.to_string().parse(), Ok(list[2].key.clone()));
     let c = common::ctx(t, &d);
-    let docs = bound::build_all(&c, VORLAGE, koop_core::validate(&c).completeness());
+    let docs = bound::build_all(&c, VORLAGE, &koop_core::validate(&c));
     assert_eq!(docs.len(), 4, "the Landkreis and each Stadt and Gemeinde");
     // The towns of `sozialraum()` alternate Herr and Frau; the typed function does not matter.
     let heads = ["den Landrat", "den Bürgermeister", "die Bürgermeisterin", "den Bürgermeister"];

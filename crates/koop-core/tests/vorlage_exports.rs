@@ -42,8 +42,7 @@ fn the_vorlagen_of_a_sozialraum_go_into_one_zip() {
     // Two towns of one name (a hand-made list may have them): both files are kept.
     d.set_entry_value(gem, ids[2], "name", "Gemeinde1");
     let c = common::ctx(t, &d);
-    let completeness = koop_core::validate(&c).completeness();
-    let documents = bound::build_all(&c, "beschlussvorlage", completeness);
+    let documents = bound::build_all(&c, "beschlussvorlage", &koop_core::validate(&c));
     assert_eq!(
         bound::zip_name(&c, "beschlussvorlage").as_deref(),
         Some("Beschlussvorlagen_Sozialraum_Crimmitschau_Dennheritz_2026-11-22.zip")

@@ -1,6 +1,7 @@
 //! The export worker. It posts "bereit" once loaded, then answers each message
-//! `{ id, request }` (an `ExportRequest` as JSON) with `{ id, bytes }` (the file, its buffer
-//! transferred, not copied), and `{ id, read }` (the bytes of a DOCX, ODT or PDF) with
+//! `{ id, request }` (an `ExportRequest` as JSON: the agreement or one bound document) and
+//! `{ id, bundle }` (a `BundleRequest`: several documents in one ZIP) with `{ id, bytes }` (the
+//! file, its buffer transferred, not copied), and `{ id, read }` (the bytes of a DOCX, ODT or PDF) with
 //! `{ id, record }` (the draft it carries), `{ id, returned, bytes }` (an
 //! `import::ReturnedRequest` as JSON and the file) with `{ id, record, name, edited?, from?,
 //! changes? }` (an `import::Returned`: what the start page shows; `from` names the listed draft
@@ -10,7 +11,7 @@
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use koop_core::export::ExportRequest;
+    use koop_core::export::{BundleRequest, ExportRequest};
     use koop_core::import::{Refused, ReturnedRequest, flat_changes};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
@@ -56,12 +57,16 @@ mod worker {
             }
             return Ok((out, None));
         }
-        let request = Reflect::get(data, &"request".into()).unwrap_or(JsValue::UNDEFINED);
-        let rendered = request
-            .as_string()
-            .ok_or_else(|| "Exportauftrag nicht lesbar: kein Text".to_string())
-            .and_then(|json| ExportRequest::from_json(&json))
-            .and_then(|r| r.render());
+        // A bundle (every body's Beschlussvorlage in one ZIP), else one document.
+        let rendered = match Reflect::get(data, &"bundle".into()).ok().and_then(|b| b.as_string()) {
+            Some(json) => BundleRequest::from_json(&json).and_then(|r| r.render()),
+            None => Reflect::get(data, &"request".into())
+                .ok()
+                .and_then(|r| r.as_string())
+                .ok_or_else(|| "Exportauftrag nicht lesbar: kein Text".to_string())
+                .and_then(|json| ExportRequest::from_json(&json))
+                .and_then(|r| r.render()),
+        };
         match rendered {
             Ok(bytes) => {
                 let array = Uint8Array::from(bytes.as_slice());

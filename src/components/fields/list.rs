@@ -146,7 +146,13 @@ fn EntryView(
     view! {
         <div class="eintrag" role="group" aria-labelledby=title_id.clone()>
             <h3 class="eintrag__titel" id=title_id.clone() tabindex="-1">{heading}</h3>
-            {list.fields.iter().map(|sub| view! { <FieldView field=sub step scope=Some((list, entry_id)) /> }).collect_view()}
+            // A bound document's answers (a town's Beschlussvorlage) are asked where it is made.
+            {list
+                .fields
+                .iter()
+                .filter(|sub| sub.document.is_none())
+                .map(|sub| view! { <FieldView field=sub step scope=Some((list, entry_id)) /> })
+                .collect_view()}
             <div class="eintrag__aktionen">
                 <Show when=move || { position.get() > 0 }>{move || action("Nach oben", Box::new(mover(-1)))}</Show>
                 <Show when=move || { position.get() + 1 < len.get() }>{move || action("Nach unten", Box::new(mover(1)))}</Show>

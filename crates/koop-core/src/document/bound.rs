@@ -7,7 +7,8 @@ use super::{Document, build};
 use crate::context::{BodyKey, Context};
 use crate::eval;
 use crate::template::syntax::Tmpl;
-use crate::validate::Completeness;
+use crate::template::{Field, Template};
+use crate::validate::{Completeness, Report};
 use crate::value::{Inline, ascii_file_part, plain};
 
 /// A body a bound document can be made for, as the UI offers it.
@@ -59,9 +60,46 @@ pub fn build_for(ctx: &Context<'_>, document: &str, body: &BodyKey, completeness
     ctx.for_body(document, body).map(|bound| build(&bound, completeness))
 }
 
-/// `document` for every body, in the order of [`bodies`] (the files of one ZIP).
-pub fn build_all(ctx: &Context<'_>, document: &str, completeness: Completeness) -> Vec<Document> {
-    bodies(ctx, document).iter().filter_map(|b| build_for(ctx, document, &b.key, completeness)).collect()
+/// `document` for every body, in the order of [`bodies`] (the files of one ZIP), each an
+/// ENTWURF as the report says for it ([`Report::completeness_of`]).
+pub fn build_all(ctx: &Context<'_>, document: &str, report: &Report) -> Vec<Document> {
+    bodies(ctx, document).iter().filter_map(|b| build_for(ctx, document, &b.key, report.completeness_of(document, &b.key))).collect()
+}
+
+/// One answer of a bound document, as the UI asks it.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'t> {
+    pub field: &'t Field,
+    /// For a body that is a list entry: the list (the answer is a sub-field of the entry).
+    pub list: Option<&'t Field>,
+    /// The step it belongs to (where the document is made).
+    pub step: usize,
+}
+
+/// The answers `document` asks of `body`, in the template's order: for a body that is a list
+/// entry its sub-fields marked with the document, else the top-level fields marked with it.
+/// Empty if the template has no such document or body.
+pub fn answers<'t>(template: &'t Template, document: &str, body: &BodyKey) -> Vec<Answer<'t>> {
+    let Some(spec) = template.documents.iter().find(|d| d.id == document).and_then(|d| d.bodies.iter().find(|b| b.entity == body.entity))
+    else {
+        return Vec::new();
+    };
+    let mine = |f: &Field| f.document.as_deref() == Some(document);
+    match (spec.each.as_deref(), body.entry) {
+        (Some(list), Some(_)) => template
+            .field(list)
+            .map(|l| {
+                let answer = |f| Answer { field: f, list: Some(l.field), step: template.asked_in(f, l.step) };
+                l.field.fields.iter().filter(|f| mine(f)).map(answer).collect()
+            })
+            .unwrap_or_default(),
+        (None, None) => template
+            .fields()
+            .filter(|f| mine(f.field))
+            .map(|f| Answer { field: f.field, list: None, step: template.asked_in(f.field, f.step) })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The file name of `document` for every body together, as one ZIP ("…_2026-11-22.zip"; a

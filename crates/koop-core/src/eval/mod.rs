@@ -185,7 +185,8 @@ impl Env<'_, '_> {
     fn path_of(&self, field: &Field, entry: Option<&Entry>) -> (FieldPath, usize) {
         match (self.scope, entry) {
             (Some((list, _)), Some(e)) => {
-                (FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: field.id.clone() }, self.ctx.step_of(&list.id))
+                let step = self.ctx.template.asked_in(field, self.ctx.step_of(&list.id));
+                (FieldPath::Entry { list: list.id.clone(), entry: e.id, sub: field.id.clone() }, step)
             }
             _ => (FieldPath::field(&field.id), self.ctx.step_of(&field.id)),
         }

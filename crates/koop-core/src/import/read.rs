@@ -62,12 +62,12 @@ pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &
 /// The places edited outside the app. The file may be the agreement or a bound document (a
 /// Beschlussvorlage, for one of its bodies): it is compared with the one it reads most like.
 fn edited(ctx: &Context<'_>, paragraphs: &[String]) -> Vec<Place> {
-    let completeness = crate::validate::validate(ctx).completeness();
-    let agreement = edited_places(&crate::document::build(ctx, completeness), paragraphs);
+    let report = crate::validate::validate(ctx);
+    let agreement = edited_places(&crate::document::build(ctx, report.completeness()), paragraphs);
     if agreement.is_empty() {
         return agreement;
     }
-    let bound = ctx.template.documents.iter().flat_map(|d| bound::build_all(ctx, &d.id, completeness));
+    let bound = ctx.template.documents.iter().flat_map(|d| bound::build_all(ctx, &d.id, &report));
     bound.map(|doc| edited_places(&doc, paragraphs)).fold(agreement, |best, e| if e.len() < best.len() { e } else { best })
 }
 

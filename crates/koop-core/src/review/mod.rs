@@ -45,9 +45,13 @@ pub fn review(ctx: &Context<'_>, report: &Report) -> Vec<ReviewSection> {
                     }
                     let item = f.item_label.as_deref().unwrap_or("Eintrag");
                     for (n, e) in entries.iter().enumerate() {
-                        // Point at the first faulty sub-field, else the first one.
-                        let sub_paths =
-                            f.fields.iter().map(|sub| FieldPath::Entry { list: f.id.clone(), entry: e.id, sub: sub.id.clone() });
+                        // Point at the first faulty sub-field, else the first one (of the
+                        // agreement's: a bound document's answers are asked where it is made).
+                        let sub_paths = f.fields.iter().filter(|sub| sub.document.is_none()).map(|sub| FieldPath::Entry {
+                            list: f.id.clone(),
+                            entry: e.id,
+                            sub: sub.id.clone(),
+                        });
                         let faulty = sub_paths.clone().find_map(|p| {
                             let message = report.first_for(&p).map(|i| i.message.clone());
                             message.map(|m| (p, m))

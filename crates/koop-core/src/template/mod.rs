@@ -134,6 +134,26 @@ impl Template {
     pub fn review_step(&self) -> Option<usize> {
         self.steps.iter().position(|s| s.kind == StepKind::Review)
     }
+
+    /// The bound document an answer belongs to (`document = "…"` on its field, or on the
+    /// sub-field of a list entry); `None` for the agreement's answers.
+    pub fn document_of(&self, path: &crate::value::FieldPath) -> Option<&str> {
+        let top = self.field(path.top())?.field;
+        let field = match path {
+            crate::value::FieldPath::Field(_) => top,
+            crate::value::FieldPath::Entry { sub, .. } => top.sub_field(sub)?,
+        };
+        field.document.as_deref()
+    }
+
+    /// The step an answer is asked in: a bound document's answers where that document is made
+    /// (the review step), the agreement's in `own`, the step of their field or list.
+    pub fn asked_in(&self, field: &Field, own: usize) -> usize {
+        match field.document {
+            Some(_) => self.review_step().unwrap_or(own),
+            None => own,
+        }
+    }
 }
 
 impl Site {

@@ -71,6 +71,7 @@ pub fn validate_cached(ctx: &Context<'_>, cache: &mut ValidateCache) -> Report {
         issues.extend(found.iter().cloned());
         c.sections.put(i as u64, found, reads);
     }
+    super::report::assign_owners(ctx, &mut issues);
     Report { issues }
 }
 

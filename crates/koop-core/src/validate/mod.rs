@@ -3,89 +3,16 @@
 //! template's `rules`.
 
 mod cached;
+mod report;
 mod rules;
 
 pub use cached::{ValidateCache, validate_cached};
+pub use report::{Completeness, Fix, Issue, Owner, Report};
 
 use crate::context::{Context, check_value};
 use crate::template::{EntitySpec, Field, FieldKind, Rule, Severity, Template};
 use crate::value::FieldPath;
 use crate::value::grammar::{Amtsname, Koerperschaft, Kommunenart, amtliche_bezeichnung, zahlwort};
-use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Issue {
-    pub path: FieldPath,
-    pub step: usize,
-    /// The label of the field, for the error summary.
-    pub label: String,
-    pub message: String,
-    pub severity: Severity,
-    /// A correction the user can apply with one click.
-    pub fix: Option<Fix>,
-}
-
-/// A proposed new text for the field of an issue ("Gotha" for "Landkreis Gotha").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    pub value: String,
-}
-
-impl Fix {
-    /// The button text: „Gotha“ übernehmen.
-    pub fn label(&self) -> String {
-        format!("„{}“ übernehmen", self.value)
-    }
-}
-
-/// Whether any error is left (warnings do not count): an incomplete draft prints as ENTWURF.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Completeness {
-    Complete,
-    Incomplete,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Report {
-    pub issues: Vec<Issue>,
-}
-
-impl Report {
-    /// Issues shown at one input: errors first.
-    pub fn for_path<'r>(&'r self, path: &'r FieldPath) -> impl Iterator<Item = &'r Issue> + 'r {
-        self.issues.iter().filter(move |i| &i.path == path)
-    }
-
-    pub fn first_for<'r>(&'r self, path: &'r FieldPath) -> Option<&'r Issue> {
-        self.for_path(path).find(|i| i.severity == Severity::Error).or_else(|| self.for_path(path).next())
-    }
-
-    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Error)
-    }
-
-    /// How many required answers of a step are still open or invalid.
-    pub fn open_in_step(&self, step: usize) -> usize {
-        self.errors().filter(|i| i.step == step).count()
-    }
-
-    pub fn step_errors(&self, step: usize) -> impl Iterator<Item = &Issue> {
-        self.errors().filter(move |i| i.step == step)
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.errors().next().is_none()
-    }
-
-    /// What the document needs to know of the report.
-    pub fn completeness(&self) -> Completeness {
-        if self.is_complete() { Completeness::Complete } else { Completeness::Incomplete }
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.errors().count()
-    }
-}
 
 fn selections(n: i64, what: &str) -> String {
     if n == 1 { format!("mindestens eine {what}") } else { format!("mindestens {} {what}en", zahlwort(n)) }
@@ -97,6 +24,7 @@ pub fn validate(ctx: &Context<'_>) -> Report {
     for section in sections(ctx.template) {
         check_section(ctx, &section, &mut Fresh, &mut issues);
     }
+    report::assign_owners(ctx, &mut issues);
     Report { issues }
 }
 
@@ -148,7 +76,7 @@ impl Entries for Fresh {
 
 fn check_field(ctx: &Context<'_>, step: usize, field: &Field, keep: &mut dyn Entries, issues: &mut Vec<Issue>) {
     let mut push = |path: FieldPath, label: &str, message: String| {
-        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None })
+        issues.push(Issue { path, step, label: label.to_string(), message, severity: Severity::Error, fix: None, owner: None })
     };
     match field.kind {
         FieldKind::Multi => {
@@ -251,6 +179,7 @@ fn check_names(ctx: &Context<'_>, keep: &mut dyn Entries, issues: &mut Vec<Issue
                     message,
                     severity,
                     fix,
+                    owner: None,
                 });
             }
             continue;
@@ -279,7 +208,7 @@ fn check_names(ctx: &Context<'_>, keep: &mut dyn Entries, issues: &mut Vec<Issue
                 for f in found {
                     let path = FieldPath::Entry { list: list.field.id.clone(), entry: e.id, sub: sub.id.clone() };
                     let label = format!("{item} {} – {}", n + 1, sub.label);
-                    issues.push(Issue { path, step: list.step, label, message: f.message, severity: f.severity, fix: f.fix });
+                    issues.push(Issue { path, step: list.step, label, message: f.message, severity: f.severity, fix: f.fix, owner: None });
                 }
             }
         }

@@ -73,7 +73,7 @@ pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>
     };
     let mut push = |target: &RuleFields<'_>, entry: Option<&Entry>| {
         let (path, step, label) = target.place(ctx, entry);
-        issues.push(Issue { path, step, label, message: message(target, entry), severity: rule.severity, fix: None });
+        issues.push(Issue { path, step, label, message: message(target, entry), severity: rule.severity, fix: None, owner: None });
     };
     match rule.kind {
         RuleKind::Condition => {
@@ -131,7 +131,15 @@ pub(super) fn check_rule(ctx: &Context<'_>, rule: &Rule, issues: &mut Vec<Issue>
                     let message =
                         eval::plain_text(ctx, Some((list, e)), &rule.message).unwrap_or_else(|| rule.message.source().to_string());
                     let label = list.sub_field(key).map_or(list.label.clone(), |s| s.label.clone());
-                    issues.push(Issue { path, step: ctx.step_of(&list.id), label, message, severity: rule.severity, fix: None });
+                    issues.push(Issue {
+                        path,
+                        step: ctx.step_of(&list.id),
+                        label,
+                        message,
+                        severity: rule.severity,
+                        fix: None,
+                        owner: None,
+                    });
                 }
             }
         }
