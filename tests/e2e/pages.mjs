@@ -74,6 +74,12 @@ export async function storageSnapshot(page) {
   });
 }
 
+/** The drafts in localStorage, by id. */
+export async function storedDrafts(page) {
+  const all = await storageSnapshot(page);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(DRAFT_PREFIX)).map(([k, v]) => [k.slice(DRAFT_PREFIX.length), JSON.parse(v).draft]));
+}
+
 /** The parsed record of a draft in localStorage (null when there is none). */
 export async function draftRecord(page, id) {
   const raw = await page.evaluate((key) => localStorage.getItem(key), DRAFT_PREFIX + id);

@@ -7,15 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
-import { StartPage, WizardPage, DRAFT_PREFIX, convertWithLibreOffice, draftRecord, keepExport, plantStorage, storageSnapshot, SOEMMERDA } from './pages.mjs';
+import { StartPage, WizardPage, DRAFT_PREFIX, convertWithLibreOffice, draftRecord, keepExport, plantStorage, storageSnapshot, storedDrafts, SOEMMERDA } from './pages.mjs';
 import { sozialraumDraft } from '../../bench/drafts.mjs';
 
 const run = promisify(execFile);
-
-async function drafts(page) {
-  const all = await storageSnapshot(page);
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(DRAFT_PREFIX)).map(([k, v]) => [k.slice(DRAFT_PREFIX.length), JSON.parse(v).draft]));
-}
 
 test('the PDF to sign: its text is the agreement, and it opens again with every answer', async ({ page }, testInfo) => {
   const start = new StartPage(page);
@@ -49,7 +44,7 @@ test('the PDF to sign: its text is the agreement, and it opens again with every 
   expect(text).not.toContain('ENTWURF');
 
   await w.toOverview();
-  const before = Object.keys(await drafts(page));
+  const before = Object.keys(await storedDrafts(page));
   await start.importFile(pdf);
   const stem = basename(pdf).replace(/\.pdf$/, '');
   const panel = start.incoming;
@@ -57,7 +52,7 @@ test('the PDF to sign: its text is the agreement, and it opens again with every 
   await expect(panel).toContainText('Alle Angaben stimmen mit diesem Entwurf überein.');
   await panel.getByRole('button', { name: 'Als neuen Entwurf übernehmen' }).click();
   await expect(start.status).toContainText(`„${stem}“ wurde als neuer Entwurf angelegt.`);
-  const after = await drafts(page);
+  const after = await storedDrafts(page);
   const added = Object.keys(after).filter((k) => !before.includes(k));
   expect(added).toHaveLength(1);
   expect(after[added[0]].answers).toEqual(answers);
@@ -93,12 +88,12 @@ test('a Sozialraum agreement with 60 towns, 100 providers and 200 services comes
   for (const expected of ['Gemeinde 60', 'Jugendhilfe Träger 100 e.V.', 'Angebot 200']) expect(text).toContain(expected);
 
   await w.toOverview();
-  const before = Object.keys(await drafts(page));
+  const before = Object.keys(await storedDrafts(page));
   await start.importFile(pdf);
   const panel = start.incoming;
   await expect(panel).toContainText('Alle Angaben stimmen mit diesem Entwurf überein.');
   await panel.getByRole('button', { name: 'Als neuen Entwurf übernehmen' }).click();
-  const after = await drafts(page);
+  const after = await storedDrafts(page);
   const added = Object.keys(after).filter((k) => !before.includes(k));
   expect(added).toHaveLength(1);
   expect(after[added[0]].answers).toEqual(answers);

@@ -4,13 +4,7 @@
 import { test, expect, pinClock } from './fixtures.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { StartPage, WizardPage, DRAFT_PREFIX, axeViolations, convertWithLibreOffice, draftRecord, dropFile, editDocx, storageSnapshot, SOEMMERDA } from './pages.mjs';
-
-/** The draft records in localStorage, by id. */
-async function drafts(page) {
-  const all = await storageSnapshot(page);
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(DRAFT_PREFIX)).map(([k, v]) => [k.slice(DRAFT_PREFIX.length), JSON.parse(v).draft]));
-}
+import { StartPage, WizardPage, axeViolations, convertWithLibreOffice, draftRecord, dropFile, editDocx, storageSnapshot, storedDrafts, SOEMMERDA } from './pages.mjs';
 
 test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', async ({ page }, testInfo) => {
   const start = new StartPage(page);
@@ -33,7 +27,7 @@ test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', a
 
   await w.toOverview();
   for (const file of [resavedDocx, resavedOdt]) {
-    const before = Object.keys(await drafts(page));
+    const before = Object.keys(await storedDrafts(page));
     await start.importFile(file);
     // It came from a draft of this list: the app says so and waits. A re-save by LibreOffice
     // is no edit of the text.
@@ -42,11 +36,11 @@ test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', a
     await expect(panel.getByRole('heading', { name: `„${stem}“ öffnen` })).toBeFocused();
     await expect(panel).toContainText('Alle Angaben stimmen mit diesem Entwurf überein.');
     await expect(panel).not.toContainText('außerhalb des Koop-Assistenten geändert');
-    expect(Object.keys(await drafts(page))).toEqual(before);
+    expect(Object.keys(await storedDrafts(page))).toEqual(before);
     await panel.getByRole('button', { name: 'Als neuen Entwurf übernehmen' }).click();
     // The original is still here: the file opens as a new draft named after it, never over it.
     await expect(start.status).toContainText(`„${stem}“ wurde als neuer Entwurf angelegt.`);
-    const after = await drafts(page);
+    const after = await storedDrafts(page);
     const added = Object.keys(after).filter((k) => !before.includes(k));
     expect(added).toHaveLength(1);
     expect(after[added[0]].answers).toEqual(answers);
