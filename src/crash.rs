@@ -121,9 +121,9 @@ fn show(snapshot: Option<Snapshot>) -> Option<()> {
     Some(())
 }
 
-/// Panics on purpose, for the end-to-end test of the message above (called from a timer, as a bug
-/// in a handler would surface). Harmless: the same as any crash, reachable only from the browser
-/// console, not from the page.
+/// Panics on purpose, for the end-to-end test of the message above (called from an event handler,
+/// as a bug in a handler would surface). Harmless: the same as any crash, reachable only from the
+/// browser console, not from the page.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn koop_test_crash() {
     panic!("absichtlicher Absturz (Test)");

@@ -21,11 +21,14 @@ test('after a crash the page says so, offers the draft as a file, and the stored
   const before = await draftRecord(page, id);
   expect(before.draft.answers.strasse).toEqual({ text: '18.-März-Straße 50' });
 
-  // The test-only entry point panics inside the app's WebAssembly, called from a timer as a bug
-  // in a handler or a task would surface: a trap nobody catches.
+  // The test-only entry point panics inside the app's WebAssembly, called from an event handler
+  // as a bug in a handler would surface: a trap nobody catches. (Not from a timer: the pinned
+  // clock runs the page's timers itself.)
   const uncaught = page.waitForEvent('pageerror');
   await page.evaluate(() => {
-    setTimeout(() => window.wasmBindings.koop_test_crash(), 0);
+    const target = document.createElement('span');
+    target.addEventListener('koop-test', () => window.wasmBindings.koop_test_crash());
+    target.dispatchEvent(new Event('koop-test'));
   });
   expect((await uncaught).name).toBe('RuntimeError');
 
