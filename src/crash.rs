@@ -1,15 +1,18 @@
-//! What the user sees when the app crashes. With `panic = "abort"` a panic would otherwise only
-//! reach the console while the page looks alive and says "Gespeichert". The hook shows a German
-//! message (role alert, focused), offers the open draft as a file, asks to reload, and stops every
-//! further save, so nothing half-written lands in storage.
+//! What the user sees when the app crashes. A panic aborts at once (`-Cpanic=immediate-abort`,
+//! scripts/lib.sh): the WebAssembly traps and the trap surfaces as an uncaught
+//! `WebAssembly.RuntimeError` from whatever called in (an event handler, a timer, a task), while
+//! the page would look alive and say "Gespeichert". No panic hook runs, so a listener on the
+//! window recognises that error, shows a German message (role alert, focused), offers the open
+//! draft as a file, asks to reload, and stops every further save, so nothing half-written lands
+//! in storage.
 //!
-//! The hook cannot use the reactive runtime (the panic may have happened inside it, with its
+//! The listener cannot use the reactive runtime (the crash may have happened inside it, with its
 //! cells borrowed), so the open draft is kept here as finished text: the file the draft would be
 //! saved as, refreshed at every save attempt (at most one autosave delay behind the typing), in a
-//! plain cell the hook only reads.
+//! plain cell the listener only reads.
 
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 /// The open draft as a file: (file name, file text).
 type Snapshot = (String, String);
@@ -33,17 +36,34 @@ pub fn remember(snapshot: Option<Snapshot>) {
     });
 }
 
-/// Installs the hook (once, at start).
+/// Installs the listener (once, at start).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if CRASHED.with(|c| c.replace(true)) {
-            return;
+    let Some(window) = web_sys::window() else { return };
+    // An exception thrown by a handler or a timer arrives as an `error` event (`error` holds it),
+    // a rejected promise nobody handled as `unhandledrejection` (`reason`). Only a trap of the
+    // WebAssembly is a crash; the errors of scripts stay where they are (in the console).
+    let listener = Closure::<dyn Fn(JsValue)>::new(|event: JsValue| {
+        let cause = |key: &str| js_sys::Reflect::get(&event, &JsValue::from_str(key)).ok();
+        let trapped =
+            [cause("error"), cause("reason")].into_iter().flatten().any(|c| c.is_instance_of::<js_sys::WebAssembly::RuntimeError>());
+        if trapped {
+            crash();
         }
-        let snapshot = SNAPSHOT.with(|s| s.try_borrow().ok().and_then(|s| s.clone()));
-        // Best effort: a page that cannot even show the message still has the console's.
-        let _ = show(snapshot);
-    }));
+    });
+    for kind in ["error", "unhandledrejection"] {
+        let _ = window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
+fn crash() {
+    if CRASHED.with(|c| c.replace(true)) {
+        return;
+    }
+    let snapshot = SNAPSHOT.with(|s| s.try_borrow().ok().and_then(|s| s.clone()));
+    // Best effort: a page that cannot even show the message still has the console's error.
+    let _ = show(snapshot);
 }
 
 const TITLE: &str = "Ein Fehler ist aufgetreten";
@@ -101,8 +121,9 @@ fn show(snapshot: Option<Snapshot>) -> Option<()> {
     Some(())
 }
 
-/// Panics on purpose, for the end-to-end test of the message above. Harmless: the same as any
-/// crash, reachable only from the browser console, not from the page.
+/// Panics on purpose, for the end-to-end test of the message above (called from an event handler,
+/// as a bug in a handler would surface). Harmless: the same as any crash, reachable only from the
+/// browser console, not from the page.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn koop_test_crash() {
     panic!("absichtlicher Absturz (Test)");

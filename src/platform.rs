@@ -168,3 +168,17 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(js_err)?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
+
+/// Listens to an event of the window while the calling component lives (leptos-use removes the
+/// listener with it). Every window listener of the app goes through here with a boxed handler, so
+/// leptos-use's generic code is in the app's WebAssembly once instead of once per event and
+/// handler (nine of them: 19 KB raw, 0.9 KB brotli).
+pub fn on_window(event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) {
+    listen_window(event, Box::new(handler));
+}
+
+fn listen_window(event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) {
+    if let Some(w) = web_sys::window() {
+        let _ = leptos_use_event_listener::use_event_listener(w, leptos::ev::Custom::<web_sys::Event>::new(event), handler);
+    }
+}

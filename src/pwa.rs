@@ -4,7 +4,6 @@
 use crate::platform::{self, js_err};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::{Effect, Get, GetUntracked, Signal};
-use leptos_use_event_listener::use_event_listener;
 use leptos_use_interval_fn::use_interval_fn;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -88,9 +87,7 @@ fn check_for_updates(visibility: Signal<web_sys::VisibilityState>) {
         }
     };
     let _ = use_interval_fn(check, UPDATE_CHECK_MS);
-    if let Some(w) = web_sys::window() {
-        let _ = use_event_listener(w, leptos::ev::focus, move |_| check());
-    }
+    crate::platform::on_window("focus", move |_| check());
     Effect::new(move |_| {
         if visibility.get() == web_sys::VisibilityState::Visible {
             check();

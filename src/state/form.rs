@@ -2,9 +2,9 @@
 //! pressed, the step whose error summary is shown, and the pointer that delays a message (with
 //! the hook that follows the pointer).
 
+use crate::platform::on_window;
 use koop_core::FieldPath;
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -115,8 +115,7 @@ impl Form {
 /// Follows the pointer for `Form::touch_after_blur`: a field's message appears after the click
 /// that left the field, not during it. The listeners go with the calling component.
 pub fn use_pointer(form: Form) {
-    let Some(w) = web_sys::window() else { return };
-    let _ = use_event_listener(w.clone(), leptos::ev::pointerdown, move |_| form.pointer_down.set_value(true));
-    let _ = use_event_listener(w.clone(), leptos::ev::pointerup, move |_| form.pointer_up());
-    let _ = use_event_listener(w, leptos::ev::pointercancel, move |_| form.pointer_up());
+    on_window("pointerdown", move |_| form.pointer_down.set_value(true));
+    on_window("pointerup", move |_| form.pointer_up());
+    on_window("pointercancel", move |_| form.pointer_up());
 }

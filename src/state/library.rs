@@ -9,7 +9,7 @@ use crate::platform;
 use koop_core::Draft;
 use koop_core::draft::store::{DraftStore, Quarantined, SaveOutcome, Seen, StoreError};
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -189,8 +189,8 @@ impl Library {
 /// Another tab or window changed localStorage: the list follows. The listener goes with the
 /// calling component; it is added before the session's, so the list is read first.
 pub fn use_library_events(library: Library) {
-    let Some(w) = web_sys::window() else { return };
-    let _ = use_event_listener(w, leptos::ev::storage, move |ev| {
+    crate::platform::on_window("storage", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
         // No key: localStorage.clear() in another window.
         if ev.key().is_none_or(|k| k.starts_with(&Records::prefix())) {
             library.refresh();

@@ -8,7 +8,6 @@ use super::location::{InfoPage, Location, PROCESS_TITLE, START_TITLE};
 use super::session::{Opened, Session};
 use crate::platform;
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
 
 #[derive(Clone, Copy)]
 pub struct Navigator {
@@ -172,7 +171,5 @@ impl Navigator {
 /// The browser's back and forward buttons: the app follows the address. The listener goes with
 /// the calling component.
 pub fn use_history(navigator: Navigator) {
-    if let Some(w) = web_sys::window() {
-        let _ = use_event_listener(w, leptos::ev::popstate, move |_| navigator.follow());
-    }
+    crate::platform::on_window("popstate", move |_| navigator.follow());
 }

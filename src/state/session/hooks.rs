@@ -3,9 +3,10 @@
 //! tab with unsaved edits closes, and another window's save of the open draft is compared.
 
 use super::Session;
+use crate::platform::on_window;
 use crate::state::records::Records;
 use leptos::prelude::*;
-use leptos_use_event_listener::use_event_listener;
+use wasm_bindgen::JsCast;
 
 /// `visibility` is the document's (the shell's one signal of it).
 pub fn use_session_events(session: Session, visibility: Signal<web_sys::VisibilityState>) {
@@ -15,18 +16,18 @@ pub fn use_session_events(session: Session, visibility: Signal<web_sys::Visibili
             session.flush();
         }
     });
-    let Some(w) = web_sys::window() else { return };
-    let _ = use_event_listener(w.clone(), leptos::ev::pagehide, move |_| session.flush());
+    on_window("pagehide", move |_| session.flush());
     // Edits that are not stored (an open conflict, a failed save, a blocked storage) make the
     // browser ask before the tab is closed or left.
-    let _ = use_event_listener(w.clone(), leptos::ev::beforeunload, move |ev| {
+    on_window("beforeunload", move |ev| {
         session.flush();
         if session.has_unsaved_edits() {
             ev.prevent_default();
         }
     });
     // Another tab or window saved or deleted a draft.
-    let _ = use_event_listener(w, leptos::ev::storage, move |ev| {
+    on_window("storage", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
         if let Some(key) = ev.key().filter(|k| k.starts_with(&Records::prefix())) {
             session.record_changed(&key);
         }

@@ -46,7 +46,10 @@ pub fn merge_choosing(base: &Draft, ours: &Draft, theirs: &Draft, side: Side) ->
 }
 
 fn three_way(base: &Draft, ours: &Draft, theirs: &Draft, side: Option<Side>) -> Option<(Draft, Vec<String>)> {
-    let json = |d: &Draft| serde_json::to_value(d).ok();
+    // Through the JSON text rather than `to_value`: the app has that writer (records) and reader
+    // (record decoding) anyway, so the merge brings no serialiser of its own into the first load;
+    // the text gives back every number and string exactly.
+    let json = |d: &Draft| serde_json::to_string(d).ok().and_then(|text| serde_json::from_str::<Value>(&text).ok());
     let (b, o, t) = (json(base)?, json(ours)?, json(theirs)?);
     let mut m = Merge { side, conflicts: Vec::new() };
     let merged = m.value(&mut Vec::new(), Some(&b), Some(&o), Some(&t))?;
