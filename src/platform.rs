@@ -47,6 +47,22 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` once the page has nothing more urgent to do (a keystroke, a frame), at the latest
+/// after `deadline_ms`; where the browser has no idle callbacks, after a zero timeout.
+pub fn when_idle(f: impl FnOnce() + 'static, deadline_ms: u32) {
+    let window = web_sys::window();
+    let idle =
+        window.as_ref().filter(|w| js_sys::Reflect::has(w, &wasm_bindgen::JsValue::from_str("requestIdleCallback")).unwrap_or(false));
+    match idle {
+        Some(w) => {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(deadline_ms);
+            let _ = w.request_idle_callback_with_options(wasm_bindgen::closure::Closure::once_into_js(f).unchecked_ref(), &options);
+        }
+        None => leptos::prelude::set_timeout(f, std::time::Duration::ZERO),
+    }
+}
+
 /// A new draft identity: time plus randomness, unique enough for one browser.
 pub fn new_id() -> String {
     let rand = (js_sys::Math::random() * 4_294_967_296.0) as u64;
@@ -75,7 +91,9 @@ pub fn focus_id(id: &str) -> bool {
 
 /// The page's path (the app works under any sub-path).
 pub fn path() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+    // Read once: the app changes only the query (`Location`), and every link's address asks.
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()).clone()
 }
 
 /// The query of the current address (`?…`, or empty); `state::Location` reads it.

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 /// How many blocks of the agreement are drawn per task while the preview fills.
 const PORTION: usize = 12;
+/// A busy page still gets its next portion after this long.
+const IDLE_DEADLINE_MS: u32 = 300;
 
 /// Values by place, each its own signal.
 struct Slots<T: Send + Sync + 'static> {
@@ -127,11 +129,12 @@ fn gap_count(d: &Document) -> usize {
 /// The whole document (the agreement, or a bound document) as it will be exported.
 #[component]
 pub fn Preview(doc: Memo<Option<Document>>) -> impl IntoView {
-    // The agreement follows the first frame, a portion of blocks per task: the form is drawn
-    // first and answers a keystroke between two portions (building, drawing and laying out the
-    // whole agreement at once doubled the time until the first field could be used).
+    // The agreement follows the first frame, a portion of blocks whenever the page is idle: the
+    // form is drawn first and a keystroke goes before the next portion (building, drawing and
+    // laying out the whole agreement at once doubled the time until the first field could be
+    // used).
     let limit = RwSignal::new(0usize);
-    let more = move || set_timeout(move || limit.update(|l| *l = l.saturating_add(PORTION)), std::time::Duration::ZERO);
+    let more = move || crate::platform::when_idle(move || limit.update(|l| *l = l.saturating_add(PORTION)), IDLE_DEADLINE_MS);
     request_animation_frame(more);
     let shown = Memo::new(move |_| limit.get() > 0);
     let blocks = Slots::<Block>::new();

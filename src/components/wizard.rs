@@ -1,7 +1,6 @@
 //! The step-by-step form beside the live preview.
 
 use super::fields::FieldView;
-use super::review::ReviewStep;
 use super::{Derived, StartLink};
 use crate::platform;
 use crate::state::{Form, Navigator, SaveStatus, Session, Transfer};
@@ -19,7 +18,7 @@ pub fn Wizard(template: &'static Template) -> impl IntoView {
     let (session, navigator, transfer) = (expect_context::<Session>(), expect_context::<Navigator>(), expect_context::<Transfer>());
     let step_view = move || {
         if navigator.process_view() {
-            return view! { <super::process::ProcessView /> }.into_any();
+            return view! { <super::later::ProcessViewLater /> }.into_any();
         }
         let step = navigator.step();
         view! { <StepView template step /> }.into_any()
@@ -153,7 +152,7 @@ fn StepNav(template: &'static Template) -> impl IntoView {
 
 #[component]
 fn StepView(template: &'static Template, step: usize) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let (form, navigator) = (expect_context::<Form>(), expect_context::<Navigator>());
     let derived = expect_context::<Derived>();
     let Some(s) = template.steps.get(step) else {
         return view! { <p>"Diesen Schritt gibt es nicht."</p> }.into_any();
@@ -161,7 +160,7 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
     let total = template.steps.len();
     let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(step)));
     let body = if s.kind == StepKind::Review {
-        view! { <ReviewStep template /> }.into_any()
+        view! { <super::later::ReviewStepLater template /> }.into_any()
     } else {
         // A bound document's answers are asked where it is made (the review step).
         let own = || s.fields.iter().filter(|f| f.document.is_none());
@@ -173,18 +172,45 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
             .map(|name| {
                 let fields: Vec<_> = own().filter(|f| f.panel.as_deref() == Some(name)).collect();
                 let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
-                // Opens itself when one of its fields has a shown problem.
+                let mine = ids.clone();
+                // Opens itself when one of its fields has a shown problem, or is the target of
+                // a link (a gap in the preview, the list of problems).
                 let has_problem = Memo::new(move |_| {
                     derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id))) && form.submitted(step)
                 });
+                // The number of the last link to one of its fields (each link opens it again).
+                let wanted = Memo::new(move |_| navigator.wanted(|anchor| mine.iter().any(|id| FieldPath::field(id).anchor() == anchor)));
+                // The fields are drawn once the panel was open: a closed panel shows nothing, and
+                // its inputs were half of the first step's start-up.
+                let opened = RwSignal::new(false);
+                let open = move || has_problem.get() || wanted.get().is_some();
+                let drawn = move || opened.get() || open();
+                let details = NodeRef::<leptos::html::Details>::new();
+                // Opens it, never closes it: a panel does not shut while its field is being mended.
+                Effect::new(move |_| {
+                    wanted.track();
+                    if open()
+                        && let Some(d) = details.get()
+                    {
+                        d.set_open(true);
+                    }
+                });
                 view! {
-                    <details class="kern-accordion panel" prop:open=move || has_problem.get()>
+                    <details
+                        class="kern-accordion panel"
+                        node_ref=details
+                        on:toggle=move |ev| {
+                            if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                                opened.set(true);
+                            }
+                        }
+                    >
                         <summary class="kern-accordion__header">
                             <span class="kern-title">{format!("{name} ändern")}</span>
                         </summary>
                         <div class="kern-accordion__body">
                             <p class="kern-body">"Diese Angaben sind vorausgefüllt und müssen meist nicht geändert werden."</p>
-                            {fields.into_iter().map(|f| view! { <FieldView field=f step /> }).collect_view()}
+                            {move || drawn().then(|| fields.iter().map(|&f| view! { <FieldView field=f step /> }).collect_view())}
                         </div>
                     </details>
                 }

@@ -16,6 +16,11 @@ pub struct Navigator {
     page: RwSignal<Option<InfoPage>>,
     /// The open draft's process view ("Prozess und Termine") instead of its steps.
     process_view: RwSignal<bool>,
+    /// The field a link asked for last (its element id), numbered: a closed panel holding it
+    /// opens (see `wanted`).
+    wanted: RwSignal<(u32, String)>,
+    /// A field a link asked for while its view was still loading (src/components/later.rs).
+    pending: StoredValue<Option<String>>,
     session: Session,
     library: Library,
     form: Form,
@@ -23,7 +28,16 @@ pub struct Navigator {
 
 impl Navigator {
     pub(super) fn new(session: Session, library: Library, form: Form) -> Navigator {
-        Navigator { step: RwSignal::new(0), page: RwSignal::new(None), process_view: RwSignal::new(false), session, library, form }
+        Navigator {
+            step: RwSignal::new(0),
+            page: RwSignal::new(None),
+            process_view: RwSignal::new(false),
+            wanted: RwSignal::new((0, String::new())),
+            pending: StoredValue::new(None),
+            session,
+            library,
+            form,
+        }
     }
 
     /// The address of a place (for a link's `href`; a click goes there with `go`).
@@ -99,8 +113,18 @@ impl Navigator {
 
     pub fn show_page(&self, page: InfoPage) {
         self.go(&Location::Page(page));
-        request_animation_frame(|| {
-            platform::focus_id("seitentitel");
+        self.focus_soon("seitentitel");
+    }
+
+    /// Focuses `id` after the next frame, or once its view is drawn if it is still being
+    /// fetched (src/components/later.rs).
+    fn focus_soon(&self, id: &'static str) {
+        let pending = self.pending;
+        pending.set_value(None);
+        request_animation_frame(move || {
+            if !platform::focus_id(id) {
+                pending.set_value(Some(id.to_string()));
+            }
         });
     }
 
@@ -109,9 +133,7 @@ impl Navigator {
         platform::push_url(&self.href(&self.here(self.step.get_untracked(), true)));
         self.process_view.set(true);
         platform::set_title(PROCESS_TITLE);
-        request_animation_frame(|| {
-            platform::focus_id("prozess-titel");
-        });
+        self.focus_soon("prozess-titel");
     }
 
     /// Shows a step (the address is updated by the caller).
@@ -127,6 +149,7 @@ impl Navigator {
 
     /// Goes to a step, adds a history entry and moves focus to the step's heading.
     pub fn go_to(&self, step: usize) {
+        self.pending.set_value(None);
         platform::push_url(&self.href(&self.here(step, false)));
         self.show_step(step);
         request_animation_frame(|| {
@@ -140,12 +163,33 @@ impl Navigator {
             platform::push_url(&self.href(&self.here(step, false)));
             self.show_step(step);
         }
+        self.wanted.update(|(n, wanted)| {
+            *n = n.wrapping_add(1);
+            wanted.clone_from(&anchor);
+        });
+        let pending = self.pending;
         request_animation_frame(move || {
-            if !platform::focus_id(&anchor) {
-                // Fieldsets focus their first option; lists their first input.
-                let _ = platform::focus_id(&format!("{anchor}-0")) || platform::focus_id("schritt-titel");
+            // Fieldsets focus their first option; lists their first input.
+            if !platform::focus_id(&anchor) && !platform::focus_id(&format!("{anchor}-0")) {
+                // Not drawn yet (its view is still being fetched): the step's heading now, the
+                // field once it is drawn (`focus_pending`).
+                let _ = platform::focus_id("schritt-titel");
+                pending.set_value(Some(anchor));
             }
         });
+    }
+
+    /// Focuses the field a link asked for before its view was drawn (see `go_to_field`).
+    pub fn focus_pending(&self) {
+        if let Some(anchor) = self.pending.try_update_value(Option::take).flatten() {
+            let _ = platform::focus_id(&anchor) || platform::focus_id(&format!("{anchor}-0"));
+        }
+    }
+
+    /// The number of the last link to a field for which `mine` holds (tracked); `None` when the
+    /// last link went elsewhere.
+    pub fn wanted(&self, mine: impl Fn(&str) -> bool) -> Option<u32> {
+        self.wanted.with(|(n, anchor)| (*n > 0 && mine(anchor)).then_some(*n))
     }
 
     /// The step shown (tracked).

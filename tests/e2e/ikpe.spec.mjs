@@ -487,6 +487,15 @@ test.describe('Lücken und Prüfen', () => {
     await w.preview.locator('mark.luecke a', { hasText: '[PLZ]' }).click();
     await w.expectStep(1);
     await expect(page.locator(':focus')).toHaveAttribute('id', 'feld-plz');
+    // A field on a closed panel (drawn only once opened): the panel opens, the field gets focus.
+    const panel = page.locator('details.panel');
+    await page.getByText('IKPE-Angaben ändern').click();
+    await w.fillText('Name des Instituts', '');
+    await page.getByText('IKPE-Angaben ändern').click();
+    await expect(panel).toHaveJSProperty('open', false);
+    await w.preview.locator('mark.luecke a', { hasText: '[Name des Instituts]' }).first().click();
+    await expect(panel).toHaveJSProperty('open', true);
+    await expect(page.locator(':focus')).toHaveAttribute('id', 'feld-ikpe_name');
     // A gap of another step: the step changes and the field gets focus.
     await w.preview.locator('mark.luecke a', { hasText: '[Bereiche der Präventionskette]' }).click();
     await w.expectStep(4);
@@ -521,6 +530,13 @@ test.describe('Lücken und Prüfen', () => {
     await w.expectStep(1);
     await expect(page.locator(':focus')).toHaveAttribute('id', 'feld-strasse');
     await expect(w.field('Straße und Hausnummer')).toHaveValue('Bahnhofstraße 9');
+
+    // A field on the closed IKPE panel: the panel opens.
+    await w.gotoStep(7);
+    await page.getByRole('link', { name: /^Ändern\s*: Name des Instituts$/ }).click();
+    await w.expectStep(1);
+    await expect(page.locator('details.panel')).toHaveJSProperty('open', true);
+    await expect(page.locator(':focus')).toHaveAttribute('id', 'feld-ikpe_name');
 
     await w.gotoStep(7);
     await page.getByRole('link', { name: /^Ändern\s*: Bereiche der Präventionskette$/ }).click();
