@@ -14,6 +14,7 @@ KOOP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KOOP_TOOLBIN=${KOOP_TOOLBIN:-}
 KOOP_CACHE=${KOOP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/koop-assistent}
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 CHROMIUM_FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
@@ -77,8 +78,10 @@ wasm_run() {
       # message listens for the trap instead, src/crash.rs): 4.9 KB brotli less first load.
       # Not for `cargo test`: a test crate cannot be built with an explicit abort strategy
       # (wasm32 aborts on a panic anyway).
+      # Nor the split into chunks (src/components/later.rs): a test binary is not split, and
+      # an unsplit `#[lazy]` function calls into a chunk that is not there.
       if [ "${1:-} ${2:-}" != "cargo test" ]; then
-        export RUSTFLAGS="$RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort"
+        export RUSTFLAGS="$RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort --cfg koop_split"
       fi
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
       # Debian's build-std sources live in /usr/lib/rustlib/src; a separate target dir keeps the
@@ -127,6 +130,9 @@ setup_build() {
   # Its own lock file pins a crate the registry mirror lacks, hence no --locked.
   cargo_tool wasm-bindgen-cli "$wbg" "" wasm-bindgen
   cargo_tool trunk "$TRUNK_VERSION" --locked trunk
+  # Splits the app's WebAssembly after the build (scripts/pwa/split-wasm.mjs); the version the
+  # lock file's wasm_split_helpers (Leptos' `#[lazy]`) speaks to.
+  cargo_tool wasm_split_cli_support "$WASM_SPLIT_VERSION" "--locked --features build-binary" wasm-split-cli
   export KOOP_TOOLBIN
   (cd "$KOOP_ROOT" && wasm_run cargo fetch -q --target wasm32-unknown-unknown)
 }

@@ -1,4 +1,5 @@
 // Post-build step (Trunk hook, also runnable as `node scripts/pwa/finish-dist.mjs <dir>`):
+//  0. splits the app's WebAssembly into the first module and chunks loaded later (split-wasm.mjs);
 //  1. moves Trunk's inline start-up script into its own file, so the Content-Security-Policy
 //     can allow scripts from 'self' only;
 //  2. minifies the JavaScript Trunk leaves as it is (wasm-bindgen's glue of the app, the
@@ -6,6 +7,7 @@
 //  3. writes sw.js with the list of every file of the build (hashed names included) and a
 //     version derived from their contents.
 import { minify } from 'terser';
+import { splitApp } from './split-wasm.mjs';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { join, relative, dirname } from 'node:path';
@@ -28,6 +30,17 @@ async function files(root, sub = '') {
 
 const sha = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
 
+// 0. The app's WebAssembly, split (split-wasm.mjs), unless it is already (run again on a
+// finished dist/, as the update test does); cargo's output lies in the target dir Trunk built
+// into (scripts/lib.sh sets CARGO_TARGET_DIR).
+const names = await readdir(dir);
+const stem = names.find((f) => /^koop-assistent-[0-9a-f]+\.js$/.test(f))?.replace(/\.js$/, '');
+if (!stem) throw new Error('finish-dist: the app glue (koop-assistent-*.js) is missing');
+const targetDir = process.env.CARGO_TARGET_DIR || join(here, '../../target');
+const split = names.some((f) => f.startsWith('koop-chunks-'))
+  ? ['(schon geteilt)']
+  : await splitApp(dir, join(targetDir, 'wasm32-unknown-unknown/release/koop-assistent.wasm'), stem);
+
 // 1. Inline scripts → files.
 const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
@@ -41,9 +54,21 @@ html = await replaceAsync(html, /<script([^>]*)>([\s\S]*?)<\/script>/g, async (w
   const type = /type=["']?module/.test(attrs) ? ' type="module"' : '';
   return `<script${type} src="./${name}"></script>`;
 });
+// The app's glue and WebAssembly are requested first: Trunk puts their preloads at the end of
+// <head>, after the style sheets and fonts, and each request the browser starts before them
+// delays the longest download (at 4× CPU throttling by 10–15 ms each). Right after the
+// Content-Security-Policy, which governs only what comes after it.
+const csp = html.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/);
+if (!csp) throw new Error('finish-dist: index.html has no Content-Security-Policy');
+const preloads = [...html.matchAll(/<link[^>]*href="?\.\/koop-assistent-[0-9a-f]+(?:_bg\.wasm|\.js)"?[^>]*>/g)].map((m) => m[0]);
+for (const p of preloads) html = html.replace(p, '');
+// The WebAssembly (the longer download) before the glue.
+preloads.sort((a, b) => Number(b.includes('_bg.wasm')) - Number(a.includes('_bg.wasm')));
+html = html.replace(csp[0], csp[0] + preloads.join(''));
+
 // 2. Minified glue (1.9 KB brotli less first load); Trunk minifies HTML, CSS and the worker's
 // glue itself but not the app's. The file keeps its name (hashed from the unminified build).
-for (const f of (await readdir(dir)).filter((f) => /^koop-assistent-[0-9a-f]+\.js$/.test(f))) {
+for (const f of (await readdir(dir)).filter((f) => /^koop-(assistent|chunks)-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, f);
   await writeFile(path, (await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 } })).code);
 }
@@ -65,7 +90,7 @@ const template = await readFile(join(here, 'sw.template.js'), 'utf8');
 const sw = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(urls));
 // Names stay (a test rewrites VERSION to simulate an update); only blanks and comments go.
 await writeFile(join(dir, 'sw.js'), (await minify(sw, { compress: false, mangle: false })).code);
-console.log(`finish-dist: ${counter} inline script(s) moved, sw.js ${version} precaches ${urls.length} URLs`);
+console.log(`finish-dist: app split into ${split.join(', ')}; ${counter} inline script(s) moved, sw.js ${version} precaches ${urls.length} URLs`);
 
 async function replaceAsync(text, re, fn) {
   const parts = [];

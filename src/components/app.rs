@@ -1,6 +1,5 @@
 //! The page frame: header, banners, the start screen or the open draft, footer.
 
-use super::pages::InfoPageView;
 use super::start::StartScreen;
 use super::wizard::Wizard;
 use super::{Derived, StartLink};
@@ -73,7 +72,7 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     let open_template = Memo::new(move |_| session.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));
     let page = Memo::new(move |_| navigator.page());
     let main = move || match (page.get(), open_template.get()) {
-        (Some(p), _) => view! { <InfoPageView page=p /> }.into_any(),
+        (Some(p), _) => view! { <super::later::InfoPageLater page=p /> }.into_any(),
         (None, open) => match open {
             Some((_, template_id)) => match catalog.template(&template_id) {
                 Some(template) => view! { <Wizard template /> }.into_any(),

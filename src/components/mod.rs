@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod fields;
+pub mod later;
 pub mod pages;
 pub mod preview;
 pub mod process;
