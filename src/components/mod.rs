@@ -7,6 +7,7 @@ pub mod later;
 pub mod pages;
 pub mod preview;
 pub mod process;
+pub mod radio;
 pub mod review;
 pub mod start;
 pub mod vorlage;

@@ -2,6 +2,7 @@
 //! und Termine" view of a draft, and the checklist hints on the review step.
 
 use super::fields::{Control, FieldCx, FieldShell};
+use super::radio::RadioOption;
 use crate::state::{Navigator, Session};
 use koop_core::document::appendix::{Coverage, checklist};
 use koop_core::draft::process::{PHASES, PhaseStatus, Process, date_problem};
@@ -85,19 +86,14 @@ pub fn ProcessView() -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let s = *s;
-                    let id = format!("phase-{i}-status-{}", s.value());
                     view! {
-                        <div class="kern-form-check">
-                            <input
-                                class="kern-form-check__radio"
-                                type="radio"
-                                id=id.clone()
-                                name=name.clone()
-                                prop:checked=move || status.get() == s
-                                on:change=move |_| session.edit(|d| d.process.set_status(i, s))
-                            />
-                            <label class="kern-label" for=id>{s.label()}</label>
-                        </div>
+                        <RadioOption
+                            name=name.clone()
+                            id=format!("phase-{i}-status-{}", s.value())
+                            label=s.label().to_string()
+                            checked=Signal::derive(move || status.get() == s)
+                            pick=Callback::new(move |()| session.edit(|d| d.process.set_status(i, s)))
+                        />
                     }
                 })
                 .collect_view();

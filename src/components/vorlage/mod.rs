@@ -10,6 +10,7 @@ pub use switch::PreviewPane;
 
 use super::Derived;
 use super::fields::FieldView;
+use super::radio::RadioOption;
 use crate::state::{DocumentChoice, Session};
 use files::Wanted;
 use koop_core::document::bound;
@@ -64,20 +65,15 @@ pub fn BoundSection(template: &'static Template, document: &'static BoundDocumen
                             .get()
                             .into_iter()
                             .map(|body| {
-                                let input = format!("dokument-{id}-fuer-{}", body.key);
-                                let (mine, pick) = (body.key.clone(), body.key);
+                                let (mine, pick) = (body.key.clone(), body.key.clone());
                                 view! {
-                                    <div class="kern-form-check">
-                                        <input
-                                            class="kern-form-check__radio"
-                                            type="radio"
-                                            name=format!("dokument-{id}-fuer")
-                                            id=input.clone()
-                                            prop:checked=move || chosen.with(|c| c.as_ref() == Some(&mine))
-                                            on:change=move |_| choice.choose(pick.clone())
-                                        />
-                                        <label class="kern-label" for=input>{body.label}</label>
-                                    </div>
+                                    <RadioOption
+                                        name=format!("dokument-{id}-fuer")
+                                        id=format!("dokument-{id}-fuer-{}", body.key)
+                                        label=body.label
+                                        checked=Signal::derive(move || chosen.with(|c| c.as_ref() == Some(&mine)))
+                                        pick=Callback::new(move |()| choice.choose(pick.clone()))
+                                    />
                                 }
                             })
                             .collect_view()
@@ -117,19 +113,14 @@ pub fn BoundSection(template: &'static Template, document: &'static BoundDocumen
                     {[(Format::Docx, "Word-Datei (.docx)"), (Format::Odt, "OpenDocument-Text (.odt)"), (Format::Pdf, "PDF-Datei (.pdf)")]
                         .into_iter()
                         .map(|(f, text)| {
-                            let input = format!("dokument-{id}-format-{}", f.extension());
                             view! {
-                                <div class="kern-form-check">
-                                    <input
-                                        class="kern-form-check__radio"
-                                        type="radio"
-                                        name=format!("dokument-{id}-format")
-                                        id=input.clone()
-                                        prop:checked=move || format.get() == f
-                                        on:change=move |_| format.set(f)
-                                    />
-                                    <label class="kern-label" for=input>{text}</label>
-                                </div>
+                                <RadioOption
+                                    name=format!("dokument-{id}-format")
+                                    id=format!("dokument-{id}-format-{}", f.extension())
+                                    label=text.to_string()
+                                    checked=Signal::derive(move || format.get() == f)
+                                    pick=Callback::new(move |()| format.set(f))
+                                />
                             }
                         })
                         .collect_view()}

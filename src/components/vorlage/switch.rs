@@ -4,6 +4,7 @@
 
 use crate::components::Derived;
 use crate::components::preview::Preview;
+use crate::components::radio::RadioOption;
 use crate::state::DocumentChoice;
 use koop_core::template::Template;
 use leptos::prelude::*;
@@ -30,19 +31,15 @@ pub fn PreviewPane(template: &'static Template) -> impl IntoView {
 #[component]
 fn Switch(template: &'static Template) -> impl IntoView {
     let choice = expect_context::<DocumentChoice>();
-    let option = move |input: String, text: String, document: Option<&'static str>| {
+    let option = move |id: String, label: String, document: Option<&'static str>| {
         view! {
-            <div class="kern-form-check">
-                <input
-                    class="kern-form-check__radio"
-                    type="radio"
-                    name="vorschau-dokument"
-                    id=input.clone()
-                    prop:checked=move || choice.shows(document)
-                    on:change=move |_| choice.show(document)
-                />
-                <label class="kern-label" for=input>{text}</label>
-            </div>
+            <RadioOption
+                name="vorschau-dokument".to_string()
+                id
+                label
+                checked=Signal::derive(move || choice.shows(document))
+                pick=Callback::new(move |()| choice.show(document))
+            />
         }
     };
     view! {
