@@ -274,6 +274,32 @@ impl World {
     }
 }
 
+impl Step {
+    /// The step in a world of `windows` windows (scripts are drawn for three); with
+    /// `own_field`, a window types only into the answer of its own number.
+    fn within(self, windows: usize, own_field: bool) -> Step {
+        match self {
+            Step::Type { window, field } => {
+                Step::Type { window: window % windows, field: if own_field { window % windows } else { field } }
+            }
+            Step::Autosave(w) => Step::Autosave(w % windows),
+            Step::Land(w) => Step::Land(w % windows),
+            Step::Hear(w) => Step::Hear(w % windows),
+            Step::Answer { window, keep_mine } => Step::Answer { window: window % windows, keep_mine },
+        }
+    }
+}
+
+/// Plays `script` in a world of `windows` windows to its end (every edit saved and heard).
+fn play(windows: usize, script: &[Step], own_field: bool) -> Result<World, TestCaseError> {
+    let mut world = World::new(windows);
+    for s in script {
+        world.step(&s.clone().within(windows, own_field))?;
+    }
+    world.finish()?;
+    Ok(world)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -283,37 +309,12 @@ proptest! {
     /// write supersedes. Nothing is lost then either.)
     #[test]
     fn different_answers_always_merge(windows in 2usize..4, script in steps(3)) {
-        let mut world = World::new(windows);
-        for s in &script {
-            let s = match s.clone() {
-                // Window w types only into field w.
-                Step::Type { window, .. } => Step::Type { window: window % windows, field: window % windows },
-                Step::Autosave(w) => Step::Autosave(w % windows),
-                Step::Land(w) => Step::Land(w % windows),
-                Step::Hear(w) => Step::Hear(w % windows),
-                Step::Answer { window, keep_mine } => Step::Answer { window: window % windows, keep_mine },
-            };
-            world.step(&s)?;
-        }
-        world.finish()?;
-        world.check_end(windows == 2)?;
+        play(windows, &script, true)?.check_end(windows == 2)?;
     }
 
     /// Any window types into any answer: nothing typed is lost without a choice.
     #[test]
     fn nothing_typed_is_lost_unasked(windows in 2usize..4, script in steps(3)) {
-        let mut world = World::new(windows);
-        for s in &script {
-            let s = match s.clone() {
-                Step::Type { window, field } => Step::Type { window: window % windows, field },
-                Step::Autosave(w) => Step::Autosave(w % windows),
-                Step::Land(w) => Step::Land(w % windows),
-                Step::Hear(w) => Step::Hear(w % windows),
-                Step::Answer { window, keep_mine } => Step::Answer { window: window % windows, keep_mine },
-            };
-            world.step(&s)?;
-        }
-        world.finish()?;
-        world.check_end(false)?;
+        play(windows, &script, false)?.check_end(false)?;
     }
 }
