@@ -172,14 +172,14 @@ fn StepView(template: &'static Template, step: usize) -> impl IntoView {
             .map(|name| {
                 let fields: Vec<_> = own().filter(|f| f.panel.as_deref() == Some(name)).collect();
                 let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
-                let mine = ids.clone();
+                let anchors: Vec<String> = fields.iter().map(|f| FieldPath::field(&f.id).anchor()).collect();
                 // Opens itself when one of its fields has a shown problem, or is the target of
                 // a link (a gap in the preview, the list of problems).
                 let has_problem = Memo::new(move |_| {
                     derived.report.with(|r| r.step_errors(step).any(|i| ids.iter().any(|id| i.path.top() == id))) && form.submitted(step)
                 });
                 // The number of the last link to one of its fields (each link opens it again).
-                let wanted = Memo::new(move |_| navigator.wanted(|anchor| mine.iter().any(|id| FieldPath::field(id).anchor() == anchor)));
+                let wanted = Memo::new(move |_| navigator.wanted(|anchor| anchors.iter().any(|a| a == anchor)));
                 // The fields are drawn once the panel was open: a closed panel shows nothing, and
                 // its inputs were half of the first step's start-up.
                 let opened = RwSignal::new(false);

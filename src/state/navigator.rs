@@ -169,8 +169,7 @@ impl Navigator {
         });
         let pending = self.pending;
         request_animation_frame(move || {
-            // Fieldsets focus their first option; lists their first input.
-            if !platform::focus_id(&anchor) && !platform::focus_id(&format!("{anchor}-0")) {
+            if !focus_field(&anchor) {
                 // Not drawn yet (its view is still being fetched): the step's heading now, the
                 // field once it is drawn (`focus_pending`).
                 let _ = platform::focus_id("schritt-titel");
@@ -182,7 +181,7 @@ impl Navigator {
     /// Focuses the field a link asked for before its view was drawn (see `go_to_field`).
     pub fn focus_pending(&self) {
         if let Some(anchor) = self.pending.try_update_value(Option::take).flatten() {
-            let _ = platform::focus_id(&anchor) || platform::focus_id(&format!("{anchor}-0"));
+            let _ = focus_field(&anchor);
         }
     }
 
@@ -210,6 +209,12 @@ impl Navigator {
     pub fn process_view(&self) -> bool {
         self.process_view.get()
     }
+}
+
+/// Focuses a field by its element id; fieldsets focus their first option, lists their first
+/// input.
+fn focus_field(anchor: &str) -> bool {
+    platform::focus_id(anchor) || platform::focus_id(&format!("{anchor}-0"))
 }
 
 /// The browser's back and forward buttons: the app follows the address. The listener goes with
