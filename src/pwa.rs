@@ -27,6 +27,15 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 pub fn register_service_worker(visibility: Signal<web_sys::VisibilityState>, on_update: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     check_for_updates(visibility);
+    // Registering (and the worker's first download of every file) waits until the page is
+    // drawn: the first field does not need it.
+    platform::when_idle(move || register(container, on_update), REGISTER_DEADLINE_MS);
+}
+
+/// At the latest this long after the start, the service worker is registered.
+const REGISTER_DEADLINE_MS: u32 = 2000;
+
+fn register(container: web_sys::ServiceWorkerContainer, on_update: impl Fn() + Clone + 'static) {
     let promise = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = JsFuture::from(promise).await.and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>()) else { return };

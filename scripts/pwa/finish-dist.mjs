@@ -64,6 +64,10 @@ const preloads = [...html.matchAll(/<link[^>]*href="?\.\/koop-assistent-[0-9a-f]
 for (const p of preloads) html = html.replace(p, '');
 // The WebAssembly (the longer download) before the glue.
 preloads.sort((a, b) => Number(b.includes('_bg.wasm')) - Number(a.includes('_bg.wasm')));
+// The glue imports the chunk loader: preloaded with it, or the browser learns of it only once
+// the glue is parsed and fetches it after everything else (a round trip before the start).
+const loader = (await readdir(dir)).find((f) => /^koop-chunks-[0-9a-f]+\.js$/.test(f));
+if (loader && !html.includes(loader)) preloads.push(`<link crossorigin href=./${loader} integrity=sha384-0 rel=modulepreload>`); // hash below
 html = html.replace(csp[0], csp[0] + preloads.join(''));
 
 // 2. Minified glue (1.9 KB brotli less first load); Trunk minifies HTML, CSS and the worker's

@@ -85,7 +85,7 @@ pub fn provide_stores(catalog: &'static Catalog, visibility: Signal<web_sys::Vis
     if Location::parse(&crate::platform::search()) != Location::Start {
         crate::platform::when_idle(move || library.refresh(), 500);
     }
-    // Not needed for the first field: asked once the page is drawn.
-    set_timeout(crate::platform::request_persistent_storage, std::time::Duration::ZERO);
+    // Not needed for the first field: asked once the page is drawn and idle.
+    crate::platform::when_idle(crate::platform::request_persistent_storage, 2000);
     stores
 }
