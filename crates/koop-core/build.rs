@@ -1,7 +1,7 @@
 //! Reads the template files (`templates/*.toml`, `templates/lookups/*.toml`,
 //! `templates/site/*.toml` at the workspace root) into the template model and embeds them twice:
-//! as postcard bytes, which the app decodes at start (compact, and no JSON reader for templates
-//! in the app), and as JSON, which the tests edit to prove the checker catches broken templates.
+//! as postcard bytes, one blob per template, which the app decodes when it opens the template
+//! (compact, and no JSON reader for templates in the app), and as JSON, which the tests edit to prove the checker catches broken templates.
 //! A syntax error or an unknown key fails the build here, naming the file.
 
 use std::fs;
@@ -30,11 +30,15 @@ fn main() {
     let templates: Vec<model::Template> = embed(&mut code, &out, "TEMPLATES", &root);
     let lookups: Vec<model::Lookup> = embed(&mut code, &out, "LOOKUPS", &root.join("lookups"));
     let site: Vec<model::Site> = embed(&mut code, &out, "", &root.join("site"));
-    for (konst, bytes) in [
-        ("TEMPLATES_POSTCARD", postcard::to_allocvec(&templates)),
-        ("LOOKUPS_POSTCARD", postcard::to_allocvec(&lookups)),
-        ("SITE_POSTCARD", postcard::to_allocvec(&site)),
-    ] {
+    // One blob per template, with its id: the app decodes only the template it opens.
+    code.push_str("pub const TEMPLATE_POSTCARDS: &[(&str, &[u8])] = &[\n");
+    for t in &templates {
+        let file = format!("TEMPLATE-{}.bin", t.id);
+        fs::write(out.join(&file), postcard::to_allocvec(t).expect("postcard")).expect("write OUT_DIR");
+        code.push_str(&format!("    ({:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),\n", t.id));
+    }
+    code.push_str("];\n");
+    for (konst, bytes) in [("LOOKUPS_POSTCARD", postcard::to_allocvec(&lookups)), ("SITE_POSTCARD", postcard::to_allocvec(&site))] {
         let file = format!("{konst}.bin");
         fs::write(out.join(&file), bytes.expect("postcard")).expect("write OUT_DIR");
         code.push_str(&format!("pub const {konst}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"));\n"));

@@ -76,8 +76,13 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
         (None, open) => match open {
             Some((_, template_id)) => match catalog.template(&template_id) {
                 Some(template) => view! { <Wizard template /> }.into_any(),
-                None => view! { <p class="kern-error">{format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten.")}</p> }
-                    .into_any(),
+                None => {
+                    let text = match catalog.template_error(&template_id) {
+                        Some(e) => format!("Die Vorlage „{template_id}“ konnte nicht geladen werden: {e}"),
+                        None => format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten."),
+                    };
+                    view! { <p class="kern-error">{text}</p> }.into_any()
+                }
             },
             None => view! { <StartScreen /> }.into_any(),
         },

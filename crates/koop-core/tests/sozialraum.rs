@@ -113,7 +113,7 @@ fn references_follow_clauses_when_the_template_changes() {
     let text = v.to_string();
     let catalog =
         koop_core::template::Catalog::from_json(&[(name, &text)], koop_core::template::Catalog::builtin_sources().1).expect("loads");
-    let t = &catalog.templates[0];
+    let t = catalog.templates().next().expect("the template");
     assert!(koop_core::template::check::check(t, &catalog).is_empty());
     let d = common::sozialraum(1, 1, 1);
     let c = koop_core::Context::new(t, &catalog, &d, common::today());

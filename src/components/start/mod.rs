@@ -14,11 +14,11 @@ use leptos::prelude::*;
 pub fn StartScreen() -> impl IntoView {
     let (session, navigator) = (expect_context::<Session>(), expect_context::<Navigator>());
     let choosing = RwSignal::new(false);
-    let templates = session.catalog.templates.len();
+    let templates = session.catalog.template_ids().count();
     let start = move |_| {
         if templates == 1 {
-            if let Some(t) = session.catalog.templates.first() {
-                navigator.new_draft(&t.id);
+            if let Some(id) = session.catalog.template_ids().next() {
+                navigator.new_draft(id);
             }
         } else {
             choosing.set(true);
@@ -70,8 +70,7 @@ fn TemplateChooser() -> impl IntoView {
             <ul class="vorlagen__liste">
                 {session
                     .catalog
-                    .templates
-                    .iter()
+                    .templates()
                     .map(|t| {
                         let id = t.id.clone();
                         view! {

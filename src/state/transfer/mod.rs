@@ -78,7 +78,7 @@ impl Transfer {
 
     /// Imports a draft file as a new draft.
     fn import(&self, bytes: &[u8]) -> Result<Intake, Refusal> {
-        let known: Vec<&str> = self.session.catalog.templates.iter().map(|t| t.id.as_str()).collect();
+        let known: Vec<&str> = self.session.catalog.template_ids().collect();
         // Quarantined records count as taken: an import must not replace one.
         let taken = self.library.taken_ids();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();

@@ -29,7 +29,7 @@ pub struct Here<'a> {
 /// Reads what a document carries against the drafts here. It is refused where its draft would
 /// be refused as a draft file (size, format, schema, template).
 pub fn returned(catalog: &Catalog, embedded: &Embedded, file_name: &str, here: &Here<'_>) -> Result<Returned, Refused> {
-    let known: Vec<&str> = catalog.templates.iter().map(|t| t.id.as_str()).collect();
+    let known: Vec<&str> = catalog.template_ids().collect();
     let mut taken: Vec<&str> = here.existing.iter().map(|d| d.id.as_str()).collect();
     taken.extend_from_slice(here.taken);
     let bytes = embedded.record.as_bytes();

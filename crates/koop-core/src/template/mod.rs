@@ -1,7 +1,8 @@
 //! Templates are data. A template declares its steps, fields, rules and clause text; the engine
 //! knows no template by name. The files live in `templates/*.toml`; the build script reads them
 //! into the model (`model.rs`, where `deny_unknown_fields` makes a typo in a template a build
-//! error instead of a silently ignored key) and embeds them in postcard form, decoded here once.
+//! error instead of a silently ignored key) and embeds them in postcard form, each template
+//! decoded here once, when first used.
 //! `check` proves every reference inside a template points at something defined.
 
 use std::collections::BTreeMap;
@@ -44,11 +45,36 @@ impl Lookup {
 /// An embedded source file: (file name, JSON).
 pub type Source = (&'static str, &'static str);
 
-/// Everything the engine knows: the templates and their lookup tables.
+/// Everything the engine knows: the templates and their lookup tables. A built-in template is
+/// decoded when it is first asked for: opening a draft decodes its own template only (decoding
+/// every template was a tenth of the start-up before the first field, at 4× CPU throttling).
 #[derive(Debug)]
 pub struct Catalog {
-    pub templates: Vec<Template>,
+    templates: Vec<Slot>,
     pub lookups: Vec<Lookup>,
+}
+
+/// A template under its id, decoded on first use.
+struct Slot {
+    id: String,
+    bytes: &'static [u8],
+    template: OnceLock<Result<Template, TemplateError>>,
+}
+
+impl Slot {
+    fn decoded(template: Template) -> Slot {
+        Slot { id: template.id.clone(), bytes: &[], template: OnceLock::from(Ok(template)) }
+    }
+
+    fn get(&self) -> Result<&Template, &TemplateError> {
+        self.template.get_or_init(|| from_postcard(&format!("template {}", self.id), self.bytes)).as_ref()
+    }
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Slot").field("id", &self.id).field("template", &self.template.get()).finish()
+    }
 }
 
 /// An error in a template file: which file and what is wrong.
@@ -76,8 +102,8 @@ impl Catalog {
             .collect::<Result<Vec<Template>, _>>()?;
         let lookups =
             lookups.iter().map(|(name, json)| serde_json::from_str(json).map_err(|e| err(name, e))).collect::<Result<Vec<Lookup>, _>>()?;
-        let catalog = Catalog { templates: parsed, lookups };
-        for ((name, _), t) in templates.iter().zip(&catalog.templates) {
+        let catalog = Catalog { templates: parsed.into_iter().map(Slot::decoded).collect(), lookups };
+        for ((name, _), t) in templates.iter().zip(catalog.templates()) {
             let problems = check::check(t, &catalog);
             if !problems.is_empty() {
                 return Err(TemplateError { source: name.to_string(), message: problems.join("; ") });
@@ -91,10 +117,11 @@ impl Catalog {
         static CATALOG: OnceLock<Result<Catalog, TemplateError>> = OnceLock::new();
         CATALOG
             .get_or_init(|| {
-                Ok(Catalog {
-                    templates: from_postcard("templates", crate::embedded::TEMPLATES_POSTCARD)?,
-                    lookups: from_postcard("lookups", crate::embedded::LOOKUPS_POSTCARD)?,
-                })
+                let templates = crate::embedded::TEMPLATE_POSTCARDS
+                    .iter()
+                    .map(|(id, bytes)| Slot { id: id.to_string(), bytes, template: OnceLock::new() })
+                    .collect();
+                Ok(Catalog { templates, lookups: from_postcard("lookups", crate::embedded::LOOKUPS_POSTCARD)? })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -105,8 +132,25 @@ impl Catalog {
         (crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)
     }
 
+    /// The template `id`; `None` where there is none, or where its embedded bytes do not decode
+    /// (a build from mismatched sources: `template_error` says what is wrong).
     pub fn template(&self, id: &str) -> Option<&Template> {
-        self.templates.iter().find(|t| t.id == id)
+        self.templates.iter().find(|s| s.id == id)?.get().ok()
+    }
+
+    /// Why the template `id` could not be decoded, if it could not.
+    pub fn template_error(&self, id: &str) -> Option<&TemplateError> {
+        self.templates.iter().find(|s| s.id == id)?.get().err()
+    }
+
+    /// Every template, in the order of their files (decodes those not decoded yet).
+    pub fn templates(&self) -> impl Iterator<Item = &Template> {
+        self.templates.iter().filter_map(|s| s.get().ok())
+    }
+
+    /// The ids of the templates, without decoding them.
+    pub fn template_ids(&self) -> impl Iterator<Item = &str> {
+        self.templates.iter().map(|s| s.id.as_str())
     }
 
     pub fn lookup(&self, id: &str) -> Option<&Lookup> {
