@@ -3,7 +3,9 @@
 //! the draft is made (an answer, a list's entries, one value of one entry), so a name typed in
 //! provider 1 evaluates again the texts that show provider 1 and nothing else.
 
-use super::{Block, Document, Meta, Numbering, Text, Texts, finish, meta, numbers, print, shown};
+use super::builder::{Texts, finish, meta, print};
+use super::numbering::{Numbering, numbers, shown};
+use super::{Block, Document, Meta, Text};
 use crate::context::{Context, Memo, Snapshot};
 use crate::eval::{self, Refs, Scope};
 use crate::template::syntax::Tmpl;

@@ -1,6 +1,6 @@
 //! Templates are data. A template declares its steps, fields, rules and clause text; the engine
 //! knows no template by name. The files live in `templates/*.toml`; the build script reads them
-//! into the model (`model.rs`, where `deny_unknown_fields` makes a typo in a template a build
+//! into the model (`model/`, where `deny_unknown_fields` makes a typo in a template a build
 //! error instead of a silently ignored key) and embeds them in postcard form, each template
 //! decoded here once, when first used.
 //! `check` proves every reference inside a template points at something defined.
