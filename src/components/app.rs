@@ -55,31 +55,37 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     });
     let choice = stores.choice;
     // The bound document the preview shows, for the chosen body; nothing while it is not shown.
+    // Kept like the agreement's between keystrokes.
+    let bound_cache = std::sync::Mutex::new(BuildCache::default());
     let bound = Memo::new(move |_| {
         let id = choice.shown()?;
         report
             .with(|r| {
                 session.with_ctx(|c| {
                     let body = choice.body(&bound::bodies(c, &id))?;
-                    bound::build_for(c, &id, &body, r.completeness_of(&id, &body))
+                    let completeness = r.completeness_of(&id, &body);
+                    match bound_cache.lock() {
+                        Ok(mut cache) => bound::build_for_cached(c, &id, &body, completeness, &mut cache),
+                        Err(_) => bound::build_for(c, &id, &body, completeness),
+                    }
                 })
             })
             .flatten()
     });
     provide_context(Derived { report, doc, bound });
     crate::pwa::register_service_worker(visibility, move || notices.show(Notice::update_ready()));
-    // Re-rendered only when another draft (or none) is opened, not on every keystroke.
-    let open_template = Memo::new(move |_| session.with_draft(|d| d.map(|d| (d.id.clone(), d.template.clone()))));
     let page = Memo::new(move |_| navigator.page());
-    let main = move || match (page.get(), open_template.get()) {
+    // Re-rendered only when another draft (or none) is opened, not on every keystroke.
+    let main = move || match (page.get(), session.opened()) {
         (Some(p), _) => view! { <super::later::InfoPageLater page=p /> }.into_any(),
         (None, open) => match open {
-            Some((_, template_id)) => match catalog.template(&template_id) {
+            Some(open) => match catalog.template(&open.template) {
                 Some(template) => view! { <Wizard template /> }.into_any(),
                 None => {
-                    let text = match catalog.template_error(&template_id) {
-                        Some(e) => format!("Die Vorlage „{template_id}“ konnte nicht geladen werden: {e}"),
-                        None => format!("Die Vorlage „{template_id}“ ist in dieser Version nicht enthalten."),
+                    let id = open.template;
+                    let text = match catalog.template_error(&id) {
+                        Some(e) => format!("Die Vorlage „{id}“ konnte nicht geladen werden: {e}"),
+                        None => format!("Die Vorlage „{id}“ ist in dieser Version nicht enthalten."),
                     };
                     view! { <p class="kern-error">{text}</p> }.into_any()
                 }

@@ -55,14 +55,21 @@ pub enum Opened {
     Stopped,
 }
 
+/// Which draft is open, of which template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenDraft {
+    pub id: String,
+    pub template: String,
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     pub catalog: &'static Catalog,
     pub today: Datum,
     draft: RwSignal<Option<Draft>>,
-    /// The open draft's identity, apart: the step links read it, and a keystroke does not
-    /// change it.
-    draft_id: Memo<Option<String>>,
+    /// The open draft's identity and template, apart: the step links and the page read them,
+    /// and a keystroke does not change them.
+    opened: Memo<Option<OpenDraft>>,
     save_status: RwSignal<SaveStatus>,
     /// What this window knows of the open draft's stored versions: a save goes through only
     /// over the record it last loaded or saved; another window's record is settled with it
@@ -81,7 +88,7 @@ impl Session {
             catalog,
             today: platform::today(),
             draft,
-            draft_id: Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.id.clone()))),
+            opened: Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| OpenDraft { id: d.id.clone(), template: d.template.clone() }))),
             save_status: RwSignal::new(SaveStatus::Idle),
             sync: StoredValue::new(Sync::default()),
             autosave: StoredValue::new_local(None),
@@ -140,10 +147,16 @@ impl Session {
         self.draft.set(Some(d));
     }
 
-    /// The open draft's template (tracked).
+    /// The open draft's template (tracked; changes only when another draft opens).
     pub fn template(&self) -> Option<&'static Template> {
-        let id = self.draft.with(|d| d.as_ref().map(|d| d.template.clone()))?;
-        self.catalog.template(&id)
+        let catalog = self.catalog;
+        self.opened.with(|o| o.as_ref().and_then(|o| catalog.template(&o.template)))
+    }
+
+    /// The open draft's identity and template id (tracked; changes only when another draft
+    /// opens).
+    pub fn opened(&self) -> Option<OpenDraft> {
+        self.opened.get()
     }
 
     /// Runs `f` with a context of the open draft (tracked).
@@ -163,7 +176,7 @@ impl Session {
 
     /// The open draft's identity (tracked; changes only when another draft opens).
     pub fn draft_id(&self) -> Option<String> {
-        self.draft_id.get()
+        self.opened.with(|o| o.as_ref().map(|o| o.id.clone()))
     }
 
     /// Like `with_draft`, not tracked.

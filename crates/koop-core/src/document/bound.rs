@@ -60,6 +60,18 @@ pub fn build_for(ctx: &Context<'_>, document: &str, body: &BodyKey, completeness
     ctx.for_body(document, body).map(|bound| build(&bound, completeness))
 }
 
+/// `build_for`, keeping from `cache` what did not change since the last build (the live
+/// preview; `build_cached`). One cache serves any document and body: another one clears it.
+pub fn build_for_cached(
+    ctx: &Context<'_>,
+    document: &str,
+    body: &BodyKey,
+    completeness: Completeness,
+    cache: &mut super::BuildCache,
+) -> Option<Document> {
+    ctx.for_body(document, body).map(|bound| super::build_cached(&bound, completeness, cache))
+}
+
 /// `document` for every body, in the order of [`bodies`] (the files of one ZIP), each an
 /// ENTWURF as the report says for it ([`Report::completeness_of`]).
 pub fn build_all(ctx: &Context<'_>, document: &str, report: &Report) -> Vec<Document> {
