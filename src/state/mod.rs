@@ -78,11 +78,10 @@ pub fn provide_stores(catalog: &'static Catalog, visibility: Signal<web_sys::Vis
     if let Some(e) = records.open() {
         notices.show(Notice::storage_unavailable(&e.message()));
     }
-    navigator.follow();
     // The start screen reads the list as it opens (`follow`). A draft or an information page
     // does not need it: read once the page is drawn (it was 6 % of the start-up at 4× CPU
     // throttling); its notices of unreadable records come then.
-    if Location::parse(&crate::platform::search()) != Location::Start {
+    if navigator.follow() != Location::Start {
         crate::platform::when_idle(move || library.refresh(), 500);
     }
     // Not needed for the first field: asked once the page is drawn and idle.

@@ -56,10 +56,16 @@ impl Navigator {
         Location::Draft { id: self.session.draft_id_untracked().unwrap_or_default(), step, process }
     }
 
-    /// Shows what the address names.
-    pub(super) fn follow(&self) {
-        match Location::parse(&platform::search()) {
-            Location::Page(p) => {
+    /// Shows what the address names, and returns it.
+    pub(super) fn follow(&self) -> Location {
+        let location = Location::parse(&platform::search());
+        self.show(&location);
+        location
+    }
+
+    fn show(&self, location: &Location) {
+        match location {
+            &Location::Page(p) => {
                 self.page.set(Some(p));
                 self.session.close();
                 platform::set_title(p.title());
@@ -70,9 +76,9 @@ impl Navigator {
                 self.library.refresh();
                 platform::set_title(START_TITLE);
             }
-            Location::Draft { id, step, process } => {
+            &Location::Draft { ref id, step, process } => {
                 self.page.set(None);
-                match self.session.open(&id) {
+                match self.session.open(id) {
                     Opened::Yes => {}
                     Opened::Refused => return self.close(),
                     Opened::Stopped => return,
@@ -220,5 +226,7 @@ fn focus_field(anchor: &str) -> bool {
 /// The browser's back and forward buttons: the app follows the address. The listener goes with
 /// the calling component.
 pub fn use_history(navigator: Navigator) {
-    crate::platform::on_window("popstate", move |_| navigator.follow());
+    crate::platform::on_window("popstate", move |_| {
+        navigator.follow();
+    });
 }
