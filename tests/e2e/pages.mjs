@@ -472,6 +472,28 @@ export class WizardPage {
   }
 }
 
+/**
+ * One new draft open in two tabs of `context` (the same localStorage), both with holdable
+ * autosave timers (installAutosaveHold): tab 1 starts it, names the Kommune `kommune` and waits
+ * for the save; tab 2 opens the same address and shows that name. Returns
+ * { p1, p2, w1, w2, id, url }.
+ */
+export async function oneDraftInTwoTabs(context, kommune) {
+  await installAutosaveHold(context);
+  const p1 = await context.newPage();
+  const p2 = await context.newPage();
+  const w1 = new WizardPage(p1);
+  const w2 = new WizardPage(p2);
+  await w1.startNew();
+  await w1.fillText('Name der Kommune', kommune);
+  await w1.waitSaved();
+  const id = w1.draftId();
+  const url = p1.url();
+  await p2.goto(url);
+  await expect(w2.field('Name der Kommune')).toHaveValue(kommune);
+  return { p1, p2, w1, w2, id, url };
+}
+
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
