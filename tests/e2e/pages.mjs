@@ -452,6 +452,18 @@ export class WizardPage {
     await expect(this.page.getByText('Die Vereinbarung ist vollständig.')).toBeVisible();
   }
 
+  /**
+   * Begins a new agreement, fills every required answer with `k` (fillComplete) and waits for
+   * the save. Returns the draft's id and its answers as stored.
+   */
+  async startComplete(k) {
+    await this.startNew();
+    const id = this.draftId();
+    await this.fillComplete(k);
+    await this.waitSaved();
+    return { id, answers: (await draftRecord(this.page, id)).draft.answers };
+  }
+
   /** Waits until the autosave has written the last change. */
   async waitSaved() {
     await expect(this.saveStatus).toContainText('Gespeichert', { timeout: 5_000 });
