@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { launchFirefox } from '../tests/e2e/firefox/firefox.mjs';
 import { ikpeDraft, sozialraumCase } from './drafts.mjs';
 import { SIZES, typeInPage } from './keystrokes.mjs';
+import { fieldEnabledInPage } from './startup.mjs';
+import { median, pct } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 // One typing session per case: keystrokes 21–80 after the draft opened (what a user typing one
@@ -28,14 +30,6 @@ const WARM = [100, 160];
 const SLOWDOWN = 4;
 const QUOTA = { periodUs: 4_000, quotaUs: 4_000 / SLOWDOWN };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 // CPU quota -------------------------------------------------------------------------------------
 
@@ -136,13 +130,7 @@ async function startup(session) {
     const { context, page, url } = await openDraft(session, ikpeDraft(`s${i}`), `s${i}`);
     await page.goto(url);
     await page.waitForSelector('#feld-kommune_name');
-    times.push(
-      await page.evaluate(async () => {
-        const el = document.getElementById('feld-kommune_name');
-        while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
-        return performance.now();
-      }),
-    );
+    times.push(await page.evaluate(fieldEnabledInPage, 'feld-kommune_name'));
     await context.close();
   }
   return { median: median(times), runs: times };
