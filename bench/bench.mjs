@@ -22,19 +22,12 @@ const KEYSTROKES = 200;
 const WARMUP_KEYSTROKES = 50;
 const BUDGET = { firstLoadBrotliKB: 300, keystrokeP95ms: 4, ikpeExportMs: 30, ikpeDocxKB: 15 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const kb = (n) => Math.round((n / 1024) * 10) / 10;
 
 import { ikpeDraft, sozialraumDraft } from './drafts.mjs';
 import { keystrokeCpu, keystrokeSeries, keystrokeTable, typeInPage } from './keystrokes.mjs';
-import { traceStartup, startupTable, watchFirstField, firstFieldUsable } from './startup.mjs';
+import { median, pct } from './stats.mjs';
+import { traceStartup, startupTable, watchFirstField, firstFieldUsable, fieldEnabledInPage } from './startup.mjs';
 import { firefoxBench, firefoxTable } from './firefox.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -226,13 +219,7 @@ async function startup(throttle) {
     // As measured until 12/2026: the driver waits for the field, then asks the page for the
     // time (its round trips count too).
     await page.locator('#feld-kommune_name').waitFor();
-    outside.push(
-      await page.evaluate(async () => {
-        const el = document.getElementById('feld-kommune_name');
-        while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
-        return performance.now();
-      }),
-    );
+    outside.push(await page.evaluate(fieldEnabledInPage, 'feld-kommune_name'));
     await context.close();
   }
   return { median: median(times), runs: times, fromOutside: { median: median(outside), runs: outside } };

@@ -18,7 +18,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchFirefox } from '../tests/e2e/firefox/firefox.mjs';
 import { ikpeDraft, sozialraumCase } from './drafts.mjs';
-import { SIZES } from './keystrokes.mjs';
+import { SIZES, typeInPage } from './keystrokes.mjs';
+import { fieldEnabledInPage } from './startup.mjs';
+import { median, pct } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 // One typing session per case: keystrokes 21–80 after the draft opened (what a user typing one
@@ -28,14 +30,6 @@ const WARM = [100, 160];
 const SLOWDOWN = 4;
 const QUOTA = { periodUs: 4_000, quotaUs: 4_000 / SLOWDOWN };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 // CPU quota -------------------------------------------------------------------------------------
 
@@ -136,13 +130,7 @@ async function startup(session) {
     const { context, page, url } = await openDraft(session, ikpeDraft(`s${i}`), `s${i}`);
     await page.goto(url);
     await page.waitForSelector('#feld-kommune_name');
-    times.push(
-      await page.evaluate(async () => {
-        const el = document.getElementById('feld-kommune_name');
-        while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
-        return performance.now();
-      }),
-    );
+    times.push(await page.evaluate(fieldEnabledInPage, 'feld-kommune_name'));
     await context.close();
   }
   return { median: median(times), runs: times };
@@ -150,43 +138,11 @@ async function startup(session) {
 
 /**
  * Types `count` keystrokes into `inputId` and measures each input event until the preview
- * shows the new text: the same definition as typeAndMeasure in keystrokes.mjs (prefixes of a
- * word that appears nowhere else, a MutationObserver on the preview), every latency returned.
+ * shows the new text: keystrokes.mjs's `typeInPage`, run in this page, every latency returned.
  */
 async function typeAndMeasure(page, inputId, count) {
   await page.waitForSelector(`#${inputId}`);
-  return page.evaluate(
-    async (id, n) => {
-      const input = document.getElementById(id);
-      const preview = document.querySelector('[data-testid=vorschau]');
-      const word = 'Qzwkyvbx-Jqlmpfr-Vtcdhsn';
-      let value = '';
-      let prev = '';
-      const out = [];
-      for (let i = 0; i < n; i += 1) {
-        prev = value;
-        value = value.length < word.length ? word.slice(0, Math.max(2, value.length + 1)) : word.slice(0, 2);
-        const shown = () => preview.textContent.includes(value) && (prev.length <= value.length || !preview.textContent.includes(prev));
-        const done = new Promise((resolve, reject) => {
-          const obs = new MutationObserver(() => {
-            if (shown()) {
-              obs.disconnect();
-              resolve(performance.now());
-            }
-          });
-          obs.observe(preview, { subtree: true, childList: true, characterData: true });
-          setTimeout(() => reject(new Error(`Vorschau zeigt „${value}“ nicht`)), 20000);
-        });
-        input.value = value;
-        const t0 = performance.now();
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        out.push((await done) - t0);
-      }
-      return out;
-    },
-    inputId,
-    WARM[1],
-  );
+  return page.evaluate(typeInPage, { id: inputId, count });
 }
 
 const summary = (xs) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length });

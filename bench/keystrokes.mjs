@@ -13,6 +13,7 @@
 //    first 20 include the one-time costs of the first render), and keystrokes 101–160 of the
 //    same typing (the warm state, after V8 has optimised the hot code).
 import { ikpeDraft, sozialraumCase } from './drafts.mjs';
+import { pct } from './stats.mjs';
 
 export const SIZES = [[1, 1, 1], [5, 8, 16], [30, 50, 100], [60, 100, 200]];
 export const THROTTLES = [1, 4];
@@ -20,10 +21,6 @@ export const THROTTLES = [1, 4];
 export const WINDOWS = { first: [21, 80], warm: [101, 160] };
 const KEYSTROKES = Math.max(WINDOWS.first[1], WINDOWS.warm[1]);
 
-export const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 /**
  * Runs in the page (pass it to the driver's `evaluate` with one argument): types `count`

@@ -38,6 +38,18 @@ export function firstFieldUsable(page) {
   return page.evaluate(() => window.__koopErstesFeld);
 }
 
+/**
+ * Runs in the page (pass it to the driver's `evaluate` with the field's id): the moment (ms after
+ * navigation start) a frame finds the field `id`, already present, enabled. Measured from
+ * outside: the driver waited for the field first, and its round trips count (bench.mjs's figure
+ * until 12/2026, and Firefox's, which has no `watchFirstField`).
+ */
+export async function fieldEnabledInPage(id) {
+  const el = document.getElementById(id);
+  while (!el || el.disabled) await new Promise((r) => requestAnimationFrame(r));
+  return performance.now();
+}
+
 /** The phases, in order: each ends at a moment (ms after navigation start). */
 export const PHASES = [
   ['html', 'HTML geladen'],

@@ -4,7 +4,7 @@
 // start screen with all its states. Each test runs in a fresh browser context (own localStorage).
 import { test, expect, PINNED_DAY } from './fixtures.mjs';
 import { writeFile } from 'node:fs/promises';
-import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, autosaveRan, notice, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
+import { StartPage, WizardPage, APP_PREFIX, DRAFT_PREFIX, axeViolations, docxText, draftRecord, heldAutosaves, holdAutosave, installAutosaveHold, releaseAutosave, autosaveRan, notice, oneDraftInTwoTabs, plantStorage, saveDownload, storageSnapshot, SOEMMERDA } from './pages.mjs';
 
 const FORMAT = 'koop-assistent/entwurf';
 
@@ -399,25 +399,11 @@ test.describe('Beschädigte Daten', () => {
 });
 
 test.describe('Zwei Fenster', () => {
-  /** Two tabs on one new draft; tab 2's autosave can be held back (installAutosaveHold). */
-  async function twoTabs(context, kommune) {
-    await installAutosaveHold(context);
-    const p1 = await context.newPage();
-    const p2 = await context.newPage();
-    const w1 = new WizardPage(p1);
-    const w2 = new WizardPage(p2);
-    const id = await newDraftNamed(w1, kommune);
-    const url = p1.url();
-    await p2.goto(url);
-    await expect(w2.field('Name der Kommune')).toHaveValue(kommune);
+  test('ein Tab übernimmt Änderungen des anderen; gleichzeitige Änderungen verschiedener Angaben werden zusammengeführt, bei derselben Angabe wird gefragt, und jede Wahl tut, was sie sagt', async ({ context }) => {
+    const { p1, p2, w1, w2, id, url } = await oneDraftInTwoTabs(context, 'Ilm-Kreis');
     // Read in the tab that wrote last: Chromium hands a localStorage write to the other tabs
     // asynchronously, so another tab may still return the record from before it for a moment.
     const stored = async (page = p1) => (await draftRecord(page, id)).draft.answers;
-    return { p1, p2, w1, w2, id, url, stored };
-  }
-
-  test('ein Tab übernimmt Änderungen des anderen; gleichzeitige Änderungen verschiedener Angaben werden zusammengeführt, bei derselben Angabe wird gefragt, und jede Wahl tut, was sie sagt', async ({ context }) => {
-    const { p1, p2, w1, w2, url, stored } = await twoTabs(context, 'Ilm-Kreis');
 
     // Tab 2 is idle: it shows the newer version at once.
     await w1.fillText('Straße und Hausnummer', 'Ritterstraße 14');

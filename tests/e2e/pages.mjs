@@ -452,6 +452,18 @@ export class WizardPage {
     await expect(this.page.getByText('Die Vereinbarung ist vollständig.')).toBeVisible();
   }
 
+  /**
+   * Begins a new agreement, fills every required answer with `k` (fillComplete) and waits for
+   * the save. Returns the draft's id and its answers as stored.
+   */
+  async startComplete(k) {
+    await this.startNew();
+    const id = this.draftId();
+    await this.fillComplete(k);
+    await this.waitSaved();
+    return { id, answers: (await draftRecord(this.page, id)).draft.answers };
+  }
+
   /** Waits until the autosave has written the last change. */
   async waitSaved() {
     await expect(this.saveStatus).toContainText('Gespeichert', { timeout: 5_000 });
@@ -470,6 +482,28 @@ export class WizardPage {
     const bytes = new Uint8Array(await readFile(path));
     return { path, suggestedFilename, bytes };
   }
+}
+
+/**
+ * One new draft open in two tabs of `context` (the same localStorage), both with holdable
+ * autosave timers (installAutosaveHold): tab 1 starts it, names the Kommune `kommune` and waits
+ * for the save; tab 2 opens the same address and shows that name. Returns
+ * { p1, p2, w1, w2, id, url }.
+ */
+export async function oneDraftInTwoTabs(context, kommune) {
+  await installAutosaveHold(context);
+  const p1 = await context.newPage();
+  const p2 = await context.newPage();
+  const w1 = new WizardPage(p1);
+  const w2 = new WizardPage(p2);
+  await w1.startNew();
+  await w1.fillText('Name der Kommune', kommune);
+  await w1.waitSaved();
+  const id = w1.draftId();
+  const url = p1.url();
+  await p2.goto(url);
+  await expect(w2.field('Name der Kommune')).toHaveValue(kommune);
+  return { p1, p2, w1, w2, id, url };
 }
 
 function escapeRe(s) {

@@ -15,12 +15,7 @@ const run = promisify(execFile);
 test('the PDF to sign: its text is the agreement, and it opens again with every answer', async ({ page }, testInfo) => {
   const start = new StartPage(page);
   const w = new WizardPage(page);
-  await start.goto();
-  await w.startNew();
-  const id = w.draftId();
-  await w.fillComplete({ ...SOEMMERDA, nummer: 'PK 23/2026' });
-  await w.waitSaved();
-  const answers = (await draftRecord(page, id)).draft.answers;
+  const { id, answers } = await w.startComplete({ ...SOEMMERDA, nummer: 'PK 23/2026' });
   const dir = testInfo.outputPath();
   const docx = await w.exportDocx(dir);
   const [download] = await Promise.all([

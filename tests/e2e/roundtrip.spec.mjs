@@ -9,12 +9,7 @@ import { StartPage, WizardPage, axeViolations, convertWithLibreOffice, draftReco
 test('a DOCX and an ODT re-saved by LibreOffice open again with every answer', async ({ page }, testInfo) => {
   const start = new StartPage(page);
   const w = new WizardPage(page);
-  await start.goto();
-  await w.startNew();
-  const id = w.draftId();
-  await w.fillComplete({ ...SOEMMERDA, nummer: 'PK 17/2026' });
-  await w.waitSaved();
-  const answers = (await draftRecord(page, id)).draft.answers;
+  const { id, answers } = await w.startComplete({ ...SOEMMERDA, nummer: 'PK 17/2026' });
   const dir = testInfo.outputPath();
   const docx = await w.exportDocx(dir);
   const [odtDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /OpenDocument-Text/ }).click()]);
@@ -53,11 +48,7 @@ test('the other copy changed the Vertragsnummer and a contact: "Änderungen anze
   const start = new StartPage(page);
   const w = new WizardPage(page);
   const dir = testInfo.outputPath();
-  await start.goto();
-  await w.startNew();
-  const id = w.draftId();
-  await w.fillComplete(SOEMMERDA);
-  await w.waitSaved();
+  const { id } = await w.startComplete(SOEMMERDA);
   const sent = await w.exportDocx(dir);
 
   // The partner opens the Word file in their own browser, corrects two answers and sends it back.
@@ -121,10 +112,7 @@ test('a clause edited in Word is named by number before the file opens; the answ
   const start = new StartPage(page);
   const w = new WizardPage(page);
   const dir = testInfo.outputPath();
-  await start.goto();
-  await w.startNew();
-  await w.fillComplete(SOEMMERDA);
-  await w.waitSaved();
+  await w.startComplete(SOEMMERDA);
   const sent = await w.exportDocx(dir);
   await w.toOverview();
   // Someone deletes the draft from their list and edits clause 2.1 of the Word file by hand.

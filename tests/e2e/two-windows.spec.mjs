@@ -4,26 +4,10 @@
 // time instead of one run in three. No fixed waits: each repetition waits on the stored record
 // and on what both screens show.
 import { test, expect } from './fixtures.mjs';
-import { WizardPage, draftRecord, holdAutosave, installAutosaveHold, notice, releaseAutosave } from './pages.mjs';
+import { draftRecord, holdAutosave, notice, oneDraftInTwoTabs, releaseAutosave } from './pages.mjs';
 
 const REPETITIONS = 20;
 const CONFLICT = 'In einem anderen Fenster geändert';
-
-/** Two tabs on one new draft for `kommune`, with holdable autosave timers. */
-async function twoTabs(context, kommune) {
-  await installAutosaveHold(context);
-  const p1 = await context.newPage();
-  const p2 = await context.newPage();
-  const w1 = new WizardPage(p1);
-  const w2 = new WizardPage(p2);
-  await w1.startNew();
-  await w1.fillText('Name der Kommune', kommune);
-  await w1.waitSaved();
-  const id = w1.draftId();
-  await p2.goto(p1.url());
-  await expect(w2.field('Name der Kommune')).toHaveValue(kommune);
-  return { p1, p2, w1, w2, id };
-}
 
 /** Both tabs type, then both autosaves start at the same moment. */
 async function typeAtOnce(a, b) {
@@ -39,7 +23,7 @@ async function storedIn(pages, id, field) {
 
 test('zwei Fenster tippen gleichzeitig in verschiedene Angaben: beide Änderungen bleiben gespeichert und in beiden Fenstern sichtbar, ohne Rückfrage (20-mal)', async ({ context }) => {
   test.setTimeout(120_000);
-  const { p1, p2, w1, w2, id } = await twoTabs(context, 'Gotha');
+  const { p1, p2, w1, w2, id } = await oneDraftInTwoTabs(context, 'Gotha');
   for (let i = 1; i <= REPETITIONS; i++) {
     const street = `Amtsweg ${i}`;
     const town = `Gotha-Siebleben ${i}`;
@@ -64,7 +48,7 @@ test('zwei Fenster tippen gleichzeitig in verschiedene Angaben: beide Änderunge
 
 test('zwei Fenster tippen gleichzeitig in dieselbe Angabe: ein Fenster fragt und behält seinen Text, die andere Fassung ist einen Klick entfernt (5-mal)', async ({ context }) => {
   test.setTimeout(120_000);
-  const { p1, p2, w1, w2, id } = await twoTabs(context, 'Greiz');
+  const { p1, p2, w1, w2, id } = await oneDraftInTwoTabs(context, 'Greiz');
   const label = 'Straße und Hausnummer';
   for (let i = 1; i <= 5; i++) {
     const mine = [`Markt ${i}`, `Dr.-Rathenau-Platz ${i}`];

@@ -4,13 +4,12 @@
 
 mod common;
 
+use common::EXPORT_TIME;
 use koop_core::Draft;
 use koop_core::document::printed::{self, Place};
 use koop_core::draft::store::{decode, encode_file};
 use koop_core::render::embed::{self, EmbedError};
 use koop_core::render::{docx, odt, pdf};
-
-const TIME: &str = "2026-11-22T10:00:00Z";
 
 fn drafts() -> Vec<(String, Draft)> {
     let mut out = vec![
@@ -24,25 +23,16 @@ fn drafts() -> Vec<(String, Draft)> {
 
 /// Both files of a draft, with its record embedded.
 fn exports(d: &Draft) -> (Vec<u8>, Vec<u8>) {
-    let t = common::template(&d.template);
-    let (_, doc) = common::report_and_doc(t, d);
-    let record = encode_file(d).expect("record");
-    let docx = docx::render_with(&doc, TIME, Some(&record)).expect("docx");
-    let odt = odt::render_with(&doc, TIME, Some(&record)).expect("odt");
-    (docx, odt)
-}
-
-fn read_back(bytes: &[u8]) -> Draft {
-    let record = embed::read(bytes).expect("draft embedded");
-    decode(&record).expect("record decodes")
+    let (_, doc) = common::report_and_doc(common::template(&d.template), d);
+    common::docx_and_odt_with_draft(&doc, d)
 }
 
 #[test]
 fn draft_to_docx_and_odt_and_back_is_identity() {
     for (name, d) in drafts() {
         let (docx, odt) = exports(&d);
-        assert_eq!(read_back(&docx), d, "{name} via DOCX");
-        assert_eq!(read_back(&odt), d, "{name} via ODT");
+        assert_eq!(common::read_back(&docx), d, "{name} via DOCX");
+        assert_eq!(common::read_back(&odt), d, "{name} via ODT");
         common::keep_export(&format!("mit-entwurf-{name}.docx"), &docx);
         common::keep_export(&format!("mit-entwurf-{name}.odt"), &odt);
     }
@@ -52,10 +42,10 @@ fn draft_to_docx_and_odt_and_back_is_identity() {
 fn without_a_draft_the_export_is_the_pinned_one_and_carries_nothing() {
     let d = common::ikpe_landkreis();
     let (_, doc) = common::report_and_doc(common::template("ikpe"), &d);
-    let plain = docx::render_at(&doc, TIME).expect("docx");
-    assert_eq!(docx::render_with(&doc, TIME, None).expect("docx"), plain);
+    let plain = docx::render_at(&doc, EXPORT_TIME).expect("docx");
+    assert_eq!(docx::render_with(&doc, EXPORT_TIME, None).expect("docx"), plain);
     assert_eq!(embed::read(&plain), Err(EmbedError::NoDraft));
-    assert_eq!(embed::read(&odt::render_at(&doc, TIME).expect("odt")), Err(EmbedError::NoDraft));
+    assert_eq!(embed::read(&odt::render_at(&doc, EXPORT_TIME).expect("odt")), Err(EmbedError::NoDraft));
 }
 
 #[test]
@@ -66,7 +56,7 @@ fn a_file_that_is_no_document_or_lacks_a_piece_is_refused_with_a_message() {
     // A record longer than one piece, with its second piece renamed away.
     let d = common::sozialraum(5, 8, 16);
     let (docx, _) = exports(&d);
-    let broken = rewrite(&docx, "docProps/custom.xml", |xml| xml.replace("Koop-Entwurf-0002", "Koop-Entwurf-x"));
+    let broken = common::rewrite_part(&docx, "docProps/custom.xml", |xml| xml.replace("Koop-Entwurf-0002", "Koop-Entwurf-x"));
     assert_eq!(embed::read(&broken), Err(EmbedError::Incomplete));
 }
 
@@ -96,33 +86,15 @@ fn the_draft_survives_a_re_save_by_libreoffice() {
         let (_, doc) = common::report_and_doc(common::template(&d.template), d);
         for kind in ["docx", "odt"] {
             let resaved = std::fs::read(dir.join(kind).join(format!("{name}.{kind}"))).expect("LibreOffice wrote the file");
-            assert_eq!(&read_back(&resaved), d, "{name}.{kind} after LibreOffice saved it again");
+            assert_eq!(&common::read_back(&resaved), d, "{name}.{kind} after LibreOffice saved it again");
             // Nobody edited the text: a re-save alone is not reported as an edit, and the day
             // the draft is rebuilt for is the export's.
             let embedded = embed::read_document(&resaved).expect("embedded");
             assert_eq!(printed::edited_places(&doc, &embedded.paragraphs), vec![], "{name}.{kind} after LibreOffice saved it again");
-            assert_eq!(embedded.created.as_deref().map(|c| &c[..10]), Some(&TIME[..10]), "{name}.{kind}: creation date kept");
+            assert_eq!(embedded.created.as_deref().map(|c| &c[..10]), Some(&EXPORT_TIME[..10]), "{name}.{kind}: creation date kept");
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// `bytes` with one part's text changed by `edit`.
-fn rewrite(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).expect("entry");
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut data).expect("read");
-        if name == part {
-            data = edit(String::from_utf8(data).expect("utf8")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
-        std::io::Write::write_all(&mut out, &data).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
 }
 
 /// The text the renderers print is the text the model says they print (`document::printed`),
@@ -139,7 +111,7 @@ fn the_printed_paragraphs_are_what_docx_and_odt_hold() {
             let read: Vec<String> = embedded.paragraphs.iter().map(|p| printed::normalized(p)).collect();
             assert_eq!(read, expected, "{name}.{kind}");
             assert_eq!(printed::edited_places(&doc, &embedded.paragraphs), vec![], "{name}.{kind} unedited");
-            assert_eq!(embedded.created.as_deref(), Some(TIME), "{name}.{kind}");
+            assert_eq!(embedded.created.as_deref(), Some(EXPORT_TIME), "{name}.{kind}");
         }
     }
 }
@@ -172,7 +144,7 @@ fn text_edited_in_the_file_is_reported_by_clause_number() {
     assert_eq!(edits.len(), 2, "two clauses to edit in {clauses:?}");
     let (first, second) = (&edits[0], &edits[1]);
     for (kind, bytes, part) in [("docx", &docx, "word/document.xml"), ("odt", &odt, "content.xml")] {
-        let edited = rewrite(bytes, part, |xml| {
+        let edited = common::rewrite_part(bytes, part, |xml| {
             xml.replacen(&first.1, &format!("{}x", first.1), 1).replacen(&second.1, &format!("{} und noch mehr", second.1), 1)
         });
         let embedded = embed::read_document(&edited).expect("embedded");
@@ -304,10 +276,10 @@ fn draft_to_pdf_and_back_is_identity() {
     for (name, d) in all {
         let (_, doc) = common::report_and_doc(common::template(&d.template), &d);
         let record = encode_file(&d).expect("record");
-        let bytes = pdf::render_with(&doc, TIME, Some(&record)).expect("pdf");
-        assert_eq!(read_back(&bytes), d, "{name} via PDF");
+        let bytes = pdf::render_with(&doc, EXPORT_TIME, Some(&record)).expect("pdf");
+        assert_eq!(common::read_back(&bytes), d, "{name} via PDF");
         let embedded = embed::read_document(&bytes).expect("embedded");
-        assert_eq!(embedded.created.as_deref(), Some(TIME), "{name}: creation time");
+        assert_eq!(embedded.created.as_deref(), Some(EXPORT_TIME), "{name}: creation time");
         assert!(!embedded.has_body, "{name}: a PDF's text is not compared");
         common::keep_export(&format!("mit-entwurf-{name}.pdf"), &bytes);
     }
@@ -320,7 +292,7 @@ fn a_pdf_comes_back_like_a_docx_and_a_foreign_pdf_is_refused() {
     let mut theirs = ours.clone();
     theirs.set_text("vertragsnummer", "PK 8/2026");
     let (_, doc) = common::report_and_doc(common::template("ikpe"), &theirs);
-    let bytes = pdf::render_with(&doc, TIME, Some(&encode_file(&theirs).expect("record"))).expect("pdf");
+    let bytes = pdf::render_with(&doc, EXPORT_TIME, Some(&encode_file(&theirs).expect("record"))).expect("pdf");
     let request = ReturnedRequest {
         file_name: "Zurueck.pdf".into(),
         taken: vec![ours.id.clone()],
@@ -339,7 +311,7 @@ fn a_pdf_comes_back_like_a_docx_and_a_foreign_pdf_is_refused() {
     assert_eq!((changes[0].old.as_str(), changes[0].new.as_str()), ("PK 7/2026", "PK 8/2026"));
 
     // A PDF without the draft (as any other program would make it), and a broken one.
-    let plain = pdf::render_with(&doc, TIME, None).expect("pdf");
+    let plain = pdf::render_with(&doc, EXPORT_TIME, None).expect("pdf");
     assert_eq!(embed::read(&plain), Err(EmbedError::NoDraft));
     assert!(request.read(&plain).expect_err("refused").message().contains("Nur Word-, ODT- und PDF-Dateien"));
     assert_eq!(embed::read(b"%PDF-1.7\nkaputt"), Err(EmbedError::NotADocument));

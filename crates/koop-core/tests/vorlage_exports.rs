@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::EXPORT_TIME;
 use koop_core::document::bound;
 use koop_core::document::printed::{self, Place};
 use koop_core::draft::store::{decode, encode_file};
@@ -12,21 +13,16 @@ use koop_core::export::{BundleRequest, ExportRequest, Format};
 use koop_core::render::{docx, embed, odt};
 use std::io::Read;
 
-const TIME: &str = "2026-11-22T10:00:00Z";
-
 #[test]
 fn every_vorlage_renders_as_docx_and_odt_and_carries_its_draft() {
     let set = common::vorlage_set();
     assert!(set.len() >= 20, "{} Vorlagen", set.len());
     for (name, doc, draft) in &set {
-        let record = encode_file(draft).expect("record");
-        for (ext, bytes) in [
-            ("docx", docx::render_with(doc, TIME, Some(&record)).expect("docx")),
-            ("odt", odt::render_with(doc, TIME, Some(&record)).map_err(|e| e.to_string()).expect("odt")),
-        ] {
+        let (docx, odt) = common::docx_and_odt_with_draft(doc, draft);
+        for (ext, bytes) in [("docx", docx), ("odt", odt)] {
             common::keep_export(&format!("{name}.{ext}"), &bytes);
+            assert_eq!(&common::read_back(&bytes), draft, "{name}.{ext}: the draft comes back");
             let embedded = embed::read_document(&bytes).expect("readable");
-            assert_eq!(&decode(&embedded.record).expect("record"), draft, "{name}.{ext}: the draft comes back");
             // The body says what the model says, paragraph by paragraph.
             assert_eq!(printed::edited_places(doc, &embedded.paragraphs), Vec::<Place>::new(), "{name}.{ext}");
         }
@@ -49,7 +45,7 @@ fn the_vorlagen_of_a_sozialraum_go_into_one_zip() {
     );
     let record = encode_file(&d).expect("record");
     for format in [Format::Docx, Format::Odt] {
-        let request = BundleRequest { format, timestamp: TIME.into(), documents: documents.clone(), draft: Some(record.clone()) };
+        let request = BundleRequest { format, timestamp: EXPORT_TIME.into(), documents: documents.clone(), draft: Some(record.clone()) };
         let request = BundleRequest::from_json(&request.to_json().expect("json")).expect("crosses the worker boundary");
         let zip = request.render().expect("zip");
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a ZIP");
@@ -67,7 +63,7 @@ fn the_vorlagen_of_a_sozialraum_go_into_one_zip() {
         for (i, doc) in documents.iter().enumerate() {
             let mut bytes = Vec::new();
             archive.by_index(i).expect("entry").read_to_end(&mut bytes).expect("read");
-            let alone = ExportRequest { format, timestamp: TIME.into(), document: doc.clone(), draft: Some(record.clone()) };
+            let alone = ExportRequest { format, timestamp: EXPORT_TIME.into(), document: doc.clone(), draft: Some(record.clone()) };
             assert_eq!(bytes, alone.render().expect("file"), "{} as exported alone", names[i]);
         }
     }
@@ -84,7 +80,7 @@ fn a_vorlage_that_comes_back_is_compared_with_itself() {
     let body = &bound::bodies(&c, "beschlussvorlage")[2];
     let doc = bound::build_for(&c, "beschlussvorlage", &body.key, completeness).expect("Vorlage");
     let record = encode_file(&d).expect("record");
-    let bytes = docx::render_with(&doc, TIME, Some(&record)).expect("docx");
+    let bytes = docx::render_with(&doc, EXPORT_TIME, Some(&record)).expect("docx");
     let returned = |bytes: &[u8]| {
         let embedded = embed::read_document(bytes).expect("embedded");
         let here = koop_core::import::Here { existing: &[], taken: &[], new_id: "neu", now_ms: 0.0, today: common::today() };
@@ -92,29 +88,13 @@ fn a_vorlage_that_comes_back_is_compared_with_itself() {
     };
     let back = returned(&bytes);
     assert_eq!(back.edited, None, "unchanged");
-    assert_eq!(koop_core::draft::store::decode(&back.record).expect("record").answers, d.answers);
-    let edited = rewrite_docx(&bytes, |xml| xml.replace("ermächtigt die Bürgermeisterin", "ermächtigt den Ersten Beigeordneten"));
+    assert_eq!(decode(&back.record).expect("record").answers, d.answers);
+    let edited = common::rewrite_part(&bytes, "word/document.xml", |xml| {
+        xml.replace("ermächtigt die Bürgermeisterin", "ermächtigt den Ersten Beigeordneten")
+    });
     assert_ne!(edited, bytes);
     let told = returned(&edited).edited.expect("edited outside");
     assert!(told.contains(&Place::Unnumbered("Beschlussvorschlag".into()).label()), "{told}");
-}
-
-/// `bytes` with word/document.xml changed by `edit`.
-fn rewrite_docx(bytes: &[u8], edit: impl Fn(String) -> String) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).expect("entry");
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).expect("read");
-        if name == "word/document.xml" {
-            data = edit(String::from_utf8(data).expect("utf8")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("entry");
-        std::io::Write::write_all(&mut out, &data).expect("write");
-    }
-    out.finish().expect("zip").into_inner()
 }
 
 /// LibreOffice prints the text of the model from the DOCX and from the ODT of every Vorlage

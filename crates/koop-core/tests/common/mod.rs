@@ -320,6 +320,41 @@ pub fn soffice_convert(profile: &std::path::Path, filter: &str, out_dir: &std::p
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// The creation time the export tests render with: the tests' "today", 10:00 UTC.
+pub const EXPORT_TIME: &str = "2026-11-22T10:00:00Z";
+
+/// `doc` as DOCX and as ODT, rendered at `EXPORT_TIME` with the record of `draft` embedded.
+pub fn docx_and_odt_with_draft(doc: &Document, draft: &Draft) -> (Vec<u8>, Vec<u8>) {
+    let record = koop_core::draft::store::encode_file(draft).expect("record");
+    let docx = koop_core::render::docx::render_with(doc, EXPORT_TIME, Some(&record)).expect("docx");
+    let odt = koop_core::render::odt::render_with(doc, EXPORT_TIME, Some(&record)).expect("odt");
+    (docx, odt)
+}
+
+/// The draft embedded in an export (DOCX, ODT or PDF).
+pub fn read_back(bytes: &[u8]) -> Draft {
+    let record = koop_core::render::embed::read(bytes).expect("draft embedded");
+    koop_core::draft::store::decode(&record).expect("record decodes")
+}
+
+/// `bytes` (a DOCX or ODT package) with the text of its part `part` changed by `edit`.
+pub fn rewrite_part(bytes: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).expect("entry");
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).expect("read");
+        if name == part {
+            data = edit(String::from_utf8(data).expect("utf8")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+        std::io::Write::write_all(&mut out, &data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
 /// The unzipped parts of a package: name, text and how it was stored.
 pub fn zip_parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
     use std::io::Read;
