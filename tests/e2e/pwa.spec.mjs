@@ -71,7 +71,7 @@ test('after a rebuild with a changed asset the update prompt appears and the dra
     await expect(w.saveStatus).toContainText('Gespeichert');
     const before = await page.evaluate(async () => (await caches.keys()).join());
     // "Rebuild": one asset changes, the post-build step writes a new service worker.
-    const css = (await readdir(site.dir)).find((f) => f.startsWith('app-') && f.endsWith('.css'));
+    const css = (await readdir(site.dir)).find((f) => f.startsWith('style-') && f.endsWith('.css'));
     await writeFile(join(site.dir, css), (await readFile(join(site.dir, css), 'utf8')) + '\n/* neue Version */\n');
     await run('node', [join(root, 'scripts/pwa/finish-dist.mjs'), site.dir]);
     await page.reload();
