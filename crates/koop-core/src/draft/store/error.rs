@@ -1,7 +1,14 @@
-//! What can go wrong with a record or a store, each with a German sentence for the user.
+//! What can go wrong with a record or a store, each with a German sentence for the user, and
+//! the size limits those sentences name.
 
-use super::record::{MAX_IMPORT_BYTES, MAX_RECORD_BYTES};
 use std::fmt;
+
+/// Largest record written to the store (a complete agreement is a few KB). Reading accepts
+/// twice as much, so whatever is written can always be read back and imported, also as the
+/// pretty-printed draft file.
+pub const MAX_RECORD_BYTES: usize = 2 * 1024 * 1024;
+/// Largest record or draft file read or imported.
+pub const MAX_IMPORT_BYTES: usize = 2 * MAX_RECORD_BYTES;
 
 /// Why stored text is not a usable draft.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! the user to save one.
 
 use super::error::DecodeError;
-use super::record::{MAX_IMPORT_BYTES, decode};
+use super::error::MAX_IMPORT_BYTES;
+use super::record::decode;
 use crate::draft::Draft;
 
 /// Why a draft file cannot be imported (German sentences via `message`).

@@ -1,8 +1,9 @@
 //! The `DraftStore` trait over any key-value store (the browser's localStorage in the app,
 //! memory in tests and as fallback), and the scope of one deployment's keys.
 
+use super::error::MAX_RECORD_BYTES;
 use super::error::{DecodeError, StoreError};
-use super::record::{MAX_PARENTS, MAX_RECORD_BYTES, decode, decode_record, encode_record};
+use super::record::{MAX_PARENTS, decode, decode_record, encode_record};
 use crate::draft::Draft;
 use std::cell::RefCell;
 use std::collections::BTreeMap;

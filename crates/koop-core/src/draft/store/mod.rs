@@ -8,11 +8,9 @@ mod file;
 mod kv;
 mod record;
 
-pub use error::{DecodeError, StoreError, human_size};
+pub use error::{DecodeError, MAX_IMPORT_BYTES, MAX_RECORD_BYTES, StoreError, human_size};
 pub use file::{BACKUP_REMINDER_DAYS, ImportError, Imported, draft_file_name, import_file, needs_backup};
 pub use kv::{
     APP_PREFIX, DRAFT_PREFIX, DraftStore, KeyValue, KvDraftStore, Listing, MemoryKv, Quarantined, Record, SaveOutcome, Scope, Seen, Stored,
 };
-pub use record::{
-    FORMAT, MAX_IMPORT_BYTES, MAX_PARENTS, MAX_RECORD_BYTES, SCHEMA_VERSION, decode, decode_record, encode, encode_file, encode_record,
-};
+pub use record::{FORMAT, MAX_PARENTS, SCHEMA_VERSION, decode, decode_record, encode, encode_file, encode_record};

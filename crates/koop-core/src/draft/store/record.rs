@@ -1,6 +1,6 @@
 //! The versioned record format (also the format of exported draft files) and its migrations.
 
-use super::error::{DecodeError, StoreError};
+use super::error::{DecodeError, MAX_IMPORT_BYTES, StoreError};
 use crate::draft::Draft;
 use serde::Serialize;
 use serde_json::Value;
@@ -9,12 +9,6 @@ use serde_json::Value;
 pub const FORMAT: &str = "koop-assistent/entwurf";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const SCHEMA_VERSION: u32 = 2;
-/// Largest record written to the store (a complete agreement is a few KB). Reading accepts
-/// twice as much, so whatever is written can always be read back and imported, also as the
-/// pretty-printed draft file.
-pub const MAX_RECORD_BYTES: usize = 2 * 1024 * 1024;
-/// Largest record or draft file read or imported.
-pub const MAX_IMPORT_BYTES: usize = 2 * MAX_RECORD_BYTES;
 
 /// How many replaced records a stored record names (see `encode_record`): enough for a window
 /// to find the version it shares with another across that window's saves while this one was

@@ -4,7 +4,7 @@
 //! not made by the app.
 
 use crate::document::printed::Embedded;
-use crate::render::embed::EmbedError;
+use crate::render::embed::error::EmbedError;
 use hayro_syntax::Pdf;
 use hayro_syntax::object::{Array, Dict, Stream};
 

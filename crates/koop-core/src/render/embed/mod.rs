@@ -12,8 +12,10 @@ use base64::engine::general_purpose::STANDARD;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use std::fmt;
 use std::io::{Cursor, Read};
+
+pub mod error;
+pub use error::EmbedError;
 
 /// The property names' prefix; the number follows, four digits.
 pub const PREFIX: &str = "Koop-Entwurf-";
@@ -32,40 +34,6 @@ pub fn pieces(record: &str) -> Vec<(String, String)> {
         .enumerate()
         .map(|(i, c)| (format!("{PREFIX}{:04}", i + 1), String::from_utf8_lossy(c).into_owned()))
         .collect()
-}
-
-/// Why no draft could be read from a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EmbedError {
-    /// Not a DOCX, ODT or PDF file at all.
-    NotADocument,
-    /// A document, but no draft inside (not made by the Koop-Assistent, or its properties were
-    /// removed).
-    NoDraft,
-    /// The pieces do not join up (one missing).
-    Incomplete,
-}
-
-impl EmbedError {
-    pub fn message(&self) -> String {
-        match self {
-            EmbedError::NotADocument => {
-                "Die Datei ist kein Word-, ODT- oder PDF-Dokument. Bitte wählen Sie eine Entwurfsdatei (.json) oder ein vom Koop-Assistenten exportiertes Dokument (.docx, .odt, .pdf).".into()
-            }
-            EmbedError::NoDraft => {
-                "Dieses Dokument enthält keinen Entwurf. Nur Word-, ODT- und PDF-Dateien, die der Koop-Assistent exportiert hat, können geöffnet werden.".into()
-            }
-            EmbedError::Incomplete => {
-                "Der Entwurf in diesem Dokument ist unvollständig und kann nicht geöffnet werden. Bitte verwenden Sie die Entwurfsdatei oder eine frische Exportdatei.".into()
-            }
-        }
-    }
-}
-
-impl fmt::Display for EmbedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
 }
 
 /// Reads the draft record from an exported DOCX or ODT (also after Word or LibreOffice saved it
