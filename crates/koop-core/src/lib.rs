@@ -43,10 +43,6 @@ pub mod import;
 
 pub mod export;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
 pub use context::Context;
 pub use document::{Block, Document, build};
 pub use draft::{Answer, Draft, Entry};

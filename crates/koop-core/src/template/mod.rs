@@ -13,6 +13,12 @@ pub use model::*;
 pub mod check;
 pub mod syntax;
 
+/// What the build script embedded (build.rs): the templates' and lookups' postcard bytes and
+/// their JSON sources.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
 impl Field {
     pub fn option_label(&self, value: &str) -> Option<&str> {
         self.options.iter().find(|o| o.value == value).map(|o| o.label.as_str())
@@ -117,11 +123,11 @@ impl Catalog {
         static CATALOG: OnceLock<Result<Catalog, TemplateError>> = OnceLock::new();
         CATALOG
             .get_or_init(|| {
-                let templates = crate::embedded::TEMPLATE_POSTCARDS
+                let templates = embedded::TEMPLATE_POSTCARDS
                     .iter()
                     .map(|(id, bytes)| Slot { id: id.to_string(), bytes, template: OnceLock::new() })
                     .collect();
-                Ok(Catalog { templates, lookups: from_postcard("lookups", crate::embedded::LOOKUPS_POSTCARD)? })
+                Ok(Catalog { templates, lookups: from_postcard("lookups", embedded::LOOKUPS_POSTCARD)? })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -129,7 +135,7 @@ impl Catalog {
 
     /// The embedded JSON sources (file name, JSON) of templates and lookups.
     pub fn builtin_sources() -> (&'static [Source], &'static [Source]) {
-        (crate::embedded::TEMPLATES, crate::embedded::LOOKUPS)
+        (embedded::TEMPLATES, embedded::LOOKUPS)
     }
 
     /// The template `id`; `None` where there is none, or where its embedded bytes do not decode
@@ -203,7 +209,7 @@ impl Template {
 impl Site {
     /// `templates/site/betrieb.toml`, embedded at build time.
     pub fn builtin() -> Result<Site, TemplateError> {
-        from_postcard::<Vec<Site>>("site", crate::embedded::SITE_POSTCARD)?
+        from_postcard::<Vec<Site>>("site", embedded::SITE_POSTCARD)?
             .into_iter()
             .next()
             .ok_or_else(|| TemplateError { source: "site".into(), message: "templates/site/betrieb.toml fehlt".into() })
