@@ -8,11 +8,11 @@ use koop_core::render::docx;
 #[test]
 fn a_request_through_json_renders_the_same_bytes_as_the_document_itself() {
     for (name, doc) in common::export_set() {
-        let request = ExportRequest { format: Format::Docx, timestamp: "2026-11-22T10:00:00Z".into(), document: doc.clone(), draft: None };
+        let request = ExportRequest { format: Format::Docx, timestamp: common::EXPORT_TIME.into(), document: doc.clone(), draft: None };
         let json = request.to_json().expect("serialisable");
         let back = ExportRequest::from_json(&json).expect("readable");
         assert_eq!(back, request, "{name}: the model survives the boundary");
-        assert_eq!(back.render(), docx::render_at(&doc, "2026-11-22T10:00:00Z").map_err(|e| e.to_string()), "{name}");
+        assert_eq!(back.render(), docx::render_at(&doc, common::EXPORT_TIME).map_err(|e| e.to_string()), "{name}");
     }
 }
 

@@ -71,7 +71,7 @@ fn libreoffice_prints_the_same_text_from_odt_and_docx() {
     if !common::soffice_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("koop-odt-{}", std::process::id()));
+    let dir = common::scratch_dir("odt");
     let mut names = Vec::new();
     for kind in ["odt", "docx"] {
         std::fs::create_dir_all(dir.join(kind)).expect("dir");

@@ -12,19 +12,11 @@ use koop_core::render::pdf::layout::{HEADER_DISTANCE, MARGIN, PAGE_HEIGHT, PAGE_
 use koop_core::render::pdf::lines::RunKind;
 use koop_core::render::pdf::typeset::{Owner, layout};
 use koop_core::render::pdf::{self, layout as pdf_layout};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-const TIME: &str = "2026-11-22T10:00:00Z";
-
 fn pdf_of(doc: &Document) -> Vec<u8> {
-    pdf::render_with(doc, TIME, None).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("koop-pdf-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    pdf::render_with(doc, common::EXPORT_TIME, None).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn poppler(args: &[&str], file: &Path) -> String {
@@ -150,7 +142,7 @@ fn body_text(doc: &Document, file: &Path) -> String {
 /// pdftotext of every fixture's and hostile draft's PDF is the text of the model.
 #[test]
 fn pdftotext_reads_the_printed_paragraphs() {
-    let d = dir("text");
+    let d = common::scratch_dir("pdf-text");
     for (name, doc) in common::export_set() {
         let file = d.join(format!("{name}.pdf"));
         std::fs::write(&file, pdf_of(&doc)).expect("write");
@@ -205,7 +197,7 @@ fn words(file: &Path) -> Vec<Word> {
 /// out of poppler without a size and at a wrong height; for them the left edge is checked.
 #[test]
 fn every_text_run_lies_inside_the_page_margins() {
-    let d = dir("margins");
+    let d = common::scratch_dir("pdf-margins");
     const SLACK: f32 = 0.5;
     for (name, doc) in common::export_set() {
         let file = d.join(format!("{name}.pdf"));

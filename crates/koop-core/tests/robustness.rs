@@ -155,8 +155,7 @@ fn libreoffice_opens_hostile_exports() {
     if !common::soffice_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("koop-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = common::scratch_dir("fuzz");
     let mut files = Vec::new();
     for (i, (t, d)) in common::hostile_drafts().into_iter().enumerate() {
         let mut doc = build(t, &d);

@@ -67,8 +67,7 @@ fn the_draft_survives_a_re_save_by_libreoffice() {
     if !common::soffice_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("koop-roundtrip-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::scratch_dir("roundtrip");
     std::fs::create_dir_all(dir.join("in")).expect("dir");
     let mut expected = Vec::new();
     for (name, d) in drafts().into_iter().filter(|(n, _)| n == "ikpe-landkreis" || n == "sozialraum-30-50-100" || n == "feindlich-0") {

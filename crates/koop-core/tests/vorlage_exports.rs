@@ -105,8 +105,7 @@ fn libreoffice_prints_the_models_text() {
     if !common::soffice_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("koop-vorlage-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::scratch_dir("vorlage");
     let set: Vec<_> = common::vorlage_set().into_iter().filter(|(n, ..)| !n.contains("feindlich")).collect();
     for kind in ["docx", "odt"] {
         std::fs::create_dir_all(dir.join(kind)).expect("dir");

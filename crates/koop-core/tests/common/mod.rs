@@ -296,6 +296,15 @@ pub fn hostile_drafts() -> Vec<(&'static Template, Draft)> {
         .collect()
 }
 
+/// A fresh, empty folder for this test process under the system's temp folder
+/// (`koop-<name>-<pid>`), for files a converter reads or writes.
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("koop-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
 /// Whether LibreOffice can be run. Where `scripts/test` requires it (KOOP_REQUIRE_SOFFICE), its
 /// absence fails the test instead of skipping it.
 pub fn soffice_available() -> bool {
