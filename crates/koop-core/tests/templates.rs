@@ -220,8 +220,10 @@ fn the_embedded_postcard_catalog_is_the_json_catalog() {
     let (templates, lookups) = Catalog::builtin_sources();
     let from_json = Catalog::from_json(templates, lookups).expect("json loads");
     let builtin = Catalog::builtin().expect("postcard loads");
-    // Every template decodes (a template that did not would be missing here) …
-    assert_eq!(builtin.template_ids().collect::<Vec<_>>(), ["ikpe", "sozialraum"]);
+    // The same templates, each of which decodes (one that did not would be missing below) …
+    let ids = |c: &Catalog| c.template_ids().map(str::to_string).collect::<Vec<_>>();
+    assert!(!ids(builtin).is_empty());
+    assert_eq!(ids(builtin), ids(&from_json));
     assert!(builtin.template_ids().all(|id| builtin.template_error(id).is_none()));
     // … into the same model as the JSON.
     fn all(c: &Catalog) -> String {
