@@ -1,7 +1,8 @@
 //! Reads the template files (`templates/*.toml`, `templates/lookups/*.toml`,
 //! `templates/site/*.toml` at the workspace root) into the template model and embeds them twice:
 //! as postcard bytes, one blob per template, which the app decodes when it opens the template
-//! (compact, and no JSON reader for templates in the app), and as JSON, which the tests edit to prove the checker catches broken templates.
+//! (compact, and no JSON reader for templates in the app), and as JSON, which the tests edit to
+//! prove the checker catches broken templates.
 //! A syntax error or an unknown key fails the build here, naming the file.
 
 use std::fs;

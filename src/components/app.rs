@@ -37,20 +37,12 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
     // keystroke checks and prints again only what reads the typed answer.
     let checks = std::sync::Mutex::new(ValidateCache::default());
     let report = Memo::new(move |_| {
-        session
-            .with_ctx(|c| match checks.lock() {
-                Ok(mut checks) => validate_cached(c, &mut checks),
-                Err(_) => validate(c),
-            })
-            .unwrap_or_default()
+        session.with_ctx(|c| with_kept(&checks, |checks| validate_cached(c, checks), || validate(c))).unwrap_or_default()
     });
     let cache = std::sync::Mutex::new(BuildCache::default());
     let doc = Memo::new(move |_| {
         report.with(|r| {
-            session.with_ctx(|c| match cache.lock() {
-                Ok(mut cache) => build_cached(c, r.completeness(), &mut cache),
-                Err(_) => build(c, r.completeness()),
-            })
+            session.with_ctx(|c| with_kept(&cache, |cache| build_cached(c, r.completeness(), cache), || build(c, r.completeness())))
         })
     });
     let choice = stores.choice;
@@ -64,10 +56,11 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
                 session.with_ctx(|c| {
                     let body = choice.body(&bound::bodies(c, &id))?;
                     let completeness = r.completeness_of(&id, &body);
-                    match bound_cache.lock() {
-                        Ok(mut cache) => bound::build_for_cached(c, &id, &body, completeness, &mut cache),
-                        Err(_) => bound::build_for(c, &id, &body, completeness),
-                    }
+                    with_kept(
+                        &bound_cache,
+                        |cache| bound::build_for_cached(c, &id, &body, completeness, cache),
+                        || bound::build_for(c, &id, &body, completeness),
+                    )
                 })
             })
             .flatten()
@@ -122,6 +115,15 @@ fn Shell(catalog: &'static Catalog) -> impl IntoView {
                 </ul>
             </nav>
         </footer>
+    }
+}
+
+/// `cached` with the cache kept between runs; `fresh` if the cache is unusable (a panic while
+/// it was held, which only a test build survives).
+fn with_kept<C, R>(cache: &std::sync::Mutex<C>, cached: impl FnOnce(&mut C) -> R, fresh: impl FnOnce() -> R) -> R {
+    match cache.lock() {
+        Ok(mut c) => cached(&mut c),
+        Err(_) => fresh(),
     }
 }
 

@@ -141,12 +141,16 @@ impl Catalog {
     /// The template `id`; `None` where there is none, or where its embedded bytes do not decode
     /// (a build from mismatched sources: `template_error` says what is wrong).
     pub fn template(&self, id: &str) -> Option<&Template> {
-        self.templates.iter().find(|s| s.id == id)?.get().ok()
+        self.slot(id)?.get().ok()
     }
 
     /// Why the template `id` could not be decoded, if it could not.
     pub fn template_error(&self, id: &str) -> Option<&TemplateError> {
-        self.templates.iter().find(|s| s.id == id)?.get().err()
+        self.slot(id)?.get().err()
+    }
+
+    fn slot(&self, id: &str) -> Option<&Slot> {
+        self.templates.iter().find(|s| s.id == id)
     }
 
     /// Every template, in the order of their files (decodes those not decoded yet).
