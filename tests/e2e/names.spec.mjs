@@ -60,6 +60,21 @@ test('IKPE: "Landkreis Gotha" warns, the fix applies the bare name, the preview 
   await expect(w.field('Ort')).toHaveValue('Gotha');
 });
 
+test('IKPE: "Name der Kommune" suggests the Thuringian Kommunen once the field is focused', async ({ page }) => {
+  const w = new WizardPage(page);
+  await w.startNew();
+  const name = w.field('Name der Kommune');
+  await name.focus();
+  const list = page.locator(`datalist#${await name.getAttribute('list')}`);
+  await expect(list.locator('option[value="Gotha"]')).toHaveCount(1);
+  await expect(list.locator('option[value="Erfurt"]')).toHaveCount(1);
+  // The suggestions are names only, each once.
+  const values = await list.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  expect(values.length).toBeGreaterThan(20);
+  expect(new Set(values).size).toBe(values.length);
+  expect(values.filter((v) => /^(Landkreis|Stadt) /.test(v))).toEqual([]);
+});
+
 test('IKPE: "Stadt Jena" with Art Landkreis is an error that says which to change', async ({ page }) => {
   const w = new WizardPage(page);
   await w.startNew();

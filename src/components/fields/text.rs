@@ -20,13 +20,18 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
         _ => ("text", None),
     };
     let list_id = field.lookup.as_ref().map(|l| format!("vorschlaege-{l}"));
+    // The suggestions are offered from the moment the field is focused (a list shows only
+    // then), or once the page is idle: the first frame does without them.
+    let suggest = RwSignal::new(false);
     let datalist = field.lookup.as_deref().and_then(|l| session.catalog.lookup(l)).map(|l| {
+        request_animation_frame(move || crate::platform::when_idle(move || suggest.set(true), 1000));
         let id = format!("vorschlaege-{}", l.id);
-        view! {
-            <datalist id=id>
-                {l.rows.iter().filter_map(|r| r.get("name")).map(|n| view! { <option value=n.clone()></option> }).collect_view()}
-            </datalist>
-        }
+        let options = move || {
+            suggest
+                .get()
+                .then(|| l.rows.iter().filter_map(|r| r.get("name")).map(|n| view! { <option value=n.clone()></option> }).collect_view())
+        };
+        view! { <datalist id=id>{options}</datalist> }
     });
     let width = match field.width {
         Width::Short => "breite-kurz",
@@ -94,6 +99,7 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
                 prop:value=value
                 on:input=on_input
                 on:blur=on_blur
+                on:focus=move |_| suggest.set(true)
             />
         }
         .into_any()
