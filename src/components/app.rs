@@ -152,8 +152,10 @@ fn act(action: &NoticeAction, session: Session, library: Library, transfer: Tran
 fn NoticeList() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let (session, library, transfer) = (expect_context::<Session>(), expect_context::<Library>(), expect_context::<Transfer>());
-    view! {
-        <div class="hinweise">
+    // The keyed list is made when the first banner comes (most starts have none).
+    let any = Memo::new(move |_| notices.any());
+    let list = move || {
+        any.get().then(|| view! {
             <For each=move || notices.all() key=|(id, _)| *id let:shown>
                 {
                     let (id, n) = shown;
@@ -198,6 +200,7 @@ fn NoticeList() -> impl IntoView {
                     }
                 }
             </For>
-        </div>
-    }
+    })
+    };
+    view! { <div class="hinweise">{list}</div> }
 }

@@ -192,6 +192,11 @@ impl Notices {
         Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) }
     }
 
+    /// Whether any banner is shown (tracked).
+    pub fn any(&self) -> bool {
+        self.list.with(|l| !l.is_empty())
+    }
+
     /// The banners shown (tracked).
     pub fn all(&self) -> Vec<(u32, Notice)> {
         self.list.get()
