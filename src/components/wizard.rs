@@ -114,9 +114,10 @@ fn StepNav(template: &'static Template) -> impl IntoView {
         .map(|(i, s)| {
             let open = Memo::new(move |_| derived.report.with(|r| r.open_in_step(i)));
             let is_review = s.kind == StepKind::Review;
-            let href = move || navigator.draft_href(i, false);
+            // The wizard is drawn anew for another draft: its links stay as they are drawn.
+            let href = untrack(|| navigator.draft_href(i, false));
             view! {
-                <li class="schritte__eintrag" class:schritte__eintrag--aktuell=move || navigator.step() == i>
+                <li class="schritte__eintrag">
                     <a
                         href=href
                         aria-current=move || (navigator.step() == i).then_some("step")
