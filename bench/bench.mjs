@@ -255,6 +255,8 @@ if (process.env.BENCH_ONLY === 'start') {
   const { context, page, url } = await openDraft(ikpeDraft('k'), 'k');
   await page.goto(url);
   await page.locator('#feld-kommune_name').waitFor();
+  // The preview follows the first frame that shows the form: measured once it is there.
+  await page.getByTestId('vorschau').waitFor({ state: 'attached' });
   const latencies = await page.evaluate(async (n) => {
     const input = document.getElementById('feld-kommune_name');
     const preview = document.querySelector('[data-testid=vorschau]');

@@ -29,7 +29,9 @@ const KEYSTROKES = Math.max(WINDOWS.first[1], WINDOWS.warm[1]);
  */
 export async function typeInPage({ id, count }) {
   const input = document.getElementById(id);
-  const preview = document.querySelector('[data-testid=vorschau]');
+  // The preview follows the first frame that shows the form: measured once it is there.
+  let preview;
+  while (!(preview = document.querySelector('[data-testid=vorschau]'))) await new Promise((r) => requestAnimationFrame(r));
   const word = 'Qzwkyvbx-Jqlmpfr-Vtcdhsn';
   let value = '';
   let prev = '';

@@ -17,14 +17,25 @@ pub fn PreviewPane(template: &'static Template) -> impl IntoView {
         Some(d) => format!("Vorschau: {}", d.title),
         None => "Vorschau der Vereinbarung".to_string(),
     };
+    // The switch and the document follow the first frame (the document is added in idle time
+    // anyway): the form is drawn first, the column keeps its heading.
+    let drawn = RwSignal::new(false);
+    request_animation_frame(move || crate::platform::when_idle(move || drawn.set(true), 300));
+    let body = move || {
+        drawn.get().then(|| {
+            view! {
+                {(!template.documents.is_empty()).then(|| view! { <Switch template /> })}
+                {move || match shown.get().and_then(|i| template.documents.get(i)) {
+                    // The body chosen on the review step ("Beschlussvorlage erstellen").
+                    Some(_) => view! { <Preview doc=derived.bound /> }.into_any(),
+                    None => view! { <Preview doc=derived.doc /> }.into_any(),
+                }}
+            }
+        })
+    };
     view! {
         <h2 class="kern-heading-small" id="vorschau-titel">{title}</h2>
-        {(!template.documents.is_empty()).then(|| view! { <Switch template /> })}
-        {move || match shown.get().and_then(|i| template.documents.get(i)) {
-            // The body chosen on the review step ("Beschlussvorlage erstellen").
-            Some(_) => view! { <Preview doc=derived.bound /> }.into_any(),
-            None => view! { <Preview doc=derived.doc /> }.into_any(),
-        }}
+        {body}
     }
 }
 
