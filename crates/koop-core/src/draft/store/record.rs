@@ -58,9 +58,6 @@ pub fn decode_record(text: &str) -> Result<(Draft, Vec<String>), DecodeError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(DecodeError::TooLarge(text.len()));
     }
-    if let Some(current) = decode_current(text) {
-        return Ok(current);
-    }
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     let obj = value.as_object().ok_or(DecodeError::NotADraft)?;
     if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -82,28 +79,6 @@ pub fn decode_record(text: &str) -> Result<(Draft, Vec<String>), DecodeError> {
     let mut draft: Draft = serde_json::from_value(draft).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     check_entries(&mut draft)?;
     Ok((draft, parents))
-}
-
-/// A record of this build's schema, read straight into the draft: opening a draft needs no
-/// JSON tree and no migration. `None` for anything else (an older schema, a record that is not
-/// well-formed, lineage that is not a list of strings): `decode_record` then reads it the long way,
-/// with the same leniency and the same messages as before.
-fn decode_current(text: &str) -> Option<(Draft, Vec<String>)> {
-    #[derive(serde::Deserialize)]
-    struct EnvelopeIn {
-        format: String,
-        schema: u32,
-        draft: Draft,
-        #[serde(default)]
-        parents: Vec<String>,
-    }
-    let e: EnvelopeIn = serde_json::from_str(text).ok()?;
-    if e.format != FORMAT || e.schema != SCHEMA_VERSION {
-        return None;
-    }
-    let mut draft = e.draft;
-    check_entries(&mut draft).ok()?;
-    Some((draft, e.parents.into_iter().take(MAX_PARENTS).collect()))
 }
 
 /// Entry identities are unique in their list (references between lists name them), and the
