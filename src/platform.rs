@@ -63,6 +63,12 @@ pub fn when_idle(f: impl FnOnce() + 'static, deadline_ms: u32) {
     }
 }
 
+/// Runs `f` once the frame being prepared is drawn and the page is idle, at the latest
+/// `deadline_ms` after that frame: for what the first frame does without.
+pub fn after_first_frame(f: impl FnOnce() + 'static, deadline_ms: u32) {
+    leptos::prelude::request_animation_frame(move || when_idle(f, deadline_ms));
+}
+
 /// A new draft identity: time plus randomness, unique enough for one browser.
 pub fn new_id() -> String {
     let rand = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -134,8 +134,9 @@ pub fn Preview(doc: Memo<Option<Document>>) -> impl IntoView {
     // laying out the whole agreement at once doubled the time until the first field could be
     // used).
     let limit = RwSignal::new(0usize);
-    let more = move || crate::platform::when_idle(move || limit.update(|l| *l = l.saturating_add(PORTION)), IDLE_DEADLINE_MS);
-    request_animation_frame(more);
+    let portion = move || limit.update(|l| *l = l.saturating_add(PORTION));
+    let more = move || crate::platform::when_idle(portion, IDLE_DEADLINE_MS);
+    crate::platform::after_first_frame(portion, IDLE_DEADLINE_MS);
     let shown = Memo::new(move |_| limit.get() > 0);
     let blocks = Slots::<Block>::new();
     Effect::new(move |_| {

@@ -24,7 +24,7 @@ pub(super) fn TextField(field: &'static Field, step: usize, scope: Scope) -> imp
     // then), or once the page is idle: the first frame does without them.
     let suggest = RwSignal::new(false);
     let datalist = field.lookup.as_deref().and_then(|l| session.catalog.lookup(l)).map(|l| {
-        request_animation_frame(move || crate::platform::when_idle(move || suggest.set(true), 1000));
+        crate::platform::after_first_frame(move || suggest.set(true), 1000);
         let id = format!("vorschlaege-{}", l.id);
         let options = move || {
             suggest

@@ -20,7 +20,7 @@ pub fn PreviewPane(template: &'static Template) -> impl IntoView {
     // The switch and the document follow the first frame (the document is added in idle time
     // anyway): the form is drawn first, the column keeps its heading.
     let drawn = RwSignal::new(false);
-    request_animation_frame(move || crate::platform::when_idle(move || drawn.set(true), 300));
+    crate::platform::after_first_frame(move || drawn.set(true), 300);
     let body = move || {
         drawn.get().then(|| {
             view! {
